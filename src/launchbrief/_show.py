@@ -1,0 +1,119 @@
+"""A launch as a readable terminal summary: key facts, leaderboards, rollout, safety."""
+
+from __future__ import annotations
+
+import textwrap
+
+from launchbrief import analysis
+from launchbrief.model import Launch
+
+__all__ = ["gaps_text", "summary_text"]
+
+_WIDTH = 88
+
+
+def summary_text(launch: Launch) -> str:
+    """The launch summarised in plain text, at most 88 columns wide."""
+    model = launch.launched_model
+    lines = [launch.title, "=" * min(len(launch.title), _WIDTH), ""]
+    facts = [
+        ("Model", model.label),
+        ("Developer", ", ".join(filter(None, [launch.developer.name, launch.developer.division]))),
+        ("Announced", launch.announced.isoformat() if launch.announced else "not known"),
+        ("As of", launch.as_of.isoformat() if launch.as_of else "not given"),
+    ]
+    if launch.model.capabilities:
+        facts.append(("Capabilities", ", ".join(launch.model.capabilities)))
+    lines += _pairs(facts)
+
+    tiles = analysis.highlights(launch)
+    if tiles:
+        lines += ["", "Highlights"]
+        lines += _pairs([(tile.label, f"{tile.value} — {tile.detail}") for tile in tiles])
+
+    if launch.modes:
+        lines += ["", "Reasoning modes (fastest first)"]
+        for mode in sorted(launch.modes, key=lambda m: m.order):
+            lines.append(f"  {mode.order}. {mode.name} ({mode.timing or mode.status.label})")
+
+    boards = analysis.leaderboards(launch)
+    if boards:
+        lines += ["", "Leaderboards"]
+    for board in boards:
+        benchmark = board.benchmark
+        lines.append(f"  {benchmark.name} [{benchmark.category}, {benchmark.scale.value}]")
+        for standing in board.standings:
+            mark = "*" if standing.launched else " "
+            gap = f"  -{standing.gap:g}" if standing.gap else ""
+            lines.append(
+                f"   {mark}{standing.rank:>2}. {standing.label:<32} {standing.score:>8g}{gap}"
+            )
+        for result in board.qualitative:
+            words = result.claim or ", ".join(
+                f"{c.relation.label} {', '.join(c.versus) or 'the field'}"
+                for c in result.comparisons
+            )
+            label = launch.compared_model(result.model).label
+            lines += _wrap(f"{label}: {words} (no numbers)", indent=" " * 7, first=" " * 5)
+
+    card = analysis.scorecard(launch)
+    if card.verdicts:
+        lines += ["", f"Where {model.label} leads and trails"]
+        for title, verdicts in (
+            ("leads", card.leads),
+            ("trails", card.trails),
+            ("other", card.other),
+        ):
+            for verdict in verdicts:
+                lines += _wrap(f"{title:>6}: {verdict.sentence}", indent=" " * 10)
+
+    summary = analysis.rollout(launch)
+    if summary.groups:
+        lines += ["", "Rollout"]
+        for status, surfaces in summary.groups:
+            names = ", ".join(
+                surface.name + (f" ({surface.audience})" if surface.audience else "")
+                for surface in surfaces
+            )
+            timings = sorted({s.timing for s in surfaces if s.timing})
+            when = f" — {'; '.join(timings)}" if timings else ""
+            lines += _wrap(f"{status.label:>11}: {names}{when}", indent=" " * 15)
+
+    findings = analysis.safety(launch)
+    if launch.safety:
+        lines += ["", f"Safety: {findings.headline}"]
+        for finding in launch.safety:
+            blocker = {True: "release blocker", False: "not a release blocker", None: ""}[
+                finding.release_blocker
+            ]
+            who = f"{finding.evaluator}, {finding.evaluation.value.replace('_', '-')}"
+            tail = f"; {blocker}" if blocker else ""
+            lines += _wrap(f"- {finding.title} ({who}{tail})", indent="    ")
+
+    gaps = analysis.completeness(launch)
+    if gaps:
+        lines += ["", f"Not known yet: {len(gaps)} gaps (see `launchbrief show --gaps`)"]
+    return "\n".join(lines) + "\n"
+
+
+def gaps_text(launch: Launch) -> str:
+    """What the record lacks, one gap a line."""
+    return "".join(f"{gap.path}: {gap.message}\n" for gap in analysis.completeness(launch))
+
+
+def _pairs(pairs: list[tuple[str, str]]) -> list[str]:
+    width = max(len(label) for label, _ in pairs) + 2
+    lines = []
+    for label, value in pairs:
+        lines += _wrap(f"{label + ':':<{width}}{value}", indent=" " * (width + 2), first="  ")
+    return lines
+
+
+def _wrap(text: str, *, indent: str, first: str = "  ") -> list[str]:
+    return textwrap.wrap(
+        text,
+        width=_WIDTH,
+        initial_indent=first,
+        subsequent_indent=indent,
+        break_on_hyphens=False,
+    ) or [first]

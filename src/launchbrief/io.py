@@ -1,0 +1,330 @@
+"""Reading and writing launch records: YAML, JSON and TOML, and the built-in datasets.
+
+Every problem in a file is reported at once, located by file, line, column and
+field path, in an :class:`~launchbrief.exceptions.InvalidLaunchError`.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import os
+import re
+import tomllib
+from collections.abc import Iterator
+from dataclasses import replace
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import attrs
+import cattrs
+import tomli_w
+import yaml
+
+from launchbrief import _atomic
+from launchbrief._convert import describe, make_converter
+from launchbrief._locate import Locations, ParseFailure, join_path, parse_json, parse_yaml
+from launchbrief.exceptions import InvalidLaunchError, Problem, UnknownFormatError
+from launchbrief.model import FieldValueError, Launch, launch_problems
+
+__all__ = [
+    "FORMATS",
+    "MAX_FILE_BYTES",
+    "datasets",
+    "dump",
+    "dumps",
+    "from_data",
+    "load",
+    "loads",
+    "to_data",
+]
+
+#: Text formats a launch record can be read from and written to.
+FORMATS = ("yaml", "json", "toml")
+
+#: Files larger than this are refused before parsing (a launch with 100,000 results
+#: is about 20 MB of YAML).
+MAX_FILE_BYTES = 64 * 1024 * 1024
+
+_SUFFIXES = {".yaml": "yaml", ".yml": "yaml", ".json": "json", ".toml": "toml"}
+
+_converter = make_converter()
+
+
+# --------------------------------------------------------------------------- public API
+
+
+def load(source: str | os.PathLike[str]) -> Launch:
+    """Load a launch from a file (.yaml, .yml, .json, .toml, .xlsx) or a built-in name.
+
+    Raises:
+        InvalidLaunchError: the file is not a valid launch record; every problem is listed.
+        UnknownFormatError: the suffix names no format we read.
+        FileNotFoundError: there is no such file and no built-in dataset of that name.
+    """
+    path = Path(source)
+    if isinstance(source, str) and source in datasets() and not path.exists():
+        return _load_dataset(source)
+    suffix = path.suffix.lower()
+    if suffix == ".xlsx":
+        raise UnknownFormatError(
+            f"cannot read {str(source)!r}: reading workbooks back comes with the xlsx exporter"
+        )
+    if suffix not in _SUFFIXES:
+        if not path.exists() and not suffix:
+            known = ", ".join(datasets())
+            raise FileNotFoundError(
+                f"no file {str(source)!r} and no built-in launch of that name (built-in: {known})"
+            )
+        raise UnknownFormatError(
+            f"cannot read {str(source)!r}: unknown file type {suffix or '(none)'!r}"
+            " (expected .yaml, .yml, .json, .toml or .xlsx)"
+        )
+    data = _read_bytes(path)
+    return _parse(data, _SUFFIXES[suffix], str(source))
+
+
+def loads(text: str | bytes, format: str = "yaml", *, name: str = "<string>") -> Launch:
+    """Load a launch from text in ``format`` (``"yaml"``, ``"json"`` or ``"toml"``).
+
+    ``name`` stands for the file in error messages.
+    """
+    fmt = _check_format(format)
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    if len(data) > MAX_FILE_BYTES:
+        raise InvalidLaunchError([_too_large(name, len(data))])
+    return _parse(data, fmt, name)
+
+
+def dumps(launch: Launch, format: str = "yaml") -> str:
+    """The launch as text in ``format``; ``loads(dumps(x, f), f) == x``."""
+    fmt = _check_format(format)
+    data = to_data(launch)
+    if fmt == "json":
+        return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    if fmt == "toml":
+        return tomli_w.dumps(data)
+    return yaml.safe_dump(
+        data, sort_keys=False, allow_unicode=True, width=100, default_flow_style=False
+    )
+
+
+def dump(launch: Launch, path: str | os.PathLike[str], *, format: str | None = None) -> Path:
+    """Write the launch to ``path`` atomically; the format comes from the suffix unless given."""
+    target = Path(path)
+    fmt = _check_format(format) if format else _SUFFIXES.get(target.suffix.lower())
+    if fmt is None:
+        raise UnknownFormatError(
+            f"cannot tell the format of {str(path)!r} (use .yaml, .yml, .json or .toml)"
+        )
+    text = dumps(launch, fmt)
+    with _atomic.replace(target) as stream:
+        stream.write(text.encode("utf-8"))
+    return target
+
+
+def datasets() -> tuple[str, ...]:
+    """The names of the built-in launch records, such as ``"muse-spark"``."""
+    folder = resources.files("launchbrief.datasets")
+    return tuple(
+        sorted(
+            entry.name.removesuffix(".yaml")
+            for entry in folder.iterdir()
+            if entry.name.endswith(".yaml")
+        )
+    )
+
+
+def to_data(launch: Launch) -> dict[str, Any]:
+    """The launch as plain data (dicts, lists, text, numbers), as the files hold it."""
+    data: dict[str, Any] = _converter.unstructure(launch)
+    return data
+
+
+def from_data(data: Any, *, name: str = "<data>", locations: Locations | None = None) -> Launch:
+    """Build a launch from plain data, reporting every problem at once.
+
+    ``locations`` (from a parser) lets problems carry line and column.
+    """
+    locations = locations or Locations()
+    if not isinstance(data, dict):
+        raise InvalidLaunchError(
+            [
+                _locate(
+                    name,
+                    locations,
+                    "",
+                    f"expected a mapping of fields at the top level, got {describe(data)}",
+                )
+            ]
+        )
+    try:
+        return _converter.structure(data, Launch)
+    except InvalidLaunchError as error:
+        # Every field was well typed; only cross-references are wrong.
+        problems = [_locate(name, locations, p.path, p.message) for p in error.problems]
+    except (cattrs.BaseValidationError, ValueError, TypeError, KeyError) as error:
+        found = list(_flatten(error, ""))
+        known = {(path, message) for path, message, _key in found}
+        # Cross-references are checked on the plain data too, so that they come
+        # out together with the type errors rather than on the next attempt.
+        found += [(p, m, False) for p, m in launch_problems(data) if (p, m) not in known]
+        problems = [_locate(name, locations, p, m, key=k) for p, m, k in found]
+    raise InvalidLaunchError(_sorted(problems))
+
+
+# --------------------------------------------------------------------------- internals
+
+
+def _check_format(format: str) -> str:
+    fmt = format.lower().lstrip(".")
+    fmt = "yaml" if fmt == "yml" else fmt
+    if fmt not in FORMATS:
+        raise UnknownFormatError(f"unknown format {format!r} (known: {', '.join(FORMATS)})")
+    return fmt
+
+
+def _load_dataset(name: str) -> Launch:
+    entry = resources.files("launchbrief.datasets").joinpath(f"{name}.yaml")
+    return _parse(entry.read_bytes(), "yaml", f"<built-in {name}>")
+
+
+def _too_large(name: str, size: int) -> Problem:
+    return Problem(
+        f"the file is too large ({size / 2**20:.1f} MiB; the limit is"
+        f" {MAX_FILE_BYTES / 2**20:.0f} MiB)",
+        file=name,
+    )
+
+
+def _read_bytes(path: Path) -> bytes:
+    name = str(path)
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise FileNotFoundError(f"no such file: {name!r}") from None
+    if path.is_dir():
+        raise InvalidLaunchError([Problem("is a folder, not a file", file=name)])
+    if size > MAX_FILE_BYTES:
+        raise InvalidLaunchError([_too_large(name, size)])
+    with path.open("rb") as stream:
+        return stream.read(MAX_FILE_BYTES + 1)
+
+
+def _decode(data: bytes, name: str) -> str:
+    if not data.strip():
+        raise InvalidLaunchError([Problem("the file is empty", file=name, line=1, column=1)])
+    if b"\x00" in data[:8192]:
+        raise InvalidLaunchError(
+            [Problem("not a text file (it holds binary data)", file=name, line=1, column=1)]
+        )
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        before = data[: error.start]
+        line = before.count(b"\n") + 1
+        column = len(before) - (before.rfind(b"\n") + 1) + 1
+        raise InvalidLaunchError(
+            [
+                Problem(
+                    f"not UTF-8 text (byte 0x{data[error.start]:02x} cannot be read);"
+                    " save the file as UTF-8",
+                    file=name,
+                    line=line,
+                    column=column,
+                )
+            ]
+        ) from None
+
+
+_TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)|\s*\(at end of document\)")
+
+
+def _parse(data: bytes, fmt: str, name: str) -> Launch:
+    text = _decode(data, name)
+    try:
+        if fmt == "json":
+            value, locations = parse_json(text)
+        elif fmt == "toml":
+            value, locations = _parse_toml(text), Locations()
+        else:
+            value, locations = parse_yaml(text)
+    except ParseFailure as failure:
+        raise InvalidLaunchError([replace(p, file=name) for p in failure.problems]) from None
+    return from_data(value, name=name, locations=locations)
+
+
+def _parse_toml(text: str) -> Any:
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        message = str(error)
+        match = _TOML_POSITION.search(message)
+        line = column = None
+        if match and match.group(1):
+            line, column = int(match.group(1)), int(match.group(2))
+        plain = _TOML_POSITION.sub("", message)
+        raise ParseFailure([Problem(f"invalid TOML: {plain}", line=line, column=column)]) from None
+    except RecursionError:
+        raise ParseFailure([Problem("the TOML nests too deeply to be a launch record")]) from None
+
+
+def _locate(
+    name: str, locations: Locations, path: str, message: str, *, key: bool = False
+) -> Problem:
+    position = locations.find(path, key=key)
+    line, column = position if position else (None, None)
+    return Problem(message, path, name, line, column)
+
+
+def _sorted(problems: list[Problem]) -> list[Problem]:
+    unique = list(dict.fromkeys(problems))
+    return sorted(unique, key=lambda p: (p.line or 0, p.column or 0))
+
+
+def _flatten(error: BaseException, path: str) -> Iterator[tuple[str, str, bool]]:
+    """``(path, message, located at the key?)`` for every leaf of a cattrs error tree."""
+    if isinstance(error, cattrs.IterableValidationError):
+        with_notes, without = error.group_exceptions()
+        for sub, note in with_notes:
+            yield from _flatten(sub, join_path(path, note.index))
+        for sub in without:
+            yield from _flatten(sub, path)
+    elif isinstance(error, cattrs.ClassValidationError):
+        attribute_notes, others = error.group_exceptions()
+        for sub, attribute_note in attribute_notes:
+            child = join_path(path, attribute_note.name)
+            if isinstance(sub, KeyError):
+                yield child, f"missing required field {attribute_note.name!r}", False
+            else:
+                yield from _flatten(sub, child)
+        for sub in others:
+            if isinstance(sub, cattrs.ForbiddenExtraKeysError):
+                fields = [field.name for field in attrs.fields(sub.cl)]
+                for extra in sorted(sub.extra_fields):
+                    yield join_path(path, extra), _unknown_key(extra, fields), True
+            else:
+                yield from _flatten(sub, path)
+    elif isinstance(error, FieldValueError):
+        yield join_path(path, error.field), error.message, False
+    elif isinstance(error, InvalidLaunchError):
+        for problem in error.problems:
+            yield _join_paths(path, problem.path), problem.message, False
+    else:
+        yield path, str(error), False
+
+
+def _join_paths(base: str, path: str) -> str:
+    if not base:
+        return path
+    if not path:
+        return base
+    return f"{base}{path}" if path.startswith("[") else f"{base}.{path}"
+
+
+def _unknown_key(key: str, fields: list[str]) -> str:
+    close = difflib.get_close_matches(key, fields, n=1, cutoff=0.6)
+    if close:
+        return f"unknown key {key!r} (did you mean {close[0]!r}?)"
+    return f"unknown key {key!r} (known: {', '.join(fields)})"
