@@ -25,7 +25,8 @@ class Problem:
     """One thing wrong with a launch record, located as precisely as the input allows.
 
     ``path`` is the field path (``results[3].score``; empty for the whole file),
-    ``line`` and ``column`` are 1-based and ``None`` where the format gives no position.
+    ``line`` and ``column`` are 1-based and ``None`` where the format gives no position;
+    ``cell`` locates a problem in a workbook instead (``"Results!F12 (score)"``).
     """
 
     message: str
@@ -33,6 +34,7 @@ class Problem:
     file: str | None = None
     line: int | None = None
     column: int | None = None
+    cell: str | None = None
 
     def __str__(self) -> str:
         where = []
@@ -43,6 +45,8 @@ class Problem:
                 if self.column is not None:
                     where.append(str(self.column))
         parts = [":".join(where)] if where else []
+        if self.cell:
+            parts.append(self.cell)
         if self.path:
             parts.append(self.path)
         parts.append(self.message)

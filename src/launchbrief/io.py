@@ -7,6 +7,7 @@ field path, in an :class:`~launchbrief.exceptions.InvalidLaunchError`.
 from __future__ import annotations
 
 import difflib
+import importlib
 import json
 import os
 import re
@@ -68,9 +69,7 @@ def load(source: str | os.PathLike[str]) -> Launch:
         return _load_dataset(source)
     suffix = path.suffix.lower()
     if suffix == ".xlsx":
-        raise UnknownFormatError(
-            f"cannot read {str(source)!r}: reading workbooks back comes with the xlsx exporter"
-        )
+        return _read_workbook(path)
     if suffix not in _SUFFIXES:
         if not path.exists() and not suffix:
             known = ", ".join(datasets())
@@ -175,6 +174,18 @@ def from_data(data: Any, *, name: str = "<data>", locations: Locations | None = 
 
 
 # --------------------------------------------------------------------------- internals
+
+
+def _read_workbook(path: Path) -> Launch:
+    # The workbook reader lives with the xlsx exporter: the one module that imports openpyxl.
+    try:
+        workbook = importlib.import_module("launchbrief.exporters.xlsx")
+    except ImportError as error:
+        raise UnknownFormatError(
+            f"cannot read {str(path)!r}: the xlsx reader is missing ({error})"
+        ) from None
+    launch: Launch = workbook.read_workbook(path)
+    return launch
 
 
 def _check_format(format: str) -> str:
