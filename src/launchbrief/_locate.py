@@ -16,7 +16,14 @@ import yaml
 
 from launchbrief.exceptions import Problem
 
-__all__ = ["Locations", "ParseFailure", "join_path", "parse_json", "parse_yaml"]
+__all__ = [
+    "Locations",
+    "ParseFailure",
+    "join_path",
+    "locate_toml",
+    "parse_json",
+    "parse_yaml",
+]
 
 #: Deeper nesting than this is refused; a launch record needs about six levels.
 MAX_DEPTH = 64
@@ -282,3 +289,52 @@ class _JsonWalker:
             if self.text[offset] == "]":
                 return offset + 1
             offset = self.skip(offset + 1)
+
+
+# --------------------------------------------------------------------------- TOML
+
+_TOML_HEADER = re.compile(r"\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(?:#.*)?$")
+_TOML_KEY = re.compile(
+    r"\s*((?:[A-Za-z0-9_-]+|\"[^\"]*\")(?:\s*\.\s*(?:[A-Za-z0-9_-]+|\"[^\"]*\"))*)\s*=\s*"
+)
+
+
+def locate_toml(text: str) -> Locations:
+    """Approximate positions for TOML, whose parser reports none.
+
+    Table headers (``[model]``, ``[[results]]``, ``[[results.comparisons]]``) and
+    ``key = value`` lines are located; values inside inline tables and arrays fall
+    back to the position of the key that holds them.
+    """
+    locations = Locations()
+    counts: dict[str, int] = {}  # array-of-tables path (with parent indices) -> entries so far
+    current = ""
+    for number, line in enumerate(text.splitlines(), start=1):
+        header = _TOML_HEADER.match(line)
+        if header and not _TOML_KEY.match(line):
+            parts = _toml_key_parts(header.group(2))
+            path = ""
+            for part in parts[:-1]:
+                path = join_path(path, part)
+                if path in counts:  # inside the latest entry of an array of tables
+                    path = join_path(path, counts[path] - 1)
+            path = join_path(path, parts[-1])
+            if header.group(1) == "[[":
+                counts[path] = counts.get(path, 0) + 1
+                locations.keys.setdefault(path, (number, line.index("[") + 1))
+                path = join_path(path, counts[path] - 1)
+            current = path
+            locations.values.setdefault(current, (number, line.index("[") + 1))
+            continue
+        key = _TOML_KEY.match(line)
+        if key:
+            path = current
+            for part in _toml_key_parts(key.group(1)):
+                path = join_path(path, part)
+            locations.keys.setdefault(path, (number, key.start(1) + 1))
+            locations.values.setdefault(path, (number, key.end() + 1))
+    return locations
+
+
+def _toml_key_parts(key: str) -> list[str]:
+    return [part.strip().strip('"') for part in re.findall(r'"[^"]*"|[^.]+', key)]

@@ -25,7 +25,14 @@ import yaml
 
 from launchbrief import _atomic
 from launchbrief._convert import describe, make_converter
-from launchbrief._locate import Locations, ParseFailure, join_path, parse_json, parse_yaml
+from launchbrief._locate import (
+    Locations,
+    ParseFailure,
+    join_path,
+    locate_toml,
+    parse_json,
+    parse_yaml,
+)
 from launchbrief.exceptions import InvalidLaunchError, Problem, UnknownFormatError
 from launchbrief.model import FieldValueError, Launch, launch_problems
 
@@ -258,7 +265,7 @@ def _parse(data: bytes, fmt: str, name: str) -> Launch:
         if fmt == "json":
             value, locations = parse_json(text)
         elif fmt == "toml":
-            value, locations = _parse_toml(text), Locations()
+            value, locations = _parse_toml(text), locate_toml(text)
         else:
             value, locations = parse_yaml(text)
     except ParseFailure as failure:
