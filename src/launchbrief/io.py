@@ -111,8 +111,13 @@ def dumps(launch: Launch, format: str = "yaml") -> str:
         return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
     if fmt == "toml":
         return tomli_w.dumps(data)
-    return yaml.safe_dump(
-        data, sort_keys=False, allow_unicode=True, width=100, default_flow_style=False
+    return yaml.dump(
+        data,
+        Dumper=_YamlDumper,
+        sort_keys=False,
+        allow_unicode=True,
+        width=100,
+        default_flow_style=False,
     )
 
 
@@ -181,6 +186,20 @@ def from_data(data: Any, *, name: str = "<data>", locations: Locations | None = 
 
 
 # --------------------------------------------------------------------------- internals
+
+
+class _YamlDumper(yaml.SafeDumper):
+    """PyYAML's safe dumper, with line-break characters that survive a round trip."""
+
+
+def _represent_text(dumper: yaml.SafeDumper, text: str) -> yaml.ScalarNode:
+    # YAML 1.1 folds NEL and the Unicode line separators inside plain and single-quoted
+    # scalars; only double quotes keep them (as escapes).
+    style = '"' if any(char in text for char in "\x85\u2028\u2029") else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", text, style=style)
+
+
+_YamlDumper.add_representer(str, _represent_text)
 
 
 def _read_workbook(path: Path) -> Launch:
