@@ -89,6 +89,9 @@ class Leaderboard:
         return next((s for s in self.standings if s.model.id == model_id), None)
 
 
+_CONFIRMING = frozenset({SourceKind.THIRD_PARTY, SourceKind.INDEPENDENT})
+
+
 class _Index:
     """Lookups over one launch, built once per analysis call."""
 
@@ -100,6 +103,10 @@ class _Index:
         self.results: dict[str, list[Result]] = {b.id: [] for b in launch.benchmarks}
         for result in launch.results:
             self.results[result.benchmark].append(result)
+
+    def vendor_only(self, result: Result) -> bool:
+        kinds = {self.sources[source_id].kind for source_id in result.sources}
+        return SourceKind.VENDOR in kinds and not kinds & _CONFIRMING
 
 
 def leaderboards(launch: Launch) -> tuple[Leaderboard, ...]:
@@ -390,11 +397,7 @@ def vendor_only(launch: Launch, result: Result) -> bool:
 
     Press coverage that relays a vendor chart does not count as confirmation.
     """
-    kinds = {launch.source(source_id).kind for source_id in result.sources}
-    return SourceKind.VENDOR in kinds and not kinds & {
-        SourceKind.THIRD_PARTY,
-        SourceKind.INDEPENDENT,
-    }
+    return _Index(launch).vendor_only(result)
 
 
 def source_ids(records: Iterable[object]) -> tuple[str, ...]:
@@ -447,7 +450,7 @@ def completeness(launch: Launch) -> tuple[Gap, ...]:
             gaps.append(
                 Gap(path=path, message=f"{benchmark.name}: no rival numbers to compare with")
             )
-        vendor = [r for r in scored if vendor_only(launch, r)]
+        vendor = [r for r in scored if index.vendor_only(r)]
         if vendor:
             gaps.append(
                 Gap(

@@ -7,12 +7,13 @@ field path, in an :class:`~launchbrief.exceptions.InvalidLaunchError`.
 from __future__ import annotations
 
 import difflib
+import functools
 import importlib
 import json
 import os
 import re
 import tomllib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from importlib import resources
 from pathlib import Path
@@ -158,37 +159,40 @@ def from_data(data: Any, *, name: str = "<data>", locations: Locations | None = 
 
     ``locations`` (from a parser) lets problems carry line and column.
     """
-    locations = locations or Locations()
+    found = locations or Locations()
+    return _build(data, name, lambda: found)
+
+
+def _build(data: Any, name: str, locate: Callable[[], Locations]) -> Launch:
     if not isinstance(data, dict):
-        raise InvalidLaunchError(
-            [
-                _locate(
-                    name,
-                    locations,
-                    "",
-                    f"expected a mapping of fields at the top level, got {describe(data)}",
-                )
-            ]
-        )
+        found = [
+            ("", f"expected a mapping of fields at the top level, got {describe(data)}", False)
+        ]
+    else:
+        try:
+            return _converter.structure(data, Launch)
+        except InvalidLaunchError as error:
+            # Every field was well typed; only cross-references are wrong.
+            found = [(p.path, p.message, False) for p in error.problems]
+        except (cattrs.BaseValidationError, ValueError, TypeError, KeyError) as error:
+            found = list(_flatten(error, ""))
+            known = {(path, message) for path, message, _key in found}
+            # Cross-references are checked on the plain data too, so that they come
+            # out together with the type errors rather than on the next attempt.
+            found += [(p, m, False) for p, m in launch_problems(data) if (p, m) not in known]
+    # Positions are worked out only now: a valid file never pays for them.
     try:
-        return _converter.structure(data, Launch)
-    except InvalidLaunchError as error:
-        # Every field was well typed; only cross-references are wrong.
-        problems = [_locate(name, locations, p.path, p.message) for p in error.problems]
-    except (cattrs.BaseValidationError, ValueError, TypeError, KeyError) as error:
-        found = list(_flatten(error, ""))
-        known = {(path, message) for path, message, _key in found}
-        # Cross-references are checked on the plain data too, so that they come
-        # out together with the type errors rather than on the next attempt.
-        found += [(p, m, False) for p, m in launch_problems(data) if (p, m) not in known]
-        problems = [_locate(name, locations, p, m, key=k) for p, m, k in found]
+        locations = locate()
+    except ParseFailure as failure:
+        raise InvalidLaunchError([replace(p, file=name) for p in failure.problems]) from None
+    problems = [_locate(name, locations, p, m, key=k) for p, m, k in found]
     raise InvalidLaunchError(_sorted(problems))
 
 
 # --------------------------------------------------------------------------- internals
 
 
-class _YamlDumper(yaml.SafeDumper):
+class _YamlDumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
     """PyYAML's safe dumper, with line-break characters that survive a round trip."""
 
 
@@ -282,14 +286,14 @@ def _parse(data: bytes, fmt: str, name: str) -> Launch:
     text = _decode(data, name)
     try:
         if fmt == "json":
-            value, locations = parse_json(text)
+            value, locate = parse_json(text)
         elif fmt == "toml":
-            value, locations = _parse_toml(text), locate_toml(text)
+            value, locate = _parse_toml(text), functools.partial(locate_toml, text)
         else:
-            value, locations = parse_yaml(text)
+            value, locate = parse_yaml(text)
     except ParseFailure as failure:
         raise InvalidLaunchError([replace(p, file=name) for p in failure.problems]) from None
-    return from_data(value, name=name, locations=locations)
+    return _build(value, name, locate)
 
 
 def _parse_toml(text: str) -> Any:
