@@ -297,12 +297,13 @@ def categories(launch: Launch) -> tuple[CategorySummary, ...]:
         numeric = tuple(
             b for b in benchmarks if any(r.score is not None for r in index.results[b.id])
         )
+        numeric_ids = {b.id for b in numeric}
         summaries.append(
             CategorySummary(
                 category=category,
                 benchmarks=tuple(benchmarks),
                 numeric=numeric,
-                qualitative_only=tuple(b for b in benchmarks if b not in numeric),
+                qualitative_only=tuple(b for b in benchmarks if b.id not in numeric_ids),
                 leads=sum(v.benchmark.category == category for v in card.leads),
                 trails=len(
                     {v.benchmark.id for v in card.trails if v.benchmark.category == category}
