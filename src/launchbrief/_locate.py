@@ -85,10 +85,32 @@ class _SafeLoader(_BaseLoader):  # type: ignore[valid-type,misc]
         self.duplicate_keys = False
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
-        keys = [key.value for key, _value in node.value if isinstance(key, yaml.ScalarNode)]
-        if len(keys) != len(set(keys)):
-            self.duplicate_keys = True
-        return super().construct_mapping(node, deep=deep)  # type: ignore[no-any-return]
+        # Keys stay the text that was written: `yes:` is the key 'yes', not True,
+        # and `2026:` is '2026', so messages about unknown keys quote the file.
+        self.flatten_mapping(node)
+        mapping: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise yaml.constructor.ConstructorError(
+                    None,
+                    None,
+                    "a key must be plain text, not a list or mapping",
+                    key_node.start_mark,
+                )
+            if key_node.value in mapping:
+                self.duplicate_keys = True
+            mapping[key_node.value] = self.construct_object(value_node, deep=deep)
+        return mapping
+
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        try:
+            return super().construct_object(node, deep=deep)
+        except (ValueError, OverflowError):
+            if not isinstance(node, yaml.ScalarNode):
+                raise
+            # A date like 2026-13-01 or an integer of thousands of digits: keep the
+            # text as written, and the field's type check reports it with its path.
+            return node.value
 
 
 def parse_yaml(text: str) -> tuple[Any, Callable[[], Locations]]:
@@ -104,15 +126,15 @@ def parse_yaml(text: str) -> tuple[Any, Callable[[], Locations]]:
             raise ParseFailure([Problem("the file holds no data", line=1, column=1)])
         data = loader.construct_document(node)
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        message = " ".join(part for part in (error.context, error.problem) if part)
-        if isinstance(error, yaml.constructor.ConstructorError) and "tag" in message:
-            message = (
-                f"{message} (only plain YAML data is read; tags that build objects are refused)"
-            )
-        raise ParseFailure(
-            [Problem(f"invalid YAML: {message}", line=_line(mark), column=_column(mark))]
-        ) from None
+        raise ParseFailure([_yaml_problem(error, text)]) from None
+    except yaml.reader.ReaderError as error:
+        line, column = _position(text, error.position)
+        code = error.character if isinstance(error.character, int) else ord(error.character)
+        message = (
+            f"invalid YAML: the control character U+{code:04X} is not allowed"
+            " (write it as an escape inside double quotes)"
+        )
+        raise ParseFailure([Problem(message, line=line, column=column)]) from None
     except yaml.YAMLError as error:
         raise ParseFailure([Problem(f"invalid YAML: {error}")]) from None
     except RecursionError:
@@ -131,6 +153,24 @@ def parse_yaml(text: str) -> tuple[Any, Callable[[], Locations]]:
     if loader.duplicate_keys:
         locate()  # raises with every duplicate located
     return data, functools.cache(locate)
+
+
+def _yaml_problem(error: yaml.MarkedYAMLError, text: str) -> Problem:
+    mark = error.problem_mark or error.context_mark
+    context = error.context or ""
+    if error.context_mark is not None and "quoted scalar" in context:
+        mark = error.context_mark  # where the unclosed quote opens, not the end of the file
+    message = " ".join(part for part in (context, error.problem) if part)
+    if isinstance(error, yaml.constructor.ConstructorError) and "tag" in message:
+        message = f"{message} (only plain YAML data is read; tags that build objects are refused)"
+    elif mark is not None and text[mark.index : mark.index + 1] == "\t":
+        message = "a tab cannot indent YAML; use spaces"
+    return Problem(f"invalid YAML: {message}", line=_line(mark), column=_column(mark))
+
+
+def _position(text: str, offset: int) -> tuple[int, int]:
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
 def _line(mark: Any) -> int | None:
@@ -229,12 +269,14 @@ def parse_json(text: str) -> tuple[Any, Callable[[], Locations]]:
         return mapping
 
     try:
-        data = json.loads(text, object_pairs_hook=pairs)
+        data = json.loads(text, object_pairs_hook=pairs, parse_int=_json_int)
     except json.JSONDecodeError as error:
         raise ParseFailure(
             [Problem(f"invalid JSON: {error.msg}", line=error.lineno, column=error.colno)]
         ) from None
     except RecursionError:
+        # The walker stops at MAX_DEPTH and says where.
+        _JsonWalker(text, Locations(), []).walk()
         raise ParseFailure([Problem("the JSON nests too deeply to be a launch record")]) from None
 
     def locate() -> Locations:
@@ -248,6 +290,12 @@ def parse_json(text: str) -> tuple[Any, Callable[[], Locations]]:
     if duplicate_keys:
         locate()  # raises with every duplicate located
     return data, functools.cache(locate)
+
+
+def _json_int(digits: str) -> int | float:
+    # Python refuses to read integers of over 4,300 digits; as a float the value
+    # becomes infinity, which the record then rejects with its location.
+    return int(digits) if len(digits) <= 4000 else float(digits)
 
 
 class _JsonWalker:

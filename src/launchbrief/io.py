@@ -6,6 +6,7 @@ field path, in an :class:`~launchbrief.exceptions.InvalidLaunchError`.
 
 from __future__ import annotations
 
+import codecs
 import difflib
 import functools
 import importlib
@@ -253,9 +254,24 @@ def _read_bytes(path: Path) -> bytes:
         return stream.read(MAX_FILE_BYTES + 1)
 
 
+# UTF-32 first: its little-endian mark begins with UTF-16's.
+_WIDE_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
 def _decode(data: bytes, name: str) -> str:
     if not data.strip():
         raise InvalidLaunchError([Problem("the file is empty", file=name, line=1, column=1)])
+    for bom, encoding in _WIDE_BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom) :].decode(encoding)
+            except UnicodeDecodeError:
+                break
     if b"\x00" in data[:8192]:
         raise InvalidLaunchError(
             [Problem("not a text file (it holds binary data)", file=name, line=1, column=1)]

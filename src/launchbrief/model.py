@@ -72,17 +72,31 @@ def _slug(_instance: object, attribute: attrs.Attribute[Any], value: str) -> Non
         )
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _check_text(field: str, value: str) -> None:
+    if not value.strip():
+        raise FieldValueError(field, "must not be empty")
+    broken = _SURROGATE.search(value)
+    if broken:
+        # Only a broken escape such as "\ud800" in JSON can produce one.
+        escape = ascii(broken.group())[1:-1]
+        raise FieldValueError(
+            field, f"holds half a character ({escape}, a broken \\u escape); save it as UTF-8 text"
+        )
+
+
 def _text(_instance: object, attribute: attrs.Attribute[Any], value: str | None) -> None:
-    if value is not None and not value.strip():
-        raise FieldValueError(attribute.name, "must not be empty")
+    if value is not None:
+        _check_text(attribute.name, value)
 
 
 def _unique_texts(
     _instance: object, attribute: attrs.Attribute[Any], value: tuple[str, ...]
 ) -> None:
     for item in value:
-        if not item.strip():
-            raise FieldValueError(attribute.name, "must not contain empty text")
+        _check_text(attribute.name, item)
 
 
 def _finite(_instance: object, attribute: attrs.Attribute[Any], value: float | None) -> None:
@@ -515,7 +529,8 @@ def launch_problems(launch: Any) -> list[tuple[str, str]]:
     for _index, benchmark in _items(launch, "benchmarks"):
         scale = _enum_value(_get(benchmark, "scale", Scale.PERCENT), Scale)
         if isinstance(_get(benchmark, "id"), str) and isinstance(scale, Scale):
-            scales[_get(benchmark, "id")] = scale
+            # With duplicate ids the first benchmark counts, as everywhere else.
+            scales.setdefault(_get(benchmark, "id"), scale)
 
     seen_results: dict[tuple[Any, Any, Any], int] = {}
     for index, result in _items(launch, "results"):

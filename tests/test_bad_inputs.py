@@ -1,0 +1,280 @@
+"""The bad-input corpus: every file in tests/data/bad is refused cleanly, and nothing is lost.
+
+Each input is a small valid launch (``_base-valid.yaml``) with one or a few things
+broken; ``EXPECTED.toml`` lists the problems each must report. For every input the
+command line (``export`` and ``validate``, run as real subprocesses) must exit 2,
+print each problem on its own line as ``file:line:column: path: message``, print no
+traceback, write no file and leave an existing export byte-for-byte untouched; and
+``launchbrief.load`` must raise :class:`~launchbrief.InvalidLaunchError` with the
+same problems, within a second of CPU time.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+import tomllib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import launchbrief
+from launchbrief import io as launchbrief_io
+from launchbrief.exceptions import InvalidLaunchError, LaunchbriefError, Problem
+
+DATA = Path(__file__).parent / "data" / "bad"
+BASE = DATA / "_base-valid.yaml"
+EXPECTATIONS = DATA / "EXPECTED.toml"
+#: Every launch in the corpus has this id, so an export would be written as <id>.json.
+LAUNCH_ID = "demo-launch"
+#: What an earlier, good export left in the output folder; a bad input must not touch it.
+EXISTING_EXPORT = b'{"earlier": "a good export that must survive",\n "bytes": "\xc3\xa9\x00"}\n'
+#: CPU time within which any input is refused (alias bombs and deep nesting included).
+CPU_SECONDS = 1.0
+
+
+@dataclass(frozen=True)
+class Expected:
+    """One problem an input must report: where (if the format says), which field, what."""
+
+    line: int | None
+    column: int | None
+    path: str
+    says: tuple[str, ...]
+
+    @classmethod
+    def from_entry(cls, entry: dict[str, Any]) -> Expected:
+        """Read ``{at = "12:5", path = "results[1].score", says = ["..."]}``."""
+        line = column = None
+        if "at" in entry:
+            line_text, column_text = entry["at"].split(":")
+            line, column = int(line_text), int(column_text)
+        return cls(line, column, entry["path"], tuple(entry["says"]))
+
+    def head(self, file: str) -> str:
+        """The start of the stderr line: ``file:line:column: path: ``."""
+        where = file if self.line is None else f"{file}:{self.line}:{self.column}"
+        return f"{where}: {self.path}: " if self.path else f"{where}: "
+
+    def matches_line(self, file: str, text: str) -> bool:
+        """Whether one line of the command's stderr reports this problem."""
+        head = self.head(file)
+        return text.startswith(head) and all(part in text[len(head) :] for part in self.says)
+
+    def matches_problem(self, file: str, problem: Problem) -> bool:
+        """Whether a :class:`Problem` raised in-process reports this problem."""
+        return (
+            problem.file == file
+            and (problem.line, problem.column) == (self.line, self.column)
+            and problem.path == self.path
+            and problem.cell is None
+            and all(part in problem.message for part in self.says)
+        )
+
+
+def _expectations() -> dict[str, dict[str, Any]]:
+    return tomllib.loads(EXPECTATIONS.read_text(encoding="utf-8"))
+
+
+def _expected(name: str) -> list[Expected]:
+    return [Expected.from_entry(entry) for entry in _expectations()[name]["problems"]]
+
+
+def _corpus() -> list[Any]:
+    cases = []
+    for name, case in sorted(_expectations().items()):
+        marks = [pytest.mark.xfail(strict=True, reason=case["xfail"])] if "xfail" in case else []
+        cases.append(pytest.param(name, id=name, marks=marks))
+    return cases
+
+
+def _unmatched(expected: Sequence[Expected], found: Sequence[Any], matches: Any) -> list[str]:
+    """What fails to pair up one-to-one between expected problems and what was reported."""
+    left = list(found)
+    missing = []
+    for problem in expected:
+        hit = next((item for item in left if matches(problem, item)), None)
+        if hit is None:
+            missing.append(f"missing: {problem}")
+        else:
+            left.remove(hit)
+    return missing + [f"unexpected: {item}" for item in left]
+
+
+@dataclass(frozen=True)
+class Run:
+    """One finished command: its arguments, exit code and output."""
+
+    args: tuple[str, ...]
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def _run_cli(*commands: Sequence[str], cwd: Path) -> list[Run]:
+    """Run ``python -m launchbrief`` once per command, side by side, and wait for all."""
+    started = [
+        (
+            tuple(command),
+            subprocess.Popen(
+                [sys.executable, "-m", "launchbrief", *command],
+                cwd=cwd,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+                encoding="utf-8",
+                errors="replace",
+            ),
+        )
+        for command in commands
+    ]
+    runs = []
+    for args, process in started:
+        try:
+            stdout, stderr = process.communicate(timeout=120)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.communicate()
+            raise
+        runs.append(Run(args, process.returncode, stdout, stderr))
+    return runs
+
+
+def _files_under(folder: Path) -> dict[Path, bytes]:
+    return {path: path.read_bytes() for path in sorted(folder.rglob("*")) if path.is_file()}
+
+
+def _assert_refused(source: Path, expected: Sequence[Expected], tmp_path: Path) -> None:
+    """Export and validate ``source`` on the command line; both must refuse it cleanly."""
+    # The output folder sits a few levels down, so an id such as ../../x would land
+    # inside tmp_path, where the check below sees it.
+    workdir = tmp_path / "work" / "dir"
+    outdir = workdir / "out"
+    outdir.mkdir(parents=True)
+    existing = outdir / f"{LAUNCH_ID}.json"
+    existing.write_bytes(EXISTING_EXPORT)
+    before = _files_under(tmp_path)
+    file = str(source)
+
+    runs = _run_cli(
+        ["export", file, "-f", "json", "-o", str(outdir)], ["validate", file], cwd=workdir
+    )
+
+    for run in runs:
+        report = f"{' '.join(run.args)}\n--- stdout\n{run.stdout}--- stderr\n{run.stderr}"
+        assert "Traceback" not in run.stdout + run.stderr, report
+        assert run.returncode == 2, report
+        assert run.stdout == "", report
+        lines = run.stderr.splitlines()
+        problems = _unmatched(expected, lines, lambda e, text: e.matches_line(file, text))
+        assert problems == [], report
+    assert before == _files_under(tmp_path)
+    assert existing.read_bytes() == EXISTING_EXPORT
+    assert not Path("/etc/passwd.json").exists()
+
+
+def _assert_load_refuses(source: Path, expected: Sequence[Expected]) -> None:
+    """``launchbrief.load`` raises InvalidLaunchError with exactly the expected problems."""
+    started = time.process_time()
+    with pytest.raises(InvalidLaunchError) as caught:
+        launchbrief.load(source)
+    seconds = time.process_time() - started
+    assert isinstance(caught.value, LaunchbriefError)
+    assert isinstance(caught.value, ValueError)
+    found = list(caught.value.problems)
+    assert _unmatched(expected, found, lambda e, p: e.matches_problem(str(source), p)) == []
+    assert seconds < CPU_SECONDS
+
+
+# --------------------------------------------------------------------------- the corpus
+
+
+def test_corpus_and_expectations_match() -> None:
+    """Every corpus file has an expectation, every expectation a file, and there are 40 or more."""
+    files = {path.name for path in DATA.iterdir()} - {BASE.name, EXPECTATIONS.name}
+    expectations = _expectations()
+    assert files == set(expectations)
+    assert len(files) >= 40
+    for name, case in expectations.items():
+        assert case["about"].strip(), name
+        assert case["problems"], name
+
+
+def test_base_launch_is_valid_and_exports(tmp_path: Path) -> None:
+    """The launch every bad input starts from loads, validates and exports (exit 0)."""
+    outdir = tmp_path / "out"
+    export, validate = _run_cli(
+        ["export", str(BASE), "-f", "json", "-o", str(outdir)],
+        ["validate", str(BASE)],
+        cwd=tmp_path,
+    )
+    assert (export.returncode, export.stderr) == (0, "")
+    assert (validate.returncode, validate.stderr) == (0, "")
+    written = outdir / f"{LAUNCH_ID}.json"
+    assert export.stdout.strip() == str(written)
+    assert launchbrief.load(written) == launchbrief.load(BASE)
+
+
+@pytest.mark.parametrize("name", _corpus())
+def test_command_line_refuses_bad_input(name: str, tmp_path: Path) -> None:
+    """``export`` and ``validate`` exit 2 with every problem located, and write nothing."""
+    _assert_refused(DATA / name, _expected(name), tmp_path)
+
+
+@pytest.mark.parametrize("name", _corpus())
+def test_load_raises_invalid_launch_error(name: str) -> None:
+    """``launchbrief.load`` raises InvalidLaunchError listing every expected problem, fast."""
+    _assert_load_refuses(DATA / name, _expected(name))
+
+
+# --------------------------------------------------------------------------- generated inputs
+
+_TOO_LARGE = [
+    Expected(None, None, "", ("the file is too large", "the limit is 64 MiB")),
+]
+
+
+def _sparse_file(path: Path, size: int) -> Path:
+    # A sparse file: the size is real to stat() but no 64 MiB are written to disk.
+    with path.open("wb") as stream:
+        stream.truncate(size)
+    return path
+
+
+def test_size_cap_is_64_mib() -> None:
+    """The documented input limit is 64 MiB."""
+    assert launchbrief_io.MAX_FILE_BYTES == 64 * 2**20
+
+
+def test_command_line_refuses_file_over_size_cap(tmp_path: Path) -> None:
+    """A file one byte over the cap is refused by the command line without being read."""
+    huge = _sparse_file(tmp_path / "huge.yaml", launchbrief_io.MAX_FILE_BYTES + 1)
+    started = time.perf_counter()
+    _assert_refused(huge, _TOO_LARGE, tmp_path / "run")
+    assert time.perf_counter() - started < 30  # two interpreter starts, not a 64 MiB parse
+
+
+def test_load_refuses_file_over_size_cap(tmp_path: Path) -> None:
+    """``load`` refuses a file one byte over the cap at once, before reading it."""
+    huge = _sparse_file(tmp_path / "huge.json", launchbrief_io.MAX_FILE_BYTES + 1)
+    started = time.perf_counter()
+    _assert_load_refuses(huge, _TOO_LARGE)
+    assert time.perf_counter() - started < CPU_SECONDS
+
+
+def test_file_at_size_cap_is_read(tmp_path: Path) -> None:
+    """A file exactly at the cap is read, not refused for its size (it is then found binary)."""
+    zeros = _sparse_file(tmp_path / "zeros.yaml", launchbrief_io.MAX_FILE_BYTES)
+    _assert_load_refuses(zeros, [Expected(1, 1, "", ("not a text file",))])
+
+
+def test_utf16_text_with_byte_order_mark_is_read() -> None:
+    """A launch saved as UTF-16 with a byte-order mark reads like its UTF-8 twin."""
+    utf16 = DATA.parent / "good" / "utf16-text.yaml"
+    assert utf16.read_bytes()[:2] in (b"\xff\xfe", b"\xfe\xff")
+    text = utf16.read_bytes().decode("utf-16")
+    assert launchbrief.loads(text.encode("utf-8")) == launchbrief.load(utf16)
