@@ -136,7 +136,7 @@ def _leaderboard(index: _Index, benchmark: Benchmark) -> Leaderboard:
                 model=index.models[result.model],
                 mode=index.modes.get(result.mode) if result.mode else None,
                 score=score,
-                gap=abs(scored[0][0] - score),
+                gap=_difference(scored[0][0], score),
                 launched=result.model == launched_id,
                 result=result,
             )
@@ -265,7 +265,7 @@ def _numeric_verdict(board: Leaderboard, mine: Standing) -> Verdict:
     return Verdict(
         relation=Relation.LEADS,
         versus=tuple(s.model for s in rivals),
-        margin=abs(mine.score - runner_up.score),
+        margin=_difference(mine.score, runner_up.score),
         **common,  # type: ignore[arg-type]
     )
 
@@ -516,7 +516,8 @@ def highlights(launch: Launch) -> tuple[Highlight, ...]:
                 detail=f"{best.benchmark.name}: {best.score:g}, {best.margin:g} ahead of the next model",
             )
         )
-    scored_benchmarks = {v.benchmark.id for v in card.verdicts}
+    # Benchmarks where the launched model is compared with anyone: leads, trails or level.
+    scored_benchmarks = {v.benchmark.id for v in card.verdicts if v.relation is not None}
     if scored_benchmarks:
         trailing = len({v.benchmark.id for v in card.trails})
         tiles.append(
@@ -553,6 +554,11 @@ def _relative_margin(verdict: Verdict) -> float:
     bounds = verdict.benchmark.scale.bounds
     span = (bounds[1] - bounds[0]) if bounds else max(abs(verdict.score or 0.0), 1.0)
     return (verdict.margin or 0.0) / span
+
+
+def _difference(first: float, second: float) -> float:
+    # Rounded past float noise: 42.8 - 40.1 is 2.7, not 2.6999999999999957.
+    return round(abs(first - second), 9)
 
 
 def _count(number: int, noun: str) -> str:

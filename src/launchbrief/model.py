@@ -525,7 +525,7 @@ def launch_problems(launch: Any) -> list[tuple[str, str]]:
         for index, record in _items(launch, collection):
             check_sources(f"{collection}[{index}]", record)
 
-    scales = {}
+    scales: dict[str, Scale] = {}
     for _index, benchmark in _items(launch, "benchmarks"):
         scale = _enum_value(_get(benchmark, "scale", Scale.PERCENT), Scale)
         if isinstance(_get(benchmark, "id"), str) and isinstance(scale, Scale):
