@@ -1,0 +1,1090 @@
+"""The PowerPoint exporter: decks read back with python-pptx, and laid out by LibreOffice.
+
+Content is checked on the reopened deck (titles, notes, charts, tables, alt text,
+metadata); layout is checked on LibreOffice's PDF of it: one page per slide, and
+every word printed inside the shape that holds it.
+"""
+
+from __future__ import annotations
+
+import html
+import io
+import re
+import shutil
+import subprocess
+import tempfile
+import zipfile
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from lxml import etree
+from pptx import Presentation
+from pptx.enum.shapes import PP_PLACEHOLDER
+from pptx.util import Emu
+
+import launchbrief as lb
+from launchbrief import analysis
+from launchbrief._reproducible import document_time
+from launchbrief.cli import main
+from launchbrief.exceptions import ExportError, LaunchbriefError
+from launchbrief.exporters import get_exporter
+from launchbrief.exporters.pptx import (
+    DEFAULT_ACCENT,
+    SLIDES,
+    PptxExporter,
+    _linear_parts,
+    build_deck,
+    export_many,
+)
+from tests.strategies import launches
+
+_A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+_FOOTER_TYPES = {PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER}
+
+
+# --------------------------------------------------------------------------- records
+
+
+def _name(stem: str, length: int = 60) -> str:
+    """A name of exactly ``length`` characters that starts with ``stem``."""
+    filler = " Extended Reasoning Multimodal Preview Edition Large Context Ultra"
+    text = (stem + filler * 3)[:length]
+    return text[:-1] + "x" if text.endswith(" ") else text
+
+
+def stress_launch() -> lb.Launch:
+    """A launch sized to break layouts: 60-character names, 12 models, 20 benchmarks."""
+    sources = tuple(
+        lb.Source(
+            id=f"source-{n}",
+            name=f"Source {n}: {'Vendor launch blog' if n < 3 else 'Independent evaluation report'}",
+            kind=lb.SourceKind.VENDOR if n < 3 else lb.SourceKind.THIRD_PARTY,
+            publisher=f"Publisher number {n}",
+            title=f"A long report title for source {n} about the launch and its benchmark results",
+            url=f"https://example.org/reports/{n}/launch-briefing-with-a-long-path",
+            note="Covers benchmarks, rollout and safety at length. " * (1 + n % 3),
+        )
+        for n in range(8)
+    )
+    refs = ("source-0", "source-3")
+    models = tuple(
+        lb.ComparedModel(
+            id=f"model-{n}", name=_name(f"Model {n:02d}"), developer=f"Lab {n}", sources=refs
+        )
+        for n in range(12)
+    )
+    categories = ("multimodal", "reasoning", "coding", "agentic long-horizon tool use", "health")
+    scales = (lb.Scale.PERCENT, lb.Scale.PERCENT, lb.Scale.FRACTION, lb.Scale.PERCENT)
+    benchmarks = tuple(
+        lb.Benchmark(
+            id=f"bench-{n}",
+            name=f"Benchmark {n:02d} {'Hard Subset' if n % 2 else 'Verified'}",
+            category=categories[n % len(categories)],
+            scale=lb.Scale.ELO if n == 19 else scales[n % len(scales)],
+            direction=lb.Direction.LOWER if n == 7 else lb.Direction.HIGHER,
+            sources=refs,
+        )
+        for n in range(20)
+    )
+    results: list[lb.Result] = []
+    for benchmark_number, benchmark in enumerate(benchmarks):
+        if benchmark_number in (4, 9):  # known only in words
+            results.append(
+                lb.Result(
+                    benchmark=benchmark.id,
+                    model="model-0",
+                    comparisons=(
+                        lb.Comparison(relation=lb.Relation.TRAILS, versus=("model-1", "model-2")),
+                    ),
+                    claim="trails the two strongest rivals on this benchmark by a wide margin, says the vendor",
+                    sources=refs,
+                )
+            )
+            continue
+        scored = models[:1] if benchmark_number in (13, 17) else models
+        for model_number, model in enumerate(scored):
+            if benchmark.scale is lb.Scale.ELO:
+                score = 1200.0 + (model_number * 37 + benchmark_number * 11) % 300
+            else:
+                score = round(
+                    5
+                    + (model_number * 37 + benchmark_number * 11) % 95
+                    + 0.1 * (model_number % 10),
+                    1,
+                )
+                if benchmark_number == 0 and model_number == 0:
+                    score = 100.0
+                if benchmark.scale is lb.Scale.FRACTION:
+                    score = round(score / 100, 3)
+            results.append(
+                lb.Result(benchmark=benchmark.id, model=model.id, score=score, sources=refs)
+            )
+    statuses = list(lb.RolloutStatus)
+    surfaces = tuple(
+        lb.Surface(
+            id=f"surface-{n}",
+            name=_name(f"Surface {n:02d}", 40),
+            kind=list(lb.SurfaceKind)[n % len(lb.SurfaceKind)],
+            status=statuses[n % len(statuses)],
+            audience="enterprise customers in selected regions" if n % 3 == 0 else None,
+            timing=None
+            if n % 4 == 0
+            else "over the coming weeks, region by region, starting with the US",
+            sources=refs,
+        )
+        for n in range(15)
+    )
+    safety = tuple(
+        lb.SafetyFinding(
+            id=f"finding-{n}",
+            title=f"Finding {n:02d}: behaviour under adversarial evaluation in a high-risk domain",
+            evaluator=f"Evaluator organisation {n}",
+            evaluation=lb.Evaluation.INTERNAL if n % 2 else lb.Evaluation.THIRD_PARTY,
+            framework="Frontier safety framework (revised edition)" if n % 3 else None,
+            domain="cybersecurity and autonomous replication",
+            outcome="remained within the thresholds the framework sets, with caveats on coverage",
+            release_blocker=(True, False, None)[n % 3],
+            detail=(
+                "The evaluator notes the model sometimes recognised the test setting. " * (n % 3)
+            )
+            or None,
+            sources=refs,
+        )
+        for n in range(10)
+    )
+    kinds = list(lb.InsightKind)
+    insights = tuple(
+        lb.Insight(
+            id=f"insight-{n}",
+            kind=kinds[n % len(kinds)],
+            text=f"Insight {n}: "
+            + "the launch shifts the competitive picture in ways that matter. " * (2 + n % 3),
+            sources=refs,
+        )
+        for n in range(14)
+    )
+    return lb.Launch(
+        id="stress-test",
+        title="A launch whose every collection is as large as a real briefing allows, and then some",
+        developer=lb.Developer(
+            name="Stress Laboratories", division="Frontier Systems Division", sources=refs
+        ),
+        model=lb.LaunchedModel(
+            id="model-0",
+            summary="A model built to test layouts. " * 8,
+            modalities=("text", "images", "audio", "video"),
+            capabilities=tuple(f"capability number {n} with a descriptive name" for n in range(8)),
+            powers=("Assistant app", "Developer platform"),
+            predecessor="Model 00 previous generation",
+            sources=refs,
+        ),
+        as_of=date(2026, 11, 30),
+        summary="The launch in brief: "
+        + "a long summary of what was announced and why it matters. " * 6,
+        modes=tuple(
+            lb.Mode(
+                id=f"mode-{n}",
+                name=f"Mode {n} with a longer name",
+                order=n,
+                description="A reasoning mode that trades speed for depth. " * 2,
+                status=statuses[n % len(statuses)],
+                timing="rolling out gradually to all users" if n % 2 else None,
+                sources=refs,
+            )
+            for n in range(1, 5)
+        ),
+        surfaces=surfaces,
+        models=models,
+        benchmarks=benchmarks,
+        results=tuple(results),
+        safety=safety,
+        use_cases=tuple(
+            lb.UseCase(
+                id=f"use-{n}",
+                title=f"Use case {n}",
+                description="Doing something useful. " * 2,
+                sources=refs,
+            )
+            for n in range(5)
+        ),
+        insights=insights,
+        sources=sources,
+    )
+
+
+@pytest.fixture(scope="module")
+def muse() -> lb.Launch:
+    """The built-in launch."""
+    return lb.load("muse-spark")
+
+
+@pytest.fixture(scope="module")
+def muse_deck(muse: lb.Launch) -> bytes:
+    """The built-in launch's deck, built once for the module."""
+    return build_deck([muse])
+
+
+@pytest.fixture(scope="module")
+def stress() -> lb.Launch:
+    """The stress launch."""
+    return stress_launch()
+
+
+@pytest.fixture(scope="module")
+def stress_deck(stress: lb.Launch) -> bytes:
+    """The stress launch's deck, built once for the module."""
+    return build_deck([stress])
+
+
+def _open(data: bytes) -> Presentation:
+    return Presentation(io.BytesIO(data))
+
+
+def _runs(shape: object) -> Iterator[object]:
+    frame = getattr(shape, "text_frame", None)
+    if frame is not None:
+        for paragraph in frame.paragraphs:
+            yield from paragraph.runs
+    if getattr(shape, "has_table", False):
+        for row in shape.table.rows:  # type: ignore[attr-defined]
+            for cell in row.cells:
+                for paragraph in cell.text_frame.paragraphs:
+                    yield from paragraph.runs
+
+
+# --------------------------------------------------------------------------- content
+
+
+def test_cli_export_writes_the_deck(tmp_path: Path) -> None:
+    """`launchbrief export -f pptx` writes muse-spark.pptx, a deck python-pptx opens."""
+    code = main(["export", "-f", "pptx", "-o", str(tmp_path)])
+    target = tmp_path / "muse-spark.pptx"
+    assert code == 0
+    assert target.is_file()
+    deck = Presentation(str(target))
+    assert len(deck.slides) >= 9
+
+
+def test_registered_exporter_declares_itself() -> None:
+    """The entry point `pptx` loads the PowerPoint exporter with its declared metadata."""
+    exporter = get_exporter("pptx")
+    assert isinstance(exporter, PptxExporter)
+    assert (exporter.name, exporter.suffix, exporter.document) == ("pptx", ".pptx", True)
+    assert (
+        exporter.media_type
+        == "application/vnd.openxmlformats-officedocument.presentationml.presentation"
+    )
+
+
+def test_deck_is_sixteen_by_nine(muse_deck: bytes) -> None:
+    """Without a template the deck is 16:9."""
+    deck = _open(muse_deck)
+    assert (deck.slide_width * 9) == (deck.slide_height * 16)
+
+
+@pytest.mark.parametrize("which", ["muse_deck", "stress_deck"])
+def test_every_slide_has_a_title_notes_and_a_footer(
+    which: str, request: pytest.FixtureRequest
+) -> None:
+    """Every slide has a real title placeholder, speaker notes, a sources footer and its number."""
+    deck = _open(request.getfixturevalue(which))
+    for number, slide in enumerate(deck.slides, start=1):
+        title = slide.shapes.title
+        assert title is not None, number
+        assert title.is_placeholder, number
+        assert title.text_frame.text.strip(), number
+        assert slide.has_notes_slide, number
+        assert slide.notes_slide.notes_text_frame.text.strip(), number
+        kinds = {s.placeholder_format.type: s for s in slide.placeholders}
+        assert kinds[PP_PLACEHOLDER.FOOTER].text_frame.text.startswith("Sources: "), number
+        assert kinds[PP_PLACEHOLDER.SLIDE_NUMBER].text_frame.text == str(number)
+
+
+def test_the_story_runs_in_order(muse_deck: bytes, muse: lb.Launch) -> None:
+    """The built-in deck tells the story in the issue's order, one category slide per charted category."""
+    titles = [slide.shapes.title.text_frame.text for slide in _open(muse_deck).slides]
+    assert titles[0] == "Muse Spark"
+    assert titles[1] == "At a glance"
+    assert titles[2] == "Muse Spark and its modes"
+    assert titles[3] == "Rollout"
+    numeric = [c for c in analysis.categories(muse) if c.numeric]
+    charted = [t for t in titles if t.endswith(" benchmarks")]
+    assert charted == [f"{c.category.capitalize()} benchmarks" for c in numeric]
+    for expected in (
+        "Scorecard: where it leads and trails",
+        "Safety and evaluation",
+        "Takeaways",
+        "Sources",
+    ):
+        assert expected in titles
+    assert titles.index("Scorecard: where it leads and trails") < titles.index(
+        "Safety and evaluation"
+    )
+    assert titles[-1] == "Sources"
+
+
+def test_title_slide_names_model_developer_and_date(muse_deck: bytes) -> None:
+    """The title slide says the model, the developer, "Launch briefing" and the as-of date."""
+    slide = _open(muse_deck).slides[0]
+    text = " ".join(shape.text_frame.text for shape in slide.placeholders)
+    for expected in ("Muse Spark", "Meta", "Launch briefing", "As of 30 November 2026"):
+        assert expected in text
+
+
+def test_glance_tiles_come_from_the_analysis(muse_deck: bytes, muse: lb.Launch) -> None:
+    """The at-a-glance slide shows every highlight of the analysis, value and detail."""
+    slide = _open(muse_deck).slides[1]
+    text = " ".join(shape.text_frame.text for shape in slide.shapes if shape.has_text_frame)
+    for tile in analysis.highlights(muse):
+        assert tile.value in text
+        assert tile.detail in text
+
+
+def _charts(deck: Presentation) -> list[tuple[int, object]]:
+    return [
+        (number, shape)
+        for number, slide in enumerate(deck.slides, start=1)
+        for shape in slide.shapes
+        if shape.has_chart
+    ]
+
+
+def _chart_points(
+    frame: object, launch: lb.Launch
+) -> Iterator[tuple[str, str, float | None, object]]:
+    """(benchmark id, model label, value, point) for every bar slot of a chart.
+
+    A clustered chart has a series per model and a category per benchmark; a ranked
+    chart has one series named after its benchmark and a category per model.
+    """
+    names = {benchmark.name: benchmark.id for benchmark in launch.benchmarks}
+    plot = frame.chart.plots[0]  # type: ignore[attr-defined]
+    categories = list(plot.categories)
+    for series in plot.series:
+        ranked = series.name in names
+        for index, (category, value) in enumerate(zip(categories, series.values, strict=True)):
+            if ranked:
+                yield names[series.name], category, value, series.points[index]
+            else:
+                yield names[category], series.name, value, series.points[index]
+
+
+def _launched_colours(deck: Presentation, launch: lb.Launch) -> set[str]:
+    """The fill colours of the launched model's bars across the deck's charts."""
+    return {
+        str(point.format.fill.fore_color.rgb)  # type: ignore[attr-defined]
+        for _number, frame in _charts(deck)
+        for _benchmark, model, value, point in _chart_points(frame, launch)
+        if model == launch.launched_model.label and value is not None
+    }
+
+
+def test_native_charts_hold_the_records_numbers(muse_deck: bytes, muse: lb.Launch) -> None:
+    """At least two native bar charts, whose values are exactly the record's scores."""
+    charts = _charts(_open(muse_deck))
+    assert len(charts) >= 2
+    scores = {
+        (result.benchmark, muse.compared_model(result.model).label): result.score
+        for result in muse.results
+        if result.score is not None
+    }
+    checked = 0
+    for _number, frame in charts:
+        assert frame.chart.chart_type.name == "BAR_CLUSTERED"  # type: ignore[attr-defined]
+        for benchmark, model, value, _point in _chart_points(frame, muse):
+            if value is None:
+                assert (benchmark, model) not in scores
+            else:
+                assert value == scores[(benchmark, model)]
+                checked += 1
+    assert checked == 10  # CharXiv Reasoning and HealthBench Hard, five models each
+
+
+def test_charts_highlight_the_launched_model_with_labels_and_a_percent_axis(
+    muse_deck: bytes, muse: lb.Launch
+) -> None:
+    """The launched model's bars carry the accent colour; data labels on; percent axes run 0–100."""
+    launched = muse.launched_model.label
+    for _number, frame in _charts(_open(muse_deck)):
+        chart = frame.chart  # type: ignore[attr-defined]
+        assert chart.plots[0].has_data_labels
+        for _benchmark, model, value, point in _chart_points(frame, muse):
+            if value is None:
+                continue
+            fill = point.format.fill  # type: ignore[attr-defined]
+            colour = str(fill.fore_color.rgb) if fill.type is not None else None
+            if model == launched:
+                assert colour == DEFAULT_ACCENT
+            else:
+                assert colour != DEFAULT_ACCENT
+        axis = chart.value_axis
+        assert (axis.minimum_scale, axis.maximum_scale) == (0, 100)
+
+
+def test_many_models_are_ranked_on_the_axis(stress_deck: bytes, stress: lb.Launch) -> None:
+    """With twelve models a benchmark's chart lists them in the leaderboard's order, every score kept."""
+    boards = {board.benchmark.name: board for board in analysis.leaderboards(stress)}
+    seen: dict[str, list[tuple[str, float]]] = {}
+    for _number, frame in _charts(_open(stress_deck)):
+        plot = frame.chart.plots[0]  # type: ignore[attr-defined]
+        (series,) = plot.series
+        name = series.name.removesuffix(" (lower is better)")
+        seen.setdefault(name, []).extend(zip(plot.categories, series.values, strict=True))
+    charted = {name for name, board in boards.items() if len(board.standings) > 1}
+    assert set(seen) == charted
+    for name, bars in seen.items():
+        expected = [(s.model.label, s.score) for s in boards[name].standings]
+        assert bars == expected
+
+
+def test_alt_text_on_every_chart_table_and_picture(stress_deck: bytes, muse_deck: bytes) -> None:
+    """Every chart, table and picture carries a description for screen readers."""
+    counted = 0
+    for data in (muse_deck, stress_deck):
+        for slide in _open(data).slides:
+            for shape in slide.shapes:
+                if shape.has_chart or shape.has_table or shape.shape_type == 13:  # 13: picture
+                    descr = shape._element.xpath(".//p:cNvPr/@descr")
+                    assert descr, shape.name
+                    assert len(descr[0]) > 20, shape.name
+                    counted += 1
+    assert counted >= 10
+
+
+def test_chart_alt_text_states_the_numbers(muse_deck: bytes) -> None:
+    """A chart's alt text names each benchmark and model with its score."""
+    _number, frame = _charts(_open(muse_deck))[0]
+    descr = frame._element.xpath(".//p:cNvPr/@descr")[0]  # type: ignore[attr-defined]
+    assert "CharXiv Reasoning" in descr
+    assert "Muse Spark 86.4%" in descr
+    assert "Grok 4.2 60.9%" in descr
+
+
+def test_rollout_is_colour_coded_with_a_legend(muse_deck: bytes, muse: lb.Launch) -> None:
+    """The rollout table lists every surface with a coloured status and its timing; a legend names the colours."""
+    slide = next(s for s in _open(muse_deck).slides if s.shapes.title.text_frame.text == "Rollout")
+    table = next(shape.table for shape in slide.shapes if shape.has_table)
+    header = [cell.text_frame.text for cell in table.rows[0].cells]
+    rows = {row.cells[0].text_frame.text: row for row in list(table.rows)[1:]}
+    assert set(rows) == {surface.name for surface in muse.surfaces}
+    status_col = header.index("Status")
+    timing_col = next(i for i, h in enumerate(header) if h.startswith("Timing"))
+    colours: dict[str, str] = {}
+    for surface in muse.surfaces:
+        cell = rows[surface.name].cells[status_col]
+        assert cell.text_frame.text.lower() == surface.status.label
+        colours.setdefault(surface.status.label, str(cell.fill.fore_color.rgb))
+        assert rows[surface.name].cells[timing_col].text_frame.text == (surface.timing or "—")
+    assert len(set(colours.values())) == len(colours)
+    legend = {
+        shape.text_frame.text
+        for shape in slide.shapes
+        if shape.name.startswith("Legend ") and shape.has_text_frame and shape.text_frame.text
+    }
+    assert legend == {label.capitalize() for label in colours}
+
+
+def test_safety_slide_shows_evaluators_blockers_and_caveats(
+    muse_deck: bytes, muse: lb.Launch
+) -> None:
+    """Safety lists internal and third-party findings, release-blocker flags and the finding's own caveat."""
+    slide = next(
+        s
+        for s in _open(muse_deck).slides
+        if s.shapes.title.text_frame.text == "Safety and evaluation"
+    )
+    table = next(shape.table for shape in slide.shapes if shape.has_table)
+    text = "\n".join(cell.text_frame.text for row in table.rows for cell in row.cells)
+    for finding in muse.safety:
+        assert finding.title in text
+        if finding.detail:
+            assert " ".join(finding.detail.split()) in " ".join(text.split())
+    assert "Third-party" in text
+    assert "Internal" in text
+    assert "Not stated" in text
+    assert "No" in text.split("\n")
+
+
+def test_sources_slide_lists_every_source_and_flags_vendors(
+    muse_deck: bytes, muse: lb.Launch
+) -> None:
+    """Every source is listed; vendor sources are flagged as not independent."""
+    deck = _open(muse_deck)
+    slides = [s for s in deck.slides if s.shapes.title.text_frame.text.startswith("Sources")]
+    rows = [
+        row
+        for slide in slides
+        for shape in slide.shapes
+        if shape.has_table
+        for row in list(shape.table.rows)[1:]
+    ]
+    listed = {row.cells[0].text_frame.text: row.cells[1].text_frame.text for row in rows}
+    assert set(listed) == {source.name for source in muse.sources}
+    for source in muse.sources:
+        if source.kind is lb.SourceKind.VENDOR:
+            assert "not independent" in listed[source.name]
+    method = next(s for s in deck.slides if s.shapes.title.text_frame.text == "Method and caveats")
+    text = " ".join(shape.text_frame.text for shape in method.shapes if shape.has_text_frame)
+    assert "12 of 12 scores rest on vendor material alone" in text
+
+
+def test_notes_carry_the_numbers(muse_deck: bytes) -> None:
+    """A chart slide's speaker notes carry the numbers behind the chart."""
+    deck = _open(muse_deck)
+    number, _frame = _charts(deck)[0]
+    notes = deck.slides[number - 1].notes_slide.notes_text_frame.text
+    assert "The numbers:" in notes
+    assert "Muse Spark 86.4%" in notes
+
+
+def test_body_text_is_never_under_twelve_points(stress_deck: bytes, muse_deck: bytes) -> None:
+    """No run of slide text is set under 12 pt, footers and slide numbers aside."""
+    for data in (muse_deck, stress_deck):
+        for slide in _open(data).slides:
+            for shape in slide.shapes:
+                if shape.is_placeholder and shape.placeholder_format.type in _FOOTER_TYPES:
+                    continue
+                for run in _runs(shape):
+                    size = run.font.size  # type: ignore[attr-defined]
+                    assert size is None or size.pt >= 12, (shape.name, run.text)  # type: ignore[attr-defined]
+
+
+# --------------------------------------------------------------------------- continuation
+
+
+def test_long_tables_continue_with_the_header_repeated(
+    stress_deck: bytes, stress: lb.Launch
+) -> None:
+    """The stress rollout spills onto continuation slides, each repeating the table header."""
+    deck = _open(stress_deck)
+    slides = [s for s in deck.slides if s.shapes.title.text_frame.text.startswith("Rollout")]
+    assert len(slides) >= 2
+    assert slides[1].shapes.title.text_frame.text == "Rollout (continued)"
+    headers = set()
+    names = []
+    for slide in slides:
+        table = next(shape.table for shape in slide.shapes if shape.has_table)
+        headers.add(tuple(cell.text_frame.text for cell in table.rows[0].cells))
+        names.extend(row.cells[0].text_frame.text for row in list(table.rows)[1:])
+    assert len(headers) == 1
+    assert sorted(names) == sorted(surface.name for surface in stress.surfaces)
+
+
+def test_every_fact_of_the_stress_record_reaches_the_deck(
+    stress_deck: bytes, stress: lb.Launch
+) -> None:
+    """Nothing is dropped for lack of room: every finding, insight and chart number is in the deck."""
+    deck = _open(stress_deck)
+    text = []
+    values = []
+    for slide in deck.slides:
+        for shape in slide.shapes:
+            if shape.has_text_frame:
+                text.append(shape.text_frame.text)
+            if shape.has_table:
+                text.extend(cell.text_frame.text for row in shape.table.rows for cell in row.cells)
+            if shape.has_chart:
+                for series in shape.chart.plots[0].series:
+                    values.extend(v for v in series.values if v is not None)
+    joined = " ".join(" ".join(text).split())
+    for finding in stress.safety:
+        assert finding.title in joined
+    for insight in stress.insights:
+        assert " ".join(insight.text.split()) in joined
+    scored = [r.score for r in stress.results if r.score is not None]
+    charted_alone = {
+        b.id
+        for b in stress.benchmarks
+        if sum(r.benchmark == b.id and r.score is not None for r in stress.results) == 1
+    }
+    assert sorted(values) == sorted(
+        r.score for r in stress.results if r.score is not None and r.benchmark not in charted_alone
+    )
+    assert len(scored) > len(values)
+
+
+# --------------------------------------------------------------------------- options
+
+
+def test_slides_option_chooses_and_orders(muse: lb.Launch) -> None:
+    """`slides=` picks the slides and their order."""
+    deck = _open(build_deck([muse], slides=["sources", "title"]))
+    titles = [slide.shapes.title.text_frame.text for slide in deck.slides]
+    assert titles[0] == "Method and caveats"
+    assert titles[-1] == "Muse Spark"
+    assert "Rollout" not in titles
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ({"slides": ["title", "chart"]}, "unknown slide 'chart'"),
+        ({"slides": ["title", "title"]}, "more than once"),
+        ({"slides": []}, "empty"),
+        ({"accent": "blue"}, "accent must be a colour"),
+        ({"notes": "yes"}, "notes must be True or False"),
+        ({"template": "/nonexistent/corporate.pptx"}, "cannot be read"),
+        ({"template": "corporate.docx"}, "must be a .pptx or .potx"),
+    ],
+)
+def test_bad_options_raise_export_error(
+    muse: lb.Launch, options: dict[str, object], message: str, tmp_path: Path
+) -> None:
+    """A bad option is an ExportError that says what is wrong, and no file is written."""
+    target = tmp_path / "deck.pptx"
+    with pytest.raises(ExportError, match=message):
+        PptxExporter().export(muse, target, **options)  # type: ignore[arg-type]
+    assert not target.exists()
+
+
+def test_every_slide_name_is_accepted(muse: lb.Launch) -> None:
+    """Each slide name in SLIDES builds a deck on its own."""
+    for name in SLIDES:
+        deck = _open(build_deck([muse], slides=[name]))
+        assert len(deck.slides) >= 1, name
+
+
+def test_accent_colours_the_launched_model(muse: lb.Launch) -> None:
+    """`accent=` colours the launched model's bars."""
+    deck = _open(build_deck([muse], accent="#C0392B", slides=["benchmarks"]))
+    assert _launched_colours(deck, muse) == {"C0392B"}
+
+
+def test_notes_can_be_left_out(muse: lb.Launch) -> None:
+    """`notes=False` writes no notes slides."""
+    deck = _open(build_deck([muse], notes=False))
+    assert not any(slide.has_notes_slide for slide in deck.slides)
+
+
+def test_several_launches_share_one_deck(
+    muse: lb.Launch, stress: lb.Launch, tmp_path: Path
+) -> None:
+    """`export_many` puts one briefing after the other, numbering slides through."""
+    target = tmp_path / "both.pptx"
+    export_many([muse, stress], target, slides=["title", "benchmarks"])
+    deck = Presentation(str(target))
+    titles = [slide.shapes.title.text_frame.text for slide in deck.slides]
+    assert titles[0] == "Muse Spark"
+    assert stress.launched_model.name in titles
+    assert deck.core_properties.title == "Launch briefings"
+
+
+def test_export_writes_to_a_stream(muse: lb.Launch, muse_deck: bytes) -> None:
+    """Exporting to a binary stream writes the same bytes as building the deck."""
+    stream = io.BytesIO()
+    PptxExporter().export(muse, stream)
+    assert stream.getvalue() == muse_deck
+
+
+# --------------------------------------------------------------------------- determinism
+
+
+def test_two_exports_are_byte_identical(muse: lb.Launch, tmp_path: Path) -> None:
+    """The same record gives the same bytes, embedded chart workbooks included."""
+    first, second = tmp_path / "a.pptx", tmp_path / "b.pptx"
+    PptxExporter().export(muse, first)
+    PptxExporter().export(muse, second)
+    assert first.read_bytes() == second.read_bytes()
+
+
+def test_metadata_is_pinned(muse_deck: bytes, muse: lb.Launch) -> None:
+    """Core properties are pinned and no python-pptx default metadata is left."""
+    deck = _open(muse_deck)
+    props = deck.core_properties
+    assert (props.author, props.last_modified_by, props.revision) == (
+        "launchbrief",
+        "launchbrief",
+        1,
+    )
+    assert props.created == props.modified == document_time()
+    assert props.title == muse.title
+    assert "Muse Spark" in props.subject
+    with zipfile.ZipFile(io.BytesIO(muse_deck)) as archive:
+        names = archive.namelist()
+        everything = b"".join(archive.read(name) for name in names if name.endswith(".xml"))
+        assert b"python-pptx" not in everything
+        assert b"Steve Canny" not in everything
+        assert "docProps/thumbnail.jpeg" not in names
+        assert {info.date_time for info in archive.infolist()} == {document_time().timetuple()[:6]}
+        workbooks = [name for name in names if name.endswith(".xlsx")]
+        assert len(workbooks) >= 2
+        stamp = document_time().strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+        for name in workbooks:
+            with zipfile.ZipFile(io.BytesIO(archive.read(name))) as inner:
+                core = inner.read("docProps/core.xml")
+                assert re.findall(rb"<dcterms:(?:created|modified)[^>]*>([^<]*)<", core) == [
+                    stamp,
+                    stamp,
+                ]
+                assert {info.date_time for info in inner.infolist()} == {
+                    document_time().timetuple()[:6]
+                }
+
+
+def test_source_date_epoch_is_honoured(muse: lb.Launch, monkeypatch: pytest.MonkeyPatch) -> None:
+    """SOURCE_DATE_EPOCH sets the deck's created and modified times."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    deck = _open(build_deck([muse], slides=["title"]))
+    assert deck.core_properties.created.year == 2023
+
+
+# --------------------------------------------------------------------------- templates
+
+
+def make_corporate_template(
+    path: Path, *, sample_slides: int = 2, drop_titles: bool = False
+) -> dict[str, str]:
+    """Write a corporate-style template: renamed layouts, its own fonts and colours, sample slides.
+
+    Returns the names of the layouts the deck should use and the template's design facts.
+    """
+    prs = Presentation()
+    prs.slide_width, prs.slide_height = Emu(12192000), Emu(6858000)
+    renames = {
+        "Title Slide": "Corporate Cover",
+        "Title and Content": "Headline and Text",
+        "Title Only": "Headline Only",
+        "Section Header": "Chapter Divider",
+        "Blank": "Empty Canvas",
+    }
+    master = prs.slide_master
+    for layout in master.slide_layouts:
+        layout.name = renames.get(layout.name, f"Corporate {layout.name}")
+    # Stretch the 4:3 geometry to 16:9, as a designer would have laid it out.
+    for element in [master._element, *(layout._element for layout in master.slide_layouts)]:
+        for offset in element.iter(f"{_A}off"):
+            offset.set("x", str(int(int(offset.get("x")) * 4 / 3)))
+        for extent in element.iter(f"{_A}ext"):
+            if extent.getparent().tag == f"{_A}xfrm":
+                extent.set("cx", str(int(int(extent.get("cx")) * 4 / 3)))
+    if drop_titles:
+        for layout in master.slide_layouts:
+            for shape in list(layout.placeholders):
+                if shape.placeholder_format.type in (
+                    PP_PLACEHOLDER.TITLE,
+                    PP_PLACEHOLDER.CENTER_TITLE,
+                ):
+                    shape._element.getparent().remove(shape._element)
+    theme_part = master.part.part_related_by(
+        "http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme"
+    )
+    theme = etree.fromstring(theme_part.blob)
+    theme.find(f".//{_A}fontScheme").set("name", "Corporate")
+    theme.find(f".//{_A}majorFont/{_A}latin").set("typeface", "DejaVu Serif")
+    theme.find(f".//{_A}minorFont/{_A}latin").set("typeface", "DejaVu Sans")
+    scheme = theme.find(f".//{_A}clrScheme")
+    scheme.set("name", "Corporate")
+    colours = {"dk2": "3B1F2B", "accent1": "0E7C66", "accent2": "D9822B"}
+    for name, value in colours.items():
+        slot = scheme.find(f"{_A}{name}")
+        for child in list(slot):
+            slot.remove(child)
+        etree.SubElement(slot, f"{_A}srgbClr", val=value)
+    theme_part.blob = etree.tostring(theme, xml_declaration=True, encoding="UTF-8", standalone=True)
+    for n in range(sample_slides):
+        layout = next(
+            layout for layout in master.slide_layouts if layout.name == "Headline and Text"
+        )
+        slide = prs.slides.add_slide(layout)
+        if slide.shapes.title is not None:
+            slide.shapes.title.text = f"Template sample slide {n}"
+    prs.save(str(path))
+    return {
+        "title": "Corporate Cover",
+        "content": "Headline and Text",
+        "title_only": "Headline Only",
+        "major": "DejaVu Serif",
+        "minor": "DejaVu Sans",
+        "accent": colours["accent1"],
+    }
+
+
+def test_corporate_template_masters_layouts_fonts_and_colours_are_used(
+    muse: lb.Launch, tmp_path: Path
+) -> None:
+    """A deck on a corporate template uses its master, its renamed layouts, its theme fonts and accent."""
+    template = tmp_path / "corporate.pptx"
+    facts = make_corporate_template(template)
+    deck = _open(build_deck([muse], template=template))
+    source = Presentation(str(template))
+    assert [layout.name for layout in deck.slide_master.slide_layouts] == [
+        layout.name for layout in source.slide_master.slide_layouts
+    ]
+    used = {slide.slide_layout.name for slide in deck.slides}
+    assert used <= {facts["title"], facts["content"], facts["title_only"]}
+    assert deck.slides[0].slide_layout.name == facts["title"]
+    assert facts["title_only"] in used
+    theme = etree.fromstring(
+        deck.slide_master.part.part_related_by(
+            "http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme"
+        ).blob
+    )
+    assert theme.find(f".//{_A}majorFont/{_A}latin").get("typeface") == facts["major"]
+    assert theme.find(f".//{_A}minorFont/{_A}latin").get("typeface") == facts["minor"]
+    titles = [slide.shapes.title.text_frame.text for slide in deck.slides]
+    assert not any(title.startswith("Template sample slide") for title in titles)
+    assert _launched_colours(deck, muse) == {facts["accent"]}
+    assert deck.slide_width == source.slide_width
+
+
+def test_template_decks_are_byte_identical(muse: lb.Launch, tmp_path: Path) -> None:
+    """Two decks built on the same template from the same record have the same bytes."""
+    template = tmp_path / "corporate.pptx"
+    make_corporate_template(template)
+    first = build_deck([muse], template=template, slides=["title", "benchmarks", "sources"])
+    second = build_deck([muse], template=template, slides=["title", "benchmarks", "sources"])
+    assert first == second
+
+
+def test_potx_template_is_accepted(muse: lb.Launch, tmp_path: Path) -> None:
+    """A .potx template (content type of a template) is opened like a .pptx."""
+    pptx = tmp_path / "corporate.pptx"
+    make_corporate_template(pptx, sample_slides=0)
+    potx = tmp_path / "corporate.potx"
+    with zipfile.ZipFile(pptx) as source, zipfile.ZipFile(potx, "w") as target:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            if info.filename == "[Content_Types].xml":
+                data = data.replace(
+                    b"presentationml.presentation.main+xml", b"presentationml.template.main+xml"
+                )
+            target.writestr(info, data)
+    deck = _open(build_deck([muse], template=potx, slides=["title", "rollout"]))
+    assert deck.slides[0].slide_layout.name == "Corporate Cover"
+
+
+def test_template_without_a_title_layout_is_refused(muse: lb.Launch, tmp_path: Path) -> None:
+    """A template none of whose layouts has a title placeholder gets a clear ExportError."""
+    template = tmp_path / "untitled.pptx"
+    make_corporate_template(template, sample_slides=0, drop_titles=True)
+    with pytest.raises(ExportError, match="no usable layout"):
+        build_deck([muse], template=template)
+
+
+def test_broken_template_is_an_export_error(muse: lb.Launch, tmp_path: Path) -> None:
+    """A file that is not a presentation gets an ExportError naming it."""
+    template = tmp_path / "broken.pptx"
+    template.write_bytes(b"not a zip at all")
+    with pytest.raises(ExportError, match=r"broken\.pptx"):
+        build_deck([muse], template=template)
+
+
+# --------------------------------------------------------------------------- scaling
+
+
+def test_part_naming_is_restored_after_building() -> None:
+    """The O(1) part naming is set on one package only, and removed when the deck is built."""
+    prs = Presentation()
+    package = prs.part.package
+    with _linear_parts(prs) as names:
+        assert package.next_partname == names.next_partname
+        first = package.next_partname("/ppt/slides/slide%d.xml")
+        second = package.next_partname("/ppt/slides/slide%d.xml")
+        assert (str(first), str(second)) == ("/ppt/slides/slide1.xml", "/ppt/slides/slide2.xml")
+        assert "next_partname" not in vars(Presentation().part.package)
+    assert "next_partname" not in vars(package)
+
+
+def test_part_names_are_unique_and_sequential(stress_deck: bytes) -> None:
+    """Slides, notes, charts and their workbooks get names numbered 1 to n without gaps."""
+    with zipfile.ZipFile(io.BytesIO(stress_deck)) as archive:
+        names = archive.namelist()
+    for pattern in (
+        r"ppt/slides/slide(\d+)\.xml",
+        r"ppt/notesSlides/notesSlide(\d+)\.xml",
+        r"ppt/charts/chart(\d+)\.xml",
+    ):
+        numbers = sorted(int(m.group(1)) for name in names if (m := re.fullmatch(pattern, name)))
+        assert numbers == list(range(1, len(numbers) + 1)), pattern
+        assert numbers
+
+
+# --------------------------------------------------------------------------- property
+
+
+@settings(
+    max_examples=20,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+@given(launch=launches())
+def test_any_launch_exports_or_fails_cleanly(launch: lb.Launch) -> None:
+    """Every generated launch exports (or raises a LaunchbriefError) and reopens with titles on every slide."""
+    try:
+        data = build_deck([launch])
+    except LaunchbriefError:
+        return
+    deck = _open(data)
+    assert len(deck.slides) >= 2
+    for slide in deck.slides:
+        assert slide.shapes.title is not None
+        assert slide.shapes.title.text_frame.text.strip()
+
+
+# --------------------------------------------------------------------------- LibreOffice
+
+
+def _convert(files: list[Path], folder: Path) -> list[Path]:
+    profile = tempfile.mkdtemp(prefix="lo-pptx-")
+    try:
+        subprocess.run(
+            [
+                "soffice",
+                f"-env:UserInstallation=file://{profile}",
+                "--headless",
+                "--norestore",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                str(folder),
+                *map(str, files),
+            ],
+            capture_output=True,
+            timeout=300,
+            check=False,
+        )
+    finally:
+        shutil.rmtree(profile, ignore_errors=True)
+    pdfs = [folder / f"{file.stem}.pdf" for file in files]
+    for pdf in pdfs:
+        # soffice exits 0 even when it fails: the PDF is the proof.
+        assert pdf.is_file(), f"LibreOffice did not convert {pdf.stem}"
+        assert pdf.stat().st_size > 0, f"LibreOffice wrote an empty {pdf.name}"
+    return pdfs
+
+
+_WORD = re.compile(
+    r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>'
+)
+
+
+def _pdf_words(pdf: Path) -> list[list[tuple[float, float, float, float, str]]]:
+    layout = subprocess.run(
+        ["pdftotext", "-bbox-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    pages = layout.split("<page ")[1:]
+    return [
+        [
+            (float(a), float(b), float(c), float(d), html.unescape(text))
+            for a, b, c, d, text in _WORD.findall(page)
+        ]
+        for page in pages
+    ]
+
+
+def _pages(pdf: Path) -> int:
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    return int(re.search(r"^Pages:\s+(\d+)", info, re.MULTILINE).group(1))  # type: ignore[union-attr]
+
+
+def _shape_texts(slide: object) -> list[tuple[tuple[float, float, float, float], str, bool]]:
+    """Each shape's box in points, its text with single spaces, and whether it is a chart."""
+    shapes = []
+    for shape in slide.shapes:  # type: ignore[attr-defined]
+        box = (
+            shape.left / 12700,
+            shape.top / 12700,
+            (shape.left + shape.width) / 12700,
+            (shape.top + shape.height) / 12700,
+        )
+        if shape.has_chart:
+            shapes.append((box, "", True))
+        elif shape.has_table:
+            text = " ".join(cell.text_frame.text for row in shape.table.rows for cell in row.cells)
+            shapes.append((box, " ".join(text.split()), False))
+        elif shape.has_text_frame and shape.text_frame.text.strip():
+            shapes.append((box, " ".join(shape.text_frame.text.split()), False))
+    return shapes
+
+
+def overflow_problems(deck_path: Path, pdf: Path) -> list[str]:
+    """Words of the PDF that lie outside every shape whose text holds them."""
+    deck = Presentation(str(deck_path))
+    problems = []
+    for number, (slide, words) in enumerate(
+        zip(deck.slides, _pdf_words(pdf), strict=True), start=1
+    ):
+        shapes = _shape_texts(slide)
+        for x0, y0, x1, y1, word in words:
+            if set(word) <= {"•"}:  # a bullet belongs to the text beside it
+                owners = [box for box, text, _chart in shapes if text]
+            else:
+                owners = [box for box, text, _chart in shapes if word in text]
+            # Charts lay out their own labels, legends and axes: any word may be theirs.
+            owners += [box for box, _t, chart in shapes if chart]
+            if not owners:
+                problems.append(f"slide {number}: {word!r} belongs to no shape")
+                continue
+            # Glyph boxes are taller than the line: test the middle 60% of the word's height.
+            inset = 0.2 * (y1 - y0)
+            if not any(
+                x0 >= left - 1.5
+                and x1 <= right + 1.5
+                and y0 + inset >= top - 1.5
+                and y1 - inset <= bottom + 1.5
+                for left, top, right, bottom in owners
+            ):
+                problems.append(
+                    f"slide {number}: {word!r} at ({x0:.0f}, {y0:.0f}, {x1:.0f}, {y1:.0f}) is outside its shape"
+                )
+    return problems
+
+
+@pytest.fixture(scope="module")
+def rendered(
+    muse_deck: bytes, stress_deck: bytes, tmp_path_factory: pytest.TempPathFactory
+) -> dict[str, tuple[Path, Path]]:
+    """The built-in, stress and template decks, converted to PDF by LibreOffice in one run."""
+    folder = tmp_path_factory.mktemp("office")
+    template = folder / "corporate.pptx"
+    make_corporate_template(template)
+    decks = {
+        "muse-spark": muse_deck,
+        "stress-test": stress_deck,
+        "muse-on-template": build_deck([lb.load("muse-spark")], template=template),
+    }
+    paths = []
+    for name, data in decks.items():
+        path = folder / f"{name}.pptx"
+        path.write_bytes(data)
+        paths.append(path)
+    pdfs = _convert(paths, folder)
+    return {name: (path, pdf) for name, path, pdf in zip(decks, paths, pdfs, strict=True)}
+
+
+@pytest.mark.office
+@pytest.mark.parametrize("name", ["muse-spark", "stress-test", "muse-on-template"])
+def test_libreoffice_renders_one_page_per_slide(
+    name: str, rendered: dict[str, tuple[Path, Path]]
+) -> None:
+    """LibreOffice converts the deck to a PDF with exactly one page per slide."""
+    deck_path, pdf = rendered[name]
+    assert _pages(pdf) == len(Presentation(str(deck_path)).slides)
+
+
+@pytest.mark.office
+@pytest.mark.parametrize("name", ["muse-spark", "stress-test", "muse-on-template"])
+def test_no_text_outside_its_shape(name: str, rendered: dict[str, tuple[Path, Path]]) -> None:
+    """Every word LibreOffice prints lies inside the shape that holds it."""
+    deck_path, pdf = rendered[name]
+    words = sum(len(page) for page in _pdf_words(pdf))
+    assert words > 200
+    assert overflow_problems(deck_path, pdf) == []
+
+
+@pytest.mark.office
+def test_the_overflow_check_catches_overflow(tmp_path: Path) -> None:
+    """The check itself fails a deck whose text box is far too small for its text."""
+    prs = Presentation()
+    slide = prs.slides.add_slide(prs.slide_layouts[5])
+    slide.shapes.title.text = "Overflow"
+    box = slide.shapes.add_textbox(Emu(914400), Emu(1828800), Emu(1828800), Emu(304800))
+    box.text_frame.word_wrap = True
+    box.text_frame.text = "far too much text for this small box " * 12
+    path = tmp_path / "overflow.pptx"
+    prs.save(str(path))
+    (pdf,) = _convert([path], tmp_path)
+    assert any("outside its shape" in problem for problem in overflow_problems(path, pdf))
