@@ -22,6 +22,7 @@ from typing import Any, TypeVar
 from hypothesis import strategies as st
 
 import launchbrief as lb
+from launchbrief.model import MAX_SCORE
 
 __all__ = [
     "FORMULA_TRIGGERS",
@@ -189,8 +190,8 @@ def scores(scale: lb.Scale) -> st.SearchStrategy[float]:
             st.floats(min_value=low, max_value=high, allow_nan=False, allow_infinity=False),
         )
     return st.one_of(
-        st.sampled_from([0.0, -0.0, -1.0, 1e308, -1e308, 5e-324, 1500.0, -273.15]),
-        st.floats(allow_nan=False, allow_infinity=False),
+        st.sampled_from([0.0, -0.0, -1.0, MAX_SCORE, -MAX_SCORE, 5e-324, 1500.0, -273.15]),
+        st.floats(min_value=-MAX_SCORE, max_value=MAX_SCORE, allow_nan=False, allow_infinity=False),
         st.integers(min_value=-(10**9), max_value=10**9).map(float),
     )
 

@@ -53,7 +53,12 @@ def _structure_str(value: Any, _type: type) -> str:
 
 def _structure_float(value: Any, _type: type) -> float:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return float(value)
+        try:
+            return float(value)
+        except OverflowError:
+            raise TypeProblem(
+                f"expected a usable number, got one of {len(str(abs(value)))} digits"
+            ) from None
     raise TypeProblem(f"expected a number, got {describe(value)}")
 
 

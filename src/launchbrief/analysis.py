@@ -304,7 +304,7 @@ def categories(launch: Launch) -> tuple[CategorySummary, ...]:
                 benchmarks=tuple(benchmarks),
                 numeric=numeric,
                 qualitative_only=tuple(b for b in benchmarks if b.id not in numeric_ids),
-                leads=sum(v.benchmark.category == category for v in card.leads),
+                leads=len({v.benchmark.id for v in card.leads if v.benchmark.category == category}),
                 trails=len(
                     {v.benchmark.id for v in card.trails if v.benchmark.category == category}
                 ),
@@ -557,8 +557,9 @@ def _relative_margin(verdict: Verdict) -> float:
 
 
 def _difference(first: float, second: float) -> float:
-    # Rounded past float noise: 42.8 - 40.1 is 2.7, not 2.6999999999999957.
-    return round(abs(first - second), 9)
+    # Rounded to 12 significant digits, past float noise: 42.8 - 40.1 is 2.7, not
+    # 2.6999999999999957, while a real difference of 1e-10 stays.
+    return float(f"{abs(first - second):.12g}")
 
 
 def _count(number: int, noun: str) -> str:

@@ -14,6 +14,7 @@ import json
 import os
 import re
 import tomllib
+import typing
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from importlib import resources
@@ -139,7 +140,7 @@ def dump(launch: Launch, path: str | os.PathLike[str], *, format: str | None = N
 
 def datasets() -> tuple[str, ...]:
     """The names of the built-in launch records, such as ``"muse-spark"``."""
-    folder = resources.files("launchbrief.datasets")
+    folder = resources.files("launchbrief._datasets")
     return tuple(
         sorted(
             entry.name.removesuffix(".yaml")
@@ -177,10 +178,16 @@ def _build(data: Any, name: str, locate: Callable[[], Locations]) -> Launch:
             found = [(p.path, p.message, False) for p in error.problems]
         except (cattrs.BaseValidationError, ValueError, TypeError, KeyError) as error:
             found = list(_flatten(error, ""))
-            known = {(path, message) for path, message, _key in found}
-            # Cross-references are checked on the plain data too, so that they come
-            # out together with the type errors rather than on the next attempt.
-            found += [(p, m, False) for p, m in launch_problems(data) if (p, m) not in known]
+            # attrs stops at the first bad field of a record, and cross-references
+            # need the whole record: both are checked on the plain data too, so that
+            # every problem comes out now rather than on the next attempt. One
+            # problem a field is enough.
+            reported = {path for path, _message, _key in found}
+            more = [*_field_problems(data, Launch, ""), *launch_problems(data)]
+            for path, message in dict.fromkeys(more):
+                if path not in reported:
+                    reported.add(path)
+                    found.append((path, message, False))
     # Positions are worked out only now: a valid file never pays for them.
     try:
         locations = locate()
@@ -228,7 +235,7 @@ def _check_format(format: str) -> str:
 
 
 def _load_dataset(name: str) -> Launch:
-    entry = resources.files("launchbrief.datasets").joinpath(f"{name}.yaml")
+    entry = resources.files("launchbrief._datasets").joinpath(f"{name}.yaml")
     return _parse(entry.read_bytes(), "yaml", f"<built-in {name}>")
 
 
@@ -370,6 +377,44 @@ def _flatten(error: BaseException, path: str) -> Iterator[tuple[str, str, bool]]
             yield _join_paths(path, problem.path), problem.message, False
     else:
         yield path, str(error), False
+
+
+def _field_problems(data: Any, cls: type, path: str) -> Iterator[tuple[str, str]]:
+    """Run every field validator of ``cls`` and its parts on plain data."""
+    if not isinstance(data, dict):
+        return
+    for field, record_type in _record_fields(cls):
+        if field.name not in data:
+            continue
+        value = data[field.name]
+        child = join_path(path, field.name)
+        if field.validator is not None:
+            try:
+                field.validator(None, field, value)
+            except FieldValueError as error:
+                yield child, error.message
+            except Exception:  # noqa: BLE001 - a value of the wrong type: the converter says so
+                pass
+        if record_type is None:
+            continue
+        if isinstance(value, list):
+            for index, item in enumerate(value):
+                yield from _field_problems(item, record_type, join_path(child, index))
+        else:
+            yield from _field_problems(value, record_type, child)
+
+
+@functools.cache
+def _record_fields(cls: type) -> tuple[tuple[attrs.Attribute[Any], type | None], ...]:
+    """Each field of an attrs class with the record class it holds, if any (directly or in a tuple)."""
+    hints = typing.get_type_hints(cls)
+    fields = []
+    for field in attrs.fields(cls):
+        hint = hints[field.name]
+        if typing.get_origin(hint) is tuple:
+            hint = typing.get_args(hint)[0]
+        fields.append((field, hint if attrs.has(hint) else None))
+    return tuple(fields)
 
 
 def _join_paths(base: str, path: str) -> str:

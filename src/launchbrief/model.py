@@ -23,6 +23,7 @@ import attrs
 from launchbrief.exceptions import InvalidLaunchError, Problem
 
 __all__ = [
+    "MAX_SCORE",
     "SCHEMA_VERSION",
     "Benchmark",
     "ComparedModel",
@@ -99,9 +100,20 @@ def _unique_texts(
         _check_text(attribute.name, item)
 
 
+#: The largest score magnitude accepted; no benchmark comes near it, and it keeps
+#: every difference of two scores finite.
+MAX_SCORE = 1e15
+
+
 def _finite(_instance: object, attribute: attrs.Attribute[Any], value: float | None) -> None:
-    if value is not None and not math.isfinite(value):
+    if value is None:
+        return
+    if not math.isfinite(value):
         raise FieldValueError(attribute.name, f"must be a finite number, got {value!r}")
+    if abs(value) > MAX_SCORE:
+        raise FieldValueError(
+            attribute.name, f"{value:g} is too large (at most {MAX_SCORE:g} either way)"
+        )
 
 
 # --------------------------------------------------------------------------- enums
@@ -306,7 +318,9 @@ class Comparison:
     """
 
     relation: Relation
-    versus: tuple[str, ...] = ()
+    versus: tuple[str, ...] = attrs.field(
+        default=(), validator=attrs.validators.deep_iterable(_slug)
+    )
 
 
 @attrs.frozen(kw_only=True)

@@ -1,0 +1,200 @@
+"""The zip side of a workbook: refusing zip and entity bombs, writing byte-identical archives.
+
+Pure standard library (no openpyxl). ``check_archive`` runs before openpyxl opens a
+file: it reads only the zip directory and the first bytes of each XML part, so a bomb
+is refused in milliseconds, before anything is unpacked. ``PinnedZipFile`` is the
+archive openpyxl writes into: every entry gets the same time, attributes and
+compression as :func:`launchbrief._reproducible.normalize_zip` gives it, without
+holding any entry in memory.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import zipfile
+from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
+from typing import IO, Any
+
+from launchbrief.exceptions import InvalidLaunchError, Problem
+
+__all__ = [
+    "MAX_COMPRESSION_RATIO",
+    "MAX_ENTRIES",
+    "MAX_UNCOMPRESSED_BYTES",
+    "PinnedZipFile",
+    "check_archive",
+]
+
+#: A workbook that would unpack to more than this is refused (a full Excel sheet of
+#: 1,048,576 rows of results unpacks to well under it).
+MAX_UNCOMPRESSED_BYTES = 1 << 30
+#: A large entry that unpacks to more than this many times its packed size is refused.
+#: Real sheets compress about 5 to 20 times; deflate cannot go past about 1,030.
+MAX_COMPRESSION_RATIO = 200
+#: Entries smaller than this are not held to the ratio: a small sheet of repeated long
+#: texts compresses as well as a bomb does, and unpacking it costs nothing.
+RATIO_FLOOR_BYTES = 16 << 20
+#: More entries than this is not a workbook launchbrief wrote or an analyst edited.
+MAX_ENTRIES = 10_000
+#: How much of each XML part is searched for a document type declaration: the
+#: declaration can only come before the root element.
+_PROLOG_BYTES = 64 * 1024
+
+
+def _refuse(name: str, message: str) -> InvalidLaunchError:
+    return InvalidLaunchError([Problem(message, file=name)])
+
+
+def check_archive(path: Path, name: str, max_file_bytes: int) -> None:
+    """Refuse a file that is not a zip archive, is too large, or looks like a zip or entity bomb.
+
+    Raises:
+        InvalidLaunchError: naming the file and what is wrong with it.
+        FileNotFoundError: there is no such file.
+    """
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise FileNotFoundError(f"no such file: {name!r}") from None
+    if path.is_dir():
+        raise _refuse(name, "is a folder, not a workbook")
+    if size > max_file_bytes:
+        raise _refuse(
+            name,
+            f"the workbook is too large ({size / 2**20:.1f} MiB; the limit is"
+            f" {max_file_bytes / 2**20:.0f} MiB)",
+        )
+    if not zipfile.is_zipfile(path):
+        raise _refuse(
+            name, "not an Excel workbook: an .xlsx file is a zip archive and this one is not"
+        )
+    try:
+        with zipfile.ZipFile(path) as archive:
+            _check_entries(archive, name)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError) as error:
+        raise _refuse(name, f"the workbook's zip archive is damaged ({error})") from None
+
+
+def _check_entries(archive: zipfile.ZipFile, name: str) -> None:
+    infos = archive.infolist()
+    if len(infos) > MAX_ENTRIES:
+        raise _refuse(
+            name, f"the archive holds {len(infos):,} files (at most {MAX_ENTRIES:,} are read)"
+        )
+    total = sum(info.file_size for info in infos)
+    if total > MAX_UNCOMPRESSED_BYTES:
+        raise _refuse(
+            name,
+            f"the archive would unpack to {total / 2**20:,.0f} MiB (the limit is"
+            f" {MAX_UNCOMPRESSED_BYTES / 2**20:,.0f} MiB): refusing a possible zip bomb",
+        )
+    for info in infos:
+        if info.file_size > RATIO_FLOOR_BYTES and (
+            info.file_size > MAX_COMPRESSION_RATIO * max(info.compress_size, 1)
+        ):
+            ratio = info.file_size / max(info.compress_size, 1)
+            raise _refuse(
+                name,
+                f"{info.filename} unpacks to {ratio:,.0f} times its packed size (the limit is"
+                f" {MAX_COMPRESSION_RATIO}): refusing a possible zip bomb",
+            )
+    for info in infos:
+        if info.filename.lower().endswith((".xml", ".rels", ".vml")):
+            with archive.open(info) as stream:
+                prolog = stream.read(_PROLOG_BYTES)
+            # Drop the zero bytes of UTF-16 text so that one search covers every encoding.
+            text = prolog.replace(b"\x00", b"")
+            if b"<!DOCTYPE" in text or b"<!ENTITY" in text:
+                raise _refuse(
+                    name,
+                    f"{info.filename} declares a document type or entities, which workbooks"
+                    " never need: refusing a possible XML entity bomb",
+                )
+
+
+class PinnedZipFile(zipfile.ZipFile):
+    """A zip archive for writing whose entries all carry one fixed time.
+
+    Each entry gets the time, permissions and deflate compression that
+    :func:`~launchbrief._reproducible.normalize_zip` gives it, so the archive is
+    already in normal form; files added with :meth:`write` are streamed, never held
+    in memory.
+    """
+
+    def __init__(
+        self,
+        file: IO[bytes],
+        date_time: tuple[int, int, int, int, int, int],
+        splices: Mapping[str, Callable[[], Iterable[bytes]]] | None = None,
+    ) -> None:
+        """``splices`` maps a sheet part's name to the rows to stream into its ``sheetData``."""
+        super().__init__(file, "w", compression=zipfile.ZIP_DEFLATED, allowZip64=True)
+        self._date_time = date_time
+        self._splices = dict(splices or {})
+
+    def _entry(self, name: str) -> zipfile.ZipInfo:
+        entry = zipfile.ZipInfo(name, date_time=self._date_time)
+        entry.compress_type = zipfile.ZIP_DEFLATED
+        entry.external_attr = 0o600 << 16
+        return entry
+
+    def writestr(
+        self,
+        zinfo_or_arcname: str | zipfile.ZipInfo,
+        data: Any,
+        compress_type: int | None = None,
+        compresslevel: int | None = None,
+    ) -> None:
+        """Add ``data`` under the given name, with the pinned time."""
+        name = (
+            zinfo_or_arcname.filename
+            if isinstance(zinfo_or_arcname, zipfile.ZipInfo)
+            else zinfo_or_arcname
+        )
+        super().writestr(self._entry(name), data)
+
+    def write(
+        self,
+        filename: str | os.PathLike[str],
+        arcname: str | os.PathLike[str] | None = None,
+        compress_type: int | None = None,
+        compresslevel: int | None = None,
+    ) -> None:
+        """Stream the file ``filename`` in under ``arcname``, with the pinned time."""
+        name = os.fspath(arcname) if arcname else os.path.basename(filename)
+        entry = self._entry(name)
+        rows = self._splices.pop(name, None)
+        if rows is not None:
+            self._write_spliced(entry, filename, rows)
+            return
+        # Known up front, as writestr() knows it, so that the headers come out the same.
+        entry.file_size = os.path.getsize(filename)
+        with open(filename, "rb") as source, self.open(entry, "w") as target:
+            shutil.copyfileobj(source, target, 1 << 20)
+
+    def _write_spliced(
+        self,
+        entry: zipfile.ZipInfo,
+        filename: str | os.PathLike[str],
+        rows: Callable[[], Iterable[bytes]],
+    ) -> None:
+        """Write a sheet part with ``rows`` streamed in just before ``</sheetData>``."""
+        with open(filename, "rb") as source:
+            frame = source.read()  # the sheet without its body rows: a few kilobytes
+        end = frame.find(b"</sheetData>")
+        if end < 0:
+            empty = frame.find(b"<sheetData/>")
+            if empty < 0:
+                raise ValueError(f"{entry.filename} has no sheetData to put rows in")
+            head, tail = frame[:empty] + b"<sheetData>", b"</sheetData>" + frame[empty + 12 :]
+        else:
+            head, tail = frame[:end], frame[end:]
+        # Its size is not known up front; the header is rewritten with it at the end, as
+        # it is for every entry of a seekable archive.
+        with self.open(entry, "w") as target:
+            target.write(head)
+            for chunk in rows():
+                target.write(chunk)
+            target.write(tail)

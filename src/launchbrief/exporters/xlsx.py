@@ -1,0 +1,1873 @@
+"""The Excel exporter: an analyst workbook that reads back in.
+
+The only module of launchbrief that imports openpyxl (its pure-Python helpers are
+``_xlsx_layout``, what each sheet holds, and ``_xlsx_archive``, zip safety and
+byte-identical archives).
+
+The workbook has a Summary, a Benchmarks matrix (benchmark × model, leader
+highlighted), native bar charts per benchmark category, a tidy Results sheet for
+pivots, one data sheet per collection of the record (Benchmark details, Models,
+Modes, Rollout, Safety, Use cases, Insights, Sources), the launch's own fields
+(Launch) and an About sheet. Every data sheet is an Excel Table. The data sheets
+carry every field of the record, so :func:`read_workbook` (and so
+``launchbrief.load("x.xlsx")``) rebuilds it, also after an analyst edited it.
+
+Writing always streams (openpyxl's write-only mode), so memory stays flat however
+many results there are; everything that could make the export fail is checked
+before a byte is written.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import os
+import re
+import shutil
+import tempfile
+import warnings
+import zipfile
+from array import array
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from datetime import date
+from pathlib import Path
+from typing import IO, Any, ClassVar
+
+import attrs
+import openpyxl
+from defusedxml import DefusedXmlException
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.chart import BarChart, Reference, Series
+from openpyxl.chart.data_source import StrRef
+from openpyxl.chart.label import DataLabelList
+from openpyxl.chart.series import SeriesLabel
+from openpyxl.chart.text import RichText, Text
+from openpyxl.chart.title import Title
+from openpyxl.comments import Comment
+from openpyxl.comments.comment_sheet import CommentRecord
+from openpyxl.drawing.text import (
+    CharacterProperties,
+    Paragraph,
+    ParagraphProperties,
+    RegularTextRun,
+)
+from openpyxl.formatting.rule import FormulaRule
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter, quote_sheetname
+from openpyxl.utils.exceptions import InvalidFileException
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.filters import AutoFilter
+from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
+from openpyxl.writer.excel import ExcelWriter
+
+from launchbrief import analysis
+from launchbrief._reproducible import document_time
+from launchbrief._version import __version__
+from launchbrief.exceptions import ExportError, InvalidLaunchError, Problem
+from launchbrief.exporters import _xlsx_cells as cells
+from launchbrief.exporters._registry import open_destination
+from launchbrief.exporters._xlsx_archive import PinnedZipFile, check_archive
+from launchbrief.exporters._xlsx_layout import (
+    BENCHMARK_DETAILS,
+    DATA_TABLES,
+    EXCEL_MAX_CELL_CHARS,
+    FORMULA_START,
+    INSIGHTS,
+    LAUNCH_FIELDS,
+    LAUNCH_SHEET,
+    MODELS,
+    MODES,
+    RESULTS,
+    ROLLOUT,
+    SAFETY,
+    SOURCES,
+    USE_CASES,
+    CellMap,
+    Column,
+    Kind,
+    TableSheet,
+    escape_text,
+    excel_length,
+    format_comparisons,
+    format_ids,
+    has_illegal_characters,
+    launch_field_rows,
+    needs_care,
+    read_launch_fields,
+    read_table,
+)
+from launchbrief.io import MAX_FILE_BYTES, from_data
+from launchbrief.model import SCHEMA_VERSION, Benchmark, Direction, Launch, Result, Scale
+
+__all__ = ["DEFAULT_ACCENT", "SHEETS", "XlsxExporter", "XlsxTextWarning", "read_workbook"]
+
+#: The workbook's sheets, in order. Summary, Benchmarks, Charts and About are views;
+#: the others are data sheets that are read back.
+SHEETS = (
+    "Summary",
+    "Benchmarks",
+    "Charts",
+    RESULTS.sheet,
+    BENCHMARK_DETAILS.sheet,
+    MODELS.sheet,
+    MODES.sheet,
+    ROLLOUT.sheet,
+    SAFETY.sheet,
+    USE_CASES.sheet,
+    INSIGHTS.sheet,
+    SOURCES.sheet,
+    LAUNCH_SHEET.sheet,
+    "About",
+)
+
+#: The accent colour of headers, the launched model's column and its chart bars.
+DEFAULT_ACCENT = "#1F5FAD"
+
+EXCEL_MAX_ROWS = 1_048_576
+EXCEL_MAX_COLUMNS = 16_384
+#: Excel keeps at most this many hyperlinks on a sheet; the rest stay plain text.
+EXCEL_MAX_HYPERLINKS = 65_530
+#: Excel cannot follow a link longer than this.
+EXCEL_MAX_URL_CHARS = 2_079
+_LINK_SCHEMES = ("http://", "https://", "mailto:")
+
+# Widths (in Excel's character units) and sample sizes for fitting columns.
+_MAX_WIDTH = 60
+_MAX_WIDTH_WRAPPED = 55
+_WIDTH_SAMPLE = 2_000
+#: Up to this many results, Results rows are made tall enough for wrapped claims.
+_FITTED_ROWS = 5_000
+#: The Summary lists at most this many entries of a kind before "… and N more".
+_SUMMARY_ROWS = 30
+#: At most this many cells of the Benchmarks matrix get a note.
+_MAX_NOTES = 1_000
+#: A chart shows at most this many models; more bars than this cannot be read.
+_MAX_CHART_SERIES = 12
+
+_NUMBER_FORMATS = ("#,##0", "#,##0.0", "#,##0.00", "#,##0.000", "#,##0.0000")
+_DATE_FORMAT = "yyyy-mm-dd"
+#: Excel has no serial numbers for earlier dates (and miscounts 1900's February):
+#: earlier dates are written as ISO text, which reads back the same.
+_FIRST_EXCEL_DATE = date(1900, 3, 1)
+# Excel shows TRUE/FALSE whatever the format; LibreOffice shows 1/0 without this one.
+_BOOL_FORMAT = '"TRUE";"TRUE";"FALSE"'
+_RIVAL_COLOURS = ("8EA9C1", "A9C7A0", "E3B48F", "B7A6CF", "D9C27A", "9FC5C8", "D6A2A8", "BFBFBF")
+_TABLE_STYLE = "TableStyleLight1"
+_ESCAPE_LIKE = re.compile("_x[0-9A-Fa-f]{4}_")
+_AUTHOR = "launchbrief"
+
+
+class XlsxTextWarning(UserWarning):
+    """Text held characters a workbook cannot store as they are; they were written as escapes."""
+
+
+class XlsxExporter:
+    """The launch as an analyst workbook: tables, charts, provenance; reads back in."""
+
+    name: ClassVar[str] = "xlsx"
+    suffix: ClassVar[str] = ".xlsx"
+    media_type: ClassVar[str] = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    description: ClassVar[str] = "Analyst workbook: tables, native charts, sources; reads back in"
+    document: ClassVar[bool] = True
+
+    def export(
+        self,
+        launch: Launch,
+        dest: str | os.PathLike[str] | IO[bytes],
+        /,
+        *,
+        sheets: Iterable[str] | None = None,
+        charts: bool = True,
+        accent: str = DEFAULT_ACCENT,
+    ) -> None:
+        """Write ``launch`` as an .xlsx workbook to ``dest`` (a path, written atomically, or a stream).
+
+        Args:
+            sheets: names of the sheets to write (see ``SHEETS``), in any order; all by
+                default. Charts brings Benchmarks, which it draws from. A workbook reads
+                back only if it has every data sheet and Launch.
+            charts: whether to add the Charts sheet (one native bar chart per benchmark
+                category with numbers).
+            accent: the accent colour as ``"#RRGGBB"``: headers, the launched model's
+                column and its bars.
+
+        Raises:
+            ExportError: an option is wrong, or the launch does not fit a workbook (a
+                text over Excel's 32,767 characters, more rows than a sheet holds); the
+                field is named and nothing is written.
+
+        Warns:
+            XlsxTextWarning: text held XML-illegal control characters; they are written
+                as Excel's ``_xHHHH_`` escapes (which Excel and this reader decode).
+        """
+        chosen = _chosen_sheets(sheets, charts=charts)
+        colour = _colour(accent)
+        escaped = _check_launch(launch, chosen)
+        if escaped:
+            shown = ", ".join(escaped[:5]) + (
+                f" and {len(escaped) - 5} more" if len(escaped) > 5 else ""
+            )
+            warnings.warn(
+                f"{len(escaped)} text field(s) hold control characters that a workbook cannot"
+                f" store as they are ({shown}); they are written as Excel's _xHHHH_ escapes",
+                XlsxTextWarning,
+                stacklevel=2,
+            )
+        # Build the whole file aside first: a stream gets the same bytes as a path, and
+        # a failure leaves nothing half-written in the caller's stream.
+        with tempfile.SpooledTemporaryFile(max_size=2**20) as buffer:
+            _write_workbook(launch, buffer, chosen, colour)
+            buffer.seek(0)
+            with open_destination(dest) as stream:
+                shutil.copyfileobj(buffer, stream, 1 << 20)
+
+
+# --------------------------------------------------------------------------- options and checks
+
+
+def _chosen_sheets(sheets: Iterable[str] | None, *, charts: bool) -> tuple[str, ...]:
+    if sheets is None:
+        wanted = set(SHEETS)
+    else:
+        if isinstance(sheets, str):
+            raise ExportError(f"sheets= takes a list of sheet names, not the text {sheets!r}")
+        wanted = set()
+        known = {name.casefold(): name for name in SHEETS}
+        for name in sheets:
+            match = known.get(str(name).strip().casefold())
+            if match is None:
+                raise ExportError(f"unknown sheet {name!r} (sheets: {', '.join(SHEETS)})")
+            wanted.add(match)
+    if not charts:
+        wanted.discard("Charts")
+    if "Charts" in wanted:
+        wanted.add("Benchmarks")  # the charts draw from the matrix
+    chosen = tuple(name for name in SHEETS if name in wanted)
+    if not chosen:
+        raise ExportError("no sheets chosen: a workbook needs at least one sheet")
+    return chosen
+
+
+def _colour(accent: str) -> str:
+    text = str(accent).strip().lstrip("#").upper()
+    if len(text) != 6 or any(ch not in "0123456789ABCDEF" for ch in text):
+        raise ExportError(f"accent must be a colour like '#1F5FAD', got {accent!r}")
+    return text
+
+
+def _tint(colour: str, amount: float) -> str:
+    """``colour`` mixed with white; ``amount`` 0 keeps it, 1 gives white."""
+    channels = [int(colour[i : i + 2], 16) for i in (0, 2, 4)]
+    return "".join(f"{round(c + (255 - c) * amount):02X}" for c in channels)
+
+
+def _field_path(path: str, name: str) -> str:
+    return f"{path}.{name}" if path else name
+
+
+def _record_texts(value: Any, path: str) -> Iterator[tuple[str, str]]:
+    """Every text of a record with its field path (id lists are checked joined, elsewhere)."""
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, tuple):
+        for index, item in enumerate(value):
+            yield from _record_texts(item, f"{path}[{index}]")
+    elif attrs.has(type(value)):
+        for attribute in attrs.fields(type(value)):
+            item = getattr(value, attribute.name)
+            if attribute.name == "results":
+                continue  # checked in one tight loop by _check_launch
+            if attribute.name in ("sources", "versus") and item and isinstance(item[0], str):
+                continue  # ids, checked joined into one cell
+            yield from _record_texts(item, _field_path(path, attribute.name))
+
+
+def _check_text(path: str, text: str, escaped: list[str]) -> None:
+    stored = text
+    if has_illegal_characters(text):
+        escaped.append(path)
+        stored = escape_text(text)
+    elif "_x" in text:
+        stored = escape_text(text)
+    length = excel_length(stored)
+    if length > EXCEL_MAX_CELL_CHARS:
+        raise ExportError(
+            f"{path}: the text is {length:,} characters long as stored; an Excel cell holds at"
+            f" most {EXCEL_MAX_CELL_CHARS:,}"
+        )
+
+
+def _check_ids(path: str, ids: Sequence[str]) -> None:
+    text = format_ids(ids)
+    if text is not None and len(text) > EXCEL_MAX_CELL_CHARS:
+        raise ExportError(
+            f"{path}: {len(ids):,} ids make {len(text):,} characters in one cell; an Excel cell"
+            f" holds at most {EXCEL_MAX_CELL_CHARS:,}"
+        )
+
+
+def _check_launch(launch: Launch, chosen: Sequence[str]) -> list[str]:
+    """Everything that could make the export fail, checked before writing.
+
+    Returns the field paths of texts with XML-illegal characters (they are escaped).
+    """
+    escaped: list[str] = []
+    for path, text in _record_texts(launch, ""):
+        _check_text(path, text, escaped)
+    for name in ("developer", "model"):
+        _check_ids(f"{name}.sources", getattr(launch, name).sources)
+    for collection in (
+        "modes",
+        "surfaces",
+        "models",
+        "benchmarks",
+        "safety",
+        "use_cases",
+        "insights",
+    ):
+        for index, record in enumerate(getattr(launch, collection)):
+            _check_ids(f"{collection}[{index}].sources", record.sources)
+    # Results can be many: one tight loop rather than the generic walk.
+    for index, result in enumerate(launch.results):
+        if result.claim is not None:
+            _check_text(f"results[{index}].claim", result.claim, escaped)
+        if len(result.sources) > 100:
+            _check_ids(f"results[{index}].sources", result.sources)
+        if result.comparisons:
+            text = format_comparisons(result.comparisons) or ""
+            if len(text) > EXCEL_MAX_CELL_CHARS:
+                raise ExportError(
+                    f"results[{index}].comparisons: {len(text):,} characters in one cell; an"
+                    f" Excel cell holds at most {EXCEL_MAX_CELL_CHARS:,}"
+                )
+    rows = {
+        RESULTS.sheet: len(launch.results),
+        BENCHMARK_DETAILS.sheet: len(launch.benchmarks),
+        "Benchmarks": len(launch.benchmarks),
+        MODELS.sheet: len(launch.models),
+        MODES.sheet: len(launch.modes),
+        ROLLOUT.sheet: len(launch.surfaces),
+        SAFETY.sheet: len(launch.safety),
+        USE_CASES.sheet: len(launch.use_cases),
+        INSIGHTS.sheet: len(launch.insights),
+        SOURCES.sheet: len(launch.sources),
+        LAUNCH_SHEET.sheet: sum(1 for _row in launch_field_rows(launch)),
+    }
+    for sheet, count in rows.items():
+        if sheet in chosen and count + 1 > EXCEL_MAX_ROWS:
+            raise ExportError(
+                f"the {sheet} sheet would need {count + 1:,} rows; an Excel sheet holds at most"
+                f" {EXCEL_MAX_ROWS:,}"
+            )
+    if "Benchmarks" in chosen and len(launch.models) + 3 > EXCEL_MAX_COLUMNS:
+        raise ExportError(
+            f"the Benchmarks matrix would need {len(launch.models) + 3:,} columns (one per"
+            f" model); an Excel sheet holds at most {EXCEL_MAX_COLUMNS:,}"
+        )
+    return escaped
+
+
+# --------------------------------------------------------------------------- cells
+
+
+def _display(text: str) -> str:
+    """Text for places that are shown, never read back (titles, notes): illegal characters replaced."""
+    if has_illegal_characters(text):
+        text = "".join("\ufffd" if has_illegal_characters(ch) else ch for ch in text)
+    return text
+
+
+def _clip(text: str, limit: int = EXCEL_MAX_CELL_CHARS) -> str:
+    """Computed text cut to fit a cell (record text is checked, never cut)."""
+    if excel_length(text) <= limit:
+        return text
+    cut = limit - 1
+    while excel_length(text[:cut]) > limit - 1:
+        cut -= max(1, (excel_length(text[:cut]) - limit) // 2 + 1)
+    return text[:cut] + "…"
+
+
+def _font(*, size: float = 11, **style: Any) -> Font:
+    """A font of the workbook's family (a font without a name renders in a fallback face)."""
+    return Font(name="Calibri", size=size, **style)
+
+
+#: The workbook's default font, given to cells that would otherwise have no style.
+_BASE_FONT = _font()
+
+
+class _Style:
+    """The look of one kind of cell; ``cell()`` makes a cell of this look holding a value."""
+
+    __slots__ = ("alignment", "border", "fill", "font", "number_format")
+
+    def __init__(
+        self,
+        *,
+        font: Font | None = None,
+        fill: PatternFill | None = None,
+        alignment: Alignment | None = None,
+        number_format: str | None = None,
+        border: Border | None = None,
+    ) -> None:
+        self.font = font
+        self.fill = fill
+        self.alignment = alignment
+        self.number_format = number_format
+        self.border = border
+
+    @property
+    def plain(self) -> bool:
+        return not any((self.font, self.fill, self.alignment, self.number_format, self.border))
+
+    def apply(self, cell: Any) -> Any:
+        if self.font is not None:
+            cell.font = self.font
+        if self.fill is not None:
+            cell.fill = self.fill
+        if self.alignment is not None:
+            cell.alignment = self.alignment
+        if self.number_format is not None:
+            cell.number_format = self.number_format
+        if self.border is not None:
+            cell.border = self.border
+        return cell
+
+    def cell(self, ws: Any, value: Any = None) -> Any:
+        """A new cell of this look holding ``value`` (text is kept as text, never a formula)."""
+        cell = self.apply(WriteOnlyCell(ws))
+        if not cell.has_style:
+            # openpyxl's row writer takes an unstyled cell it is handed as its scratch
+            # cell for the rest of the row, overwriting it: every cell we make has a style.
+            cell.font = _BASE_FONT
+        _store(cell, value)
+        return cell
+
+
+def _store(cell: Any, value: Any) -> None:
+    """Put ``value`` in ``cell`` so that it reads back exactly as it is."""
+    if isinstance(value, str):
+        _put_text(cell, value)
+    elif isinstance(value, float):
+        # openpyxl writes floats with 16 significant digits; the shortest repr is exact.
+        cell.value = repr(value)
+        cell.data_type = "n"
+    elif isinstance(value, date) and value < _FIRST_EXCEL_DATE:
+        _put_text(cell, value.isoformat())
+    else:
+        cell.value = value
+
+
+def _put_text(cell: Any, text: str) -> None:
+    """Store ``text`` as a string cell, whatever it starts with."""
+    cell.value = escape_text(text) if needs_care(text) else text
+    # openpyxl reads a leading "=" as a formula; this text is only ever text.
+    cell.data_type = "s"
+    if text[:1] in FORMULA_START:
+        # Excel keeps a quote-prefixed cell as text even after someone edits it.
+        cell.quotePrefix = True
+
+
+class _Writer:
+    """Turns values into a column's cells: one reused cell for styled values, plain values as they are.
+
+    Reusing one cell per column is safe because openpyxl writes each appended row at
+    once; text that needs care (formula-like, escapes) always gets a cell of its own.
+    """
+
+    __slots__ = ("style", "template", "ws")
+
+    def __init__(self, ws: Any, style: _Style | None = None) -> None:
+        self.ws = ws
+        self.style = style or _Style()
+        self.template = None if self.style.plain else self.style.apply(WriteOnlyCell(ws))
+
+    def __call__(self, value: Any) -> Any:
+        if value is None:
+            return None
+        if isinstance(value, str):
+            if needs_care(value):
+                return self.style.cell(self.ws, value)
+        elif isinstance(value, float):
+            if self.template is None:
+                return self.style.cell(self.ws, value)
+            _store(self.template, value)
+            return self.template
+        elif isinstance(value, date) and value < _FIRST_EXCEL_DATE:
+            value = value.isoformat()
+        if self.template is None:
+            return value
+        self.template.value = value
+        return self.template
+
+
+def _text_length(value: Any) -> int:
+    if value is None:
+        return 0
+    if isinstance(value, bool):
+        return 5
+    if isinstance(value, float):
+        return min(len(f"{value:,.4f}".rstrip("0").rstrip(".")), 20)
+    if isinstance(value, int):
+        return len(f"{value:,}")
+    if isinstance(value, date):
+        return 10
+    text = str(value)[:4000]
+    return max((len(line) for line in text.split("\n")), default=0)
+
+
+def _lines(value: Any, width: float, density: float = 1.15) -> int:
+    """Lines a wrapped text takes in a column ``width`` characters wide.
+
+    ``density`` is how many characters of running text fit in one width unit (more
+    for a small font).
+    """
+    if not isinstance(value, str) or not value:
+        return 1
+    per_line = max(1, int(width * density))
+    return sum(
+        max(1, math.ceil(len(part) / per_line)) for part in value[:EXCEL_MAX_CELL_CHARS].split("\n")
+    )
+
+
+def _row_height(
+    values: Sequence[Any],
+    widths: Sequence[float],
+    wrapped: Sequence[bool],
+    densities: Sequence[float] | None = None,
+) -> float | None:
+    """A row height that shows every wrapped line (Excel does not grow rows on opening)."""
+    densities = densities or [1.15] * len(values)
+    lines = max(
+        (
+            _lines(value, width, density)
+            for value, width, wrap, density in zip(values, widths, wrapped, densities, strict=True)
+            if wrap
+        ),
+        default=1,
+    )
+    if lines <= 1:
+        return None
+    return float(min(409, 15 * lines + 3))
+
+
+# --------------------------------------------------------------------------- the workbook
+
+
+class _Book:
+    """One workbook being written: the launch, its analysis, the styles."""
+
+    def __init__(self, launch: Launch, accent: str) -> None:
+        self.launch = launch
+        self.wb = openpyxl.Workbook(write_only=True)
+        self.accent = accent
+        self.models = {model.id: model for model in launch.models}
+        self.modes = {mode.id: mode for mode in launch.modes}
+        self.sources = {source.id: source for source in launch.sources}
+        self.next_table_id = 1
+        self.sheets: dict[str, Any] = {}
+        self.matrix: Any = None  # the Benchmarks sheet, which the charts draw from
+        #: Sheets whose body rows are streamed as text when the archive is written.
+        self.splices: dict[Any, Callable[[], Iterator[bytes]]] = {}
+        thin = Side(style="thin", color="BFBFBF")
+        self.header = _Style(
+            font=_font(bold=True, color="FFFFFF"),
+            fill=PatternFill("solid", fgColor=accent),
+            alignment=Alignment(vertical="center"),
+            border=Border(bottom=thin),
+        )
+        self.derived_header = _Style(
+            font=_font(bold=True, italic=True, color="404040"),
+            fill=PatternFill("solid", fgColor="E4E4E4"),
+            alignment=Alignment(vertical="center"),
+            border=Border(bottom=thin),
+        )
+        self.launched_fill = PatternFill("solid", fgColor=_tint(accent, 0.85))
+        self.note_fill = PatternFill("solid", fgColor="FFF4D6")
+        self.title = _Style(font=_font(size=18, bold=True, color=accent))
+        self.subtitle = _Style(font=_font(italic=True, color="595959"))
+        self.section = _Style(
+            font=_font(bold=True, size=12, color="FFFFFF"),
+            fill=PatternFill("solid", fgColor=accent),
+        )
+        self.label = _Style(
+            font=_font(bold=True, color="404040"),
+            alignment=Alignment(vertical="top", wrap_text=True),
+        )
+        self.body = _Style(alignment=Alignment(vertical="top", wrap_text=True))
+        self.small = _Style(
+            font=_font(color="595959", size=9), alignment=Alignment(vertical="top", wrap_text=True)
+        )
+        self.link_font = _font(color="0563C1", underline="single")
+
+    @functools.cached_property
+    def digest(self) -> _Digest:
+        """What the big sheets and the charts need from the leaderboards."""
+        self.categories  # noqa: B018 - computed first: its own leaderboards are gone by then
+        return _digest(self.launch)
+
+    @functools.cached_property
+    def categories(self) -> tuple[analysis.CategorySummary, ...]:
+        return analysis.categories(self.launch)
+
+    @functools.cached_property
+    def decimals(self) -> dict[str, int]:
+        """Decimals to show per benchmark: as many as its scores have, at most four."""
+        found: dict[str, int] = {benchmark.id: 0 for benchmark in self.launch.benchmarks}
+        for result in self.launch.results:
+            if result.score is not None:
+                places = _decimals(result.score)
+                if places > found[result.benchmark]:
+                    found[result.benchmark] = places
+        return found
+
+    def style_id(self, ws: Any, style: _Style, *, quoted: bool = False) -> int:
+        """The workbook's id for a cell style (``quoted``: with the quote prefix that keeps text text)."""
+        cell = style.apply(WriteOnlyCell(ws))
+        if quoted:
+            cell.quotePrefix = True
+        return int(cell.style_id) if cell.has_style else 0
+
+    def source_names(self, ids: Sequence[str]) -> str | None:
+        return "; ".join(self.sources[source_id].name for source_id in ids) if ids else None
+
+    def table(self, ws: Any, spec_name: str, headers: Sequence[str], rows: int) -> None:
+        """Make the header row and ``rows`` data rows an Excel Table with banded rows."""
+        last = get_column_letter(len(headers))
+        ref = f"A1:{last}{max(rows, 1) + 1}"
+        table = Table(
+            id=self.next_table_id,
+            displayName=spec_name,
+            name=spec_name,
+            ref=ref,
+            tableColumns=[TableColumn(id=i, name=h) for i, h in enumerate(headers, start=1)],
+            tableStyleInfo=TableStyleInfo(name=_TABLE_STYLE, showRowStripes=True),
+            autoFilter=AutoFilter(ref=ref),  # the filter buttons
+        )
+        self.next_table_id += 1
+        with warnings.catch_warnings():
+            # openpyxl warns in write-only mode that columns must be given: they are.
+            warnings.filterwarnings("ignore", "In write-only mode", UserWarning)
+            ws.add_table(table)
+
+    def sheet(self, title: str, *, landscape: bool = True) -> Any:
+        """The sheet ``title`` (created in workbook order up front), set up for printing."""
+        ws = self.sheets.get(title) or self.wb.create_sheet(title)
+        ws.page_setup.orientation = "landscape" if landscape else "portrait"
+        ws.page_setup.paperSize = "9"  # A4
+        ws.page_setup.fitToWidth = 1
+        ws.page_setup.fitToHeight = 0
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
+        ws.print_options.gridLines = False
+        return ws
+
+
+class _Digest:
+    """The leaderboards, reduced to what the streamed rows, notes and charts need.
+
+    A full set of leaderboards holds an object per scored result; the rows of a big
+    sheet are written at the very end, so they read from flat arrays instead.
+    """
+
+    __slots__ = ("gaps", "ranks", "scores", "several", "words")
+
+    def __init__(self, results: int) -> None:
+        #: Rank and gap of every result in record order (rank 0, gap NaN: no number).
+        self.ranks = array("q", bytes(8 * results))
+        self.gaps = array("d", [math.nan]) * results
+        #: Per benchmark: the best score of each model, in model order (NaN: none).
+        self.scores: dict[str, array[float]] = {}
+        #: Per benchmark: the results of models known there only in words.
+        self.words: dict[str, dict[str, list[Result]]] = {}
+        #: Per benchmark: a note for models with numbers in several modes.
+        self.several: dict[str, dict[str, str]] = {}
+
+
+def _digest(launch: Launch) -> _Digest:
+    results = launch.results
+    digest = _Digest(len(results))
+    # Where each result sits, per benchmark: small maps, never one for the whole record.
+    positions: dict[str, array[int]] = {b.id: array("q") for b in launch.benchmarks}
+    for index, result in enumerate(results):
+        positions[result.benchmark].append(index)
+    column_of = {model.id: index for index, model in enumerate(launch.models)}
+    for board in analysis.leaderboards(launch):
+        benchmark_id = board.benchmark.id
+        local = {id(results[index]): index for index in positions.pop(benchmark_id)}
+        row = array("d", [math.nan]) * len(launch.models)
+        entries: dict[str, list[analysis.Standing]] = {}
+        for standing in board.standings:  # best first
+            index = local[id(standing.result)]
+            digest.ranks[index] = standing.rank
+            digest.gaps[index] = standing.gap
+            if standing.model.id not in entries:
+                row[column_of[standing.model.id]] = standing.score
+            entries.setdefault(standing.model.id, []).append(standing)
+        words: dict[str, list[Result]] = {}
+        for result in board.qualitative:
+            if result.model not in entries:
+                words.setdefault(result.model, []).append(result)
+        several = {
+            model_id: "Best of several modes: "
+            + "; ".join(f"{s.label}: {s.score:g}" for s in standings)
+            for model_id, standings in entries.items()
+            if len(standings) > 1
+        }
+        digest.scores[benchmark_id] = row
+        digest.words[benchmark_id] = words
+        if several:
+            digest.several[benchmark_id] = several
+    return digest
+
+
+def _decimals(value: float) -> int:
+    text = repr(value)
+    if "e" in text:
+        return 0 if abs(value) >= 1 else 4
+    fraction = text.partition(".")[2].rstrip("0")
+    return min(len(fraction), 4)
+
+
+def _write_workbook(launch: Launch, buffer: IO[bytes], chosen: Sequence[str], accent: str) -> None:
+    book = _Book(launch, accent)
+    writers = {
+        "Summary": _write_summary,
+        "Benchmarks": _write_matrix,
+        "Charts": _write_charts,
+        RESULTS.sheet: _write_results,
+        LAUNCH_SHEET.sheet: _write_launch_fields,
+        "About": _write_about,
+    }
+    for spec in DATA_TABLES:
+        writers.setdefault(spec.sheet, functools.partial(_write_collection, spec=spec))
+    # A write-only sheet can be filled at any time: create them in order, and fill the
+    # Summary last, whose analysis builds leaderboards of its own, so that they are
+    # never in memory together with the digest's.
+    for name in chosen:
+        book.sheets[name] = book.wb.create_sheet(name)
+    for name in chosen:
+        if name != "Summary":
+            writers[name](book)
+    if "Summary" in chosen:
+        writers["Summary"](book)
+    if not book.wb.worksheets:  # pragma: no cover - _chosen_sheets refuses an empty choice
+        raise ExportError("no sheets to write")
+    properties = book.wb.properties
+    model = launch.launched_model
+    properties.title = _clip(_display(launch.title), 1000)
+    properties.subject = _clip(
+        _display(f"AI model launch: {model.label} by {launch.developer.name}"), 1000
+    )
+    properties.creator = f"launchbrief {__version__}"
+    properties.lastModifiedBy = properties.creator
+    properties.keywords = _clip(
+        _display(f"launchbrief; {launch.id}; benchmarks; {launch.developer.name}"), 1000
+    )
+    properties.description = _clip(_display(launch.summary or launch.title), 1000)
+    properties.identifier = launch.id
+    properties.category = "AI model launch"
+    moment = document_time()
+    properties.created = moment
+    properties.modified = moment
+    # openpyxl names sheet parts by position: sheet1.xml is the first sheet.
+    splices = {
+        f"xl/worksheets/sheet{position}.xml": book.splices[ws]
+        for position, ws in enumerate(book.wb.worksheets, start=1)
+        if ws in book.splices
+    }
+    archive = PinnedZipFile(buffer, moment.timetuple()[:6], splices)
+    ExcelWriter(book.wb, archive).save()
+
+
+def _prepare_columns(
+    ws: Any,
+    book: _Book,
+    headers: Sequence[str],
+    derived: Sequence[bool],
+    samples: Iterable[Sequence[Any]],
+    wrapped: Sequence[bool],
+    *,
+    freeze: str = "A2",
+) -> list[float]:
+    """Set widths (fitted to the header and a sample of values) and freeze the header row."""
+    lengths = [len(header) + 5 for header in headers]  # room for the filter button
+    for count, values in enumerate(samples):
+        if count >= _WIDTH_SAMPLE:
+            break
+        for index, value in enumerate(values):
+            length = _text_length(value) + 2
+            if length > lengths[index]:
+                lengths[index] = length
+    widths = []
+    for index, length in enumerate(lengths):
+        cap = _MAX_WIDTH_WRAPPED if wrapped[index] else _MAX_WIDTH
+        width = float(max(8, min(length, cap)))
+        widths.append(width)
+        ws.column_dimensions[get_column_letter(index + 1)].width = width
+    ws.freeze_panes = freeze
+    ws.print_title_rows = "1:1"
+    ws.append(
+        [
+            (book.derived_header if is_derived else book.header).cell(ws, header)
+            for header, is_derived in zip(headers, derived, strict=True)
+        ]
+    )
+    return widths
+
+
+def _add_choices(ws: Any, columns: Sequence[Column]) -> None:
+    """Drop-down lists for columns that hold one of a few values."""
+    for index, column in enumerate(columns, start=1):
+        if column.choices and not column.derived:
+            letter = get_column_letter(index)
+            validation = DataValidation(
+                type="list",
+                formula1='"' + ",".join(column.choices) + '"',
+                allow_blank=True,
+                showErrorMessage=False,
+            )
+            validation.add(f"{letter}2:{letter}{EXCEL_MAX_ROWS}")
+            ws.data_validations.append(validation)
+
+
+def _header_note(cell: Any, text: str) -> Any:
+    comment = Comment(_clip(_display(text), 2000), _AUTHOR, height=140, width=300)
+    cell.comment = comment
+    return cell
+
+
+_DERIVED_NOTE = (
+    "Columns with grey headers are computed from the other sheets and are not read back;"
+    " edit the ones with coloured headers. See the About sheet."
+)
+
+
+# --------------------------------------------------------------------------- data sheets
+
+
+def _collection_values(book: _Book, spec: TableSheet, item: Any) -> list[Any]:
+    values: list[Any] = []
+    for column in spec.columns:
+        if column.key is None:
+            if spec is MODELS and column.header == "Launched":
+                values.append(item.id == book.launch.model.id)
+            else:  # pragma: no cover - every derived column of these sheets is handled
+                values.append(None)
+            continue
+        value = getattr(item, column.key)
+        if column.kind is Kind.IDS:
+            value = format_ids(value)
+        elif column.kind is Kind.ENUM and value is not None:
+            value = value.value
+        values.append(value)
+    return values
+
+
+def _column_style(book: _Book, column: Column, wraps: bool) -> _Style:
+    alignment = Alignment(vertical="top", wrap_text=column.wrap) if wraps else None
+    number_format = None
+    if column.kind is Kind.DATE:
+        number_format = _DATE_FORMAT
+    elif column.kind is Kind.INT:
+        number_format = "0"
+    elif column.kind is Kind.BOOL:
+        number_format = _BOOL_FORMAT
+    return _Style(alignment=alignment, number_format=number_format)
+
+
+def _write_collection(book: _Book, *, spec: TableSheet) -> None:
+    """A data sheet: one row per item of a collection, as an Excel Table."""
+    items = getattr(book.launch, spec.collection)
+    ws = book.sheet(spec.sheet)
+    columns = spec.columns
+    wraps = any(column.wrap for column in columns)
+    wrapped = [column.wrap for column in columns]
+    headers = [column.header for column in columns]
+    widths = _prepare_columns(
+        ws,
+        book,
+        headers,
+        [column.derived for column in columns],
+        (_collection_values(book, spec, item) for item in items),
+        wrapped,
+    )
+    writers = [_Writer(ws, _column_style(book, column, wraps)) for column in columns]
+    url_index = (
+        next((i for i, c in enumerate(columns) if c.header == "URL"), None)
+        if spec is SOURCES
+        else None
+    )
+    links = 0
+    for row_number, item in enumerate(items, start=2):
+        values = _collection_values(book, spec, item)
+        height = _row_height(values, widths, wrapped) if wraps else None
+        if height is not None:
+            ws.row_dimensions[row_number].height = height
+        row = [writer(value) for writer, value in zip(writers, values, strict=True)]
+        if url_index is not None and links < EXCEL_MAX_HYPERLINKS:
+            url = values[url_index]
+            if _linkable(url):
+                link = writers[url_index].style.cell(ws, url)
+                link.font = book.link_font
+                link.hyperlink = url
+                row[url_index] = link
+                links += 1
+        ws.append(row)
+    book.table(ws, spec.table, headers, len(items))
+    _add_choices(ws, columns)
+
+
+def _linkable(url: Any) -> bool:
+    return (
+        isinstance(url, str)
+        and url.lower().startswith(_LINK_SCHEMES)
+        and len(url) <= EXCEL_MAX_URL_CHARS
+        and not any(ch.isspace() or ord(ch) < 32 for ch in url)
+        and not needs_care(url)
+    )
+
+
+def _write_results(book: _Book) -> None:
+    """Results: tidy, one row per result, with rank and gap from the leaderboards.
+
+    openpyxl writes the header, widths, view and table; the rows are streamed as
+    SpreadsheetML text when the archive is written (see ``_xlsx_cells``).
+    """
+    launch = book.launch
+    ws = book.sheet(RESULTS.sheet)
+    columns = RESULTS.columns
+    headers = [column.header for column in columns]
+    ranks, gaps = book.digest.ranks, book.digest.gaps
+    decimals = book.decimals
+    models = {m.id: m for m in launch.models}
+    benchmarks = {b.id: b for b in launch.benchmarks}
+    cited: dict[tuple[str, ...], tuple[str | None, str | None, bool]] = {}
+
+    def citation(result: Result) -> tuple[str | None, str | None, bool]:
+        found = cited.get(result.sources)
+        if found is None:
+            names = book.source_names(result.sources)
+            found = (
+                format_ids(result.sources),
+                _clip(names) if names else None,
+                analysis.vendor_only(launch, result),
+            )
+            cited[result.sources] = found
+        return found
+
+    def values(index: int, result: Result) -> list[Any]:
+        benchmark = benchmarks[result.benchmark]
+        model = models[result.model]
+        ids, names, vendor = citation(result)
+        return [
+            result.benchmark, benchmark.name, benchmark.category, result.model, model.label,
+            model.developer, result.mode, result.score, benchmark.scale.value,
+            benchmark.direction.value, ranks[index] or None, _gap(gaps[index]),
+            format_comparisons(result.comparisons), result.claim, vendor, ids, names,
+            benchmark.settings,
+        ]  # fmt: skip
+
+    claim_index = next(i for i, c in enumerate(columns) if c.key == "claim")
+    wrapped = [i == claim_index for i in range(len(columns))]
+    widths = _prepare_columns(
+        ws,
+        book,
+        headers,
+        [c.derived for c in columns],
+        (values(index, result) for index, result in enumerate(launch.results)),
+        wrapped,
+    )
+    book.table(ws, RESULTS.table, headers, len(launch.results))
+    claim_width = widths[claim_index]
+    # Rows as tall as their wrapped claims; a huge sheet keeps default heights.
+    fit_rows = len(launch.results) <= _FITTED_ROWS
+    # Every cell top-aligned: rows with a wrapped claim are taller than one line.
+    top = Alignment(vertical="top")
+    text_id = book.style_id(ws, _Style(alignment=top))
+    quoted = book.style_id(ws, _Style(alignment=top), quoted=True)
+    claim_style = _Style(alignment=Alignment(wrap_text=True, vertical="top"))
+    claim_id = book.style_id(ws, claim_style)
+    claim_quoted = book.style_id(ws, claim_style, quoted=True)
+    number_ids = [
+        book.style_id(ws, _Style(number_format=f, alignment=top)) for f in _NUMBER_FORMATS
+    ]
+    rank_id = book.style_id(ws, _Style(number_format="0", alignment=top))
+    bool_id = book.style_id(
+        ws,
+        _Style(
+            number_format=_BOOL_FORMAT, alignment=Alignment(vertical="top", horizontal="center")
+        ),
+    )
+
+    def text(value: str | None) -> str:
+        return cells.text_fragment(value, text_id, quoted)
+
+    # Column letters by header, so that the row template follows RESULTS' column order.
+    letter = dict(zip(headers, cells.column_letters(len(headers)), strict=True))
+    c_bench, c_name, c_cat = letter["Benchmark id"], letter["Benchmark"], letter["Category"]
+    c_model, c_label, c_dev = letter["Model id"], letter["Model"], letter["Developer"]
+    c_mode, c_score, c_scale = letter["Mode id"], letter["Score"], letter["Scale"]
+    c_dir, c_rank, c_gap = letter["Direction"], letter["Rank"], letter["Gap to leader"]
+    c_comp, c_claim, c_vendor = letter["Comparison"], letter["Claim"], letter["Vendor only"]
+    c_ids, c_prov, c_set = letter["Source ids"], letter["Provenance"], letter["Settings"]
+
+    def rows() -> Iterator[bytes]:
+        # Repeated values are rendered once: per benchmark, per model, per source list.
+        bench = {
+            b.id: (
+                text(b.id), text(b.name), text(b.category), text(b.scale.value),
+                text(b.direction.value), text(b.settings), decimals[b.id],
+            )
+            for b in launch.benchmarks
+        }  # fmt: skip
+        model = {m.id: (text(m.id), text(m.label), text(m.developer)) for m in launch.models}
+        mode = {m.id: text(m.id) for m in launch.modes}
+        sources = {
+            key: (text(ids), text(names), cells.bool_fragment(vendor, bool_id))
+            for key, (ids, names, vendor) in cited.items()
+        }
+        chunk: list[str] = []
+        for index, result in enumerate(launch.results):
+            number = index + 2
+            b_id, b_name, b_category, b_scale, b_direction, b_settings, places = bench[
+                result.benchmark
+            ]
+            m_id, m_label, m_developer = model[result.model]
+            cite = sources.get(result.sources)
+            if cite is None:
+                ids, names, vendor = citation(result)
+                cite = (text(ids), text(names), cells.bool_fragment(vendor, bool_id))
+            s_ids, s_names, s_vendor = cite
+            rank_value = ranks[index]
+            claim = result.claim
+            height = ""
+            if claim is not None and fit_rows and len(claim) > claim_width:
+                lines = _lines(claim, claim_width)
+                height = f' ht="{min(409, 15 * lines + 3)}" customHeight="1"'
+            row = str(number)
+            score = cells.number_fragment(result.score, number_ids[places])
+            rank = cells.number_fragment(rank_value, rank_id) if rank_value else ""
+            gap = cells.number_fragment(_gap(gaps[index]), number_ids[places])
+            comparison = text(format_comparisons(result.comparisons))
+            claim_cell = cells.text_fragment(claim, claim_id, claim_quoted)
+            parts = [
+                f'<row r="{row}"{height}><c r="{c_bench}{row}"{b_id}<c r="{c_name}{row}"{b_name}'
+                f'<c r="{c_cat}{row}"{b_category}<c r="{c_model}{row}"{m_id}'
+                f'<c r="{c_label}{row}"{m_label}'
+            ]
+            if m_developer:
+                parts.append(f'<c r="{c_dev}{row}"{m_developer}')
+            if result.mode is not None:
+                parts.append(f'<c r="{c_mode}{row}"{mode[result.mode]}')
+            if score:
+                parts.append(f'<c r="{c_score}{row}"{score}')
+            parts.append(f'<c r="{c_scale}{row}"{b_scale}<c r="{c_dir}{row}"{b_direction}')
+            if rank:
+                parts.append(f'<c r="{c_rank}{row}"{rank}')
+            if gap:
+                parts.append(f'<c r="{c_gap}{row}"{gap}')
+            if comparison:
+                parts.append(f'<c r="{c_comp}{row}"{comparison}')
+            if claim_cell:
+                parts.append(f'<c r="{c_claim}{row}"{claim_cell}')
+            parts.append(f'<c r="{c_vendor}{row}"{s_vendor}')
+            if s_ids:
+                parts.append(f'<c r="{c_ids}{row}"{s_ids}<c r="{c_prov}{row}"{s_names}')
+            if b_settings:
+                parts.append(f'<c r="{c_set}{row}"{b_settings}')
+            parts.append("</row>")
+            chunk.append("".join(parts))
+            if len(chunk) >= 1000:
+                yield "".join(chunk).encode("utf-8")
+                chunk.clear()
+        if chunk:
+            yield "".join(chunk).encode("utf-8")
+
+    book.splices[ws] = rows
+
+
+def _gap(gap: float) -> float | None:
+    """The leaderboard's gap without binary noise (86.4 - 82.8 shows as 3.6, not 3.6000000000000085).
+
+    ``None`` when it is not finite (the distance between -1e308 and 1e308): Excel has no
+    infinity, and the column is computed, not read back.
+    """
+    return round(gap, 12) if math.isfinite(gap) else None  # NaN (no number) too
+
+
+def _write_launch_fields(book: _Book) -> None:
+    """Launch: the record's own fields (id, title, dates, developer, launched model), one per row."""
+    ws = book.sheet(LAUNCH_SHEET.sheet)
+    rows = list(launch_field_rows(book.launch))
+    columns = LAUNCH_SHEET.columns
+    headers = [column.header for column in columns]
+    wrapped = [False, True, True]
+    widths = _prepare_columns(
+        ws,
+        book,
+        headers,
+        [column.derived for column in columns],
+        ([path, value, about] for path, value, about, _kind in rows),
+        wrapped,
+    )
+    top = Alignment(vertical="top", wrap_text=True)
+    field_writer = _Writer(ws, _Style(alignment=Alignment(vertical="top")))
+    text_writer = _Writer(ws, _Style(alignment=top))
+    date_writer = _Writer(ws, _Style(alignment=top, number_format=_DATE_FORMAT))
+    int_writer = _Writer(ws, _Style(alignment=top, number_format="0"))
+    about_writer = _Writer(ws, _Style(alignment=top, font=_font(italic=True, color="595959")))
+    for row_number, (path, value, about, kind) in enumerate(rows, start=2):
+        height = _row_height([path, value, about], widths, wrapped)
+        if height is not None:
+            ws.row_dimensions[row_number].height = height
+        writer = {Kind.DATE: date_writer, Kind.INT: int_writer}.get(kind, text_writer)
+        ws.append([field_writer(path), writer(value), about_writer(about)])
+    book.table(ws, LAUNCH_SHEET.table, headers, len(rows))
+
+
+# --------------------------------------------------------------------------- benchmarks matrix
+
+
+def _matrix_order(book: _Book) -> list[Benchmark]:
+    """Benchmarks grouped by category; within one, those with numbers first (charts need them together)."""
+    order: list[Benchmark] = []
+    for summary in book.categories:
+        order.extend(summary.numeric)
+        order.extend(summary.qualitative_only)
+    return order
+
+
+def _model_headers(book: _Book) -> list[str]:
+    """Unique, printable column headers for the models; the launched model is marked.
+
+    A Table's column names must equal its header cells as Excel reads them, so the
+    headers hold nothing Excel would decode or evaluate: no control characters, no
+    line breaks, no leading formula sign, no text that reads as an ``_xHHHH_`` escape.
+    """
+    headers: list[str] = []
+    seen: set[str] = set()
+    for model in book.launch.models:
+        text = " ".join(_display(model.label).split())
+        text = _ESCAPE_LIKE.sub(lambda match: "_ " + match.group(0)[1:], text)
+        text = text.lstrip("=+-@'\ufffd ")[:80].strip() or model.id
+        if model.id == book.launch.model.id:
+            text = f"{text} (launched)"
+        if text.casefold() in seen or text.casefold() in {"benchmark", "category", "direction"}:
+            text = f"{text} [{model.id}]"
+        seen.add(text.casefold())
+        headers.append(text)
+    return headers
+
+
+def _qualitative_note(book: _Book, results: Sequence[Result]) -> str:
+    lines = []
+    for result in results:
+        parts = []
+        for comparison in result.comparisons:
+            rivals = ", ".join(book.models[m].label for m in comparison.versus) or "the field"
+            parts.append(f"{comparison.relation.label} {rivals}")
+        text = "; ".join(parts) if parts else (result.claim or "")
+        if result.mode:
+            text = f"{book.modes[result.mode].name}: {text}"
+        names = ", ".join(book.sources[s].name for s in result.sources)
+        lines.append(f"{text} — {names}" if names else text)
+        if parts and result.claim:
+            lines.append(f"“{result.claim}”")
+    return _clip(_display("\n".join(lines)), 2000)
+
+
+def _write_matrix(book: _Book) -> None:
+    """Benchmarks: benchmark × model, leader per row highlighted, launched model's column marked.
+
+    As for Results, openpyxl writes the frame and the rows are streamed as text; the
+    notes on cells known only in words go through openpyxl's comment records.
+    """
+    launch = book.launch
+    ws = book.sheet("Benchmarks")
+    book.matrix = ws
+    order = _matrix_order(book)
+    model_headers = _model_headers(book)
+    headers = ["Benchmark", "Category", "Direction", *model_headers]
+    launched_index = next(i for i, m in enumerate(launch.models) if m.id == launch.model.id)
+    launched_column = 3 + launched_index
+    lengths = [max(len(h) + 5, 10) for h in headers]
+    for benchmark in order[:_WIDTH_SAMPLE]:
+        lengths[0] = max(lengths[0], len(benchmark.name) + 2)
+        lengths[1] = max(lengths[1], len(benchmark.category) + 2)
+    for index, length in enumerate(lengths):
+        ws.column_dimensions[get_column_letter(index + 1)].width = float(min(length, 40))
+    ws.freeze_panes = "B2"
+    ws.print_title_rows = "1:1"
+    launched_header = _Style(
+        font=_font(bold=True, color="FFFFFF"),
+        fill=PatternFill("solid", fgColor=book.accent),
+        alignment=Alignment(vertical="center", wrap_text=True),
+    )
+    other_header = _Style(
+        font=_font(bold=True, color="1F1F1F"),
+        fill=PatternFill("solid", fgColor=_tint(book.accent, 0.7)),
+        alignment=Alignment(vertical="center", wrap_text=True),
+    )
+    header_cells = [other_header.cell(ws, h) for h in headers]
+    header_cells[launched_column] = launched_header.cell(ws, headers[launched_column])
+    _header_note(
+        header_cells[0],
+        "A view of the Results sheet: edit scores there. The best score of each row is"
+        " highlighted; a shaded empty cell has a note with what the source says without a number.",
+    )
+    ws.row_dimensions[1].height = 32
+    ws.append(header_cells)
+    book.table(ws, "BenchmarkMatrix", headers, len(order))
+    if launch.models and order:
+        first = get_column_letter(4)
+        last = get_column_letter(3 + len(launch.models))
+        formula = (
+            f'AND(ISNUMBER({first}2),{first}2=IF($C2="lower",'
+            f"MIN(${first}2:${last}2),MAX(${first}2:${last}2)))"
+        )
+        ws.conditional_formatting.add(
+            f"{first}2:{last}{len(order) + 1}",
+            FormulaRule(
+                formula=[formula],
+                font=_font(bold=True, color="7F6000"),
+                fill=PatternFill(fill_type="solid", start_color="FFE699", end_color="FFE699"),
+                stopIfTrue=False,
+            ),
+        )
+
+    quoted = book.style_id(ws, _Style(), quoted=True)
+    plain_numbers = [book.style_id(ws, _Style(number_format=f)) for f in _NUMBER_FORMATS]
+    launched_numbers = [
+        book.style_id(ws, _Style(number_format=f, fill=book.launched_fill)) for f in _NUMBER_FORMATS
+    ]
+    launched_empty = cells.empty_fragment(book.style_id(ws, _Style(fill=book.launched_fill)))
+    noted = cells.empty_fragment(book.style_id(ws, _Style(fill=book.note_fill)))
+    letters = cells.column_letters(len(headers))
+    # Notes are drawn one by one by Excel; past a thousand they slow every opening, and
+    # what they say is on the Results sheet anyway.
+    notes_left = _MAX_NOTES
+    # What the rows need, compactly: the best score per model column, and which
+    # models the source speaks of only in words.
+    digest = book.digest
+    for row_number, benchmark in enumerate(order, start=2):
+        if notes_left <= 0:
+            break
+        several = digest.several.get(benchmark.id, {})
+        words = digest.words[benchmark.id]
+        for index, model in enumerate(launch.models):
+            if model.id in several:
+                text = several[model.id]
+            elif model.id in words:
+                text = _qualitative_note(book, words[model.id])
+            else:
+                continue
+            cell = WriteOnlyCell(ws)
+            cell.row, cell.column = row_number, 4 + index
+            cell.comment = Comment(_clip(_display(text), 2000), _AUTHOR, height=110, width=320)
+            # The write-only sheet collects notes from the cells openpyxl writes; these
+            # rows are written as text, so their notes are handed over directly.
+            ws._comments.append(CommentRecord.from_cell(cell))
+            notes_left -= 1
+            if notes_left <= 0:
+                break
+    plan = [(b, digest.scores[b.id], digest.words[b.id]) for b in order]
+
+    def rows() -> Iterator[bytes]:
+        chunk: list[str] = []
+        for row_number, (benchmark, scores, words) in enumerate(plan, start=2):
+            row = str(row_number)
+            places = book.decimals[benchmark.id]
+            parts = [
+                f'<row r="{row}"><c r="A{row}"{cells.text_fragment(benchmark.name, 0, quoted)}'
+                f'<c r="B{row}"{cells.text_fragment(benchmark.category, 0, quoted)}'
+                f'<c r="C{row}"{cells.text_fragment(benchmark.direction.value)}'
+            ]
+            for index, model in enumerate(launch.models):
+                launched = 3 + index == launched_column
+                score = scores[index]
+                if score == score:  # not NaN: the model has a number
+                    styles = launched_numbers if launched else plain_numbers
+                    fragment = cells.number_fragment(score, styles[places])
+                elif model.id in words:
+                    fragment = noted
+                elif launched:
+                    fragment = launched_empty
+                else:
+                    continue
+                parts.append(f'<c r="{letters[3 + index]}{row}"{fragment}')
+            parts.append("</row>")
+            chunk.append("".join(parts))
+            if len(chunk) >= 200:
+                yield "".join(chunk).encode("utf-8")
+                chunk.clear()
+        if chunk:
+            yield "".join(chunk).encode("utf-8")
+
+    book.splices[ws] = rows
+
+
+# --------------------------------------------------------------------------- charts
+
+
+def _write_charts(book: _Book) -> None:
+    """Charts: a bar chart per benchmark category with numbers, leads and trails, rollout.
+
+    Every chart is a native, editable chart over cells: the category charts draw from
+    the Benchmarks matrix, the others from the small tables at the left of this sheet.
+    """
+    launch = book.launch
+    ws = book.sheet("Charts", landscape=False)
+    ws.sheet_view.showGridLines = False
+    for letter, width in (("A", 2.0), ("B", 24.0), ("C", 10.0), ("D", 10.0), ("E", 3.0)):
+        ws.column_dimensions[letter].width = width
+    model = launch.launched_model.label
+    ws.append([None, book.title.cell(ws, "Charts")])
+    ws.append(
+        [
+            None,
+            book.subtitle.cell(
+                ws,
+                _clip(
+                    f"{model} in the accent colour. Benchmark charts draw from the Benchmarks"
+                    " sheet; benchmarks known only from the source's words are not charted."
+                ),
+            ),
+        ]
+    )
+    ws.append([])
+    row = 3
+    charts: list[Any] = [
+        _category_chart(book, summary) for summary in book.categories if summary.numeric
+    ]
+
+    def block(
+        title: str, headings: Sequence[str], rows: Sequence[Sequence[Any]]
+    ) -> tuple[int, int]:
+        nonlocal row
+        ws.append([None, *(book.section.cell(ws, h) for h in (title, None, None)[: len(headings)])])
+        ws.append([None, *(book.derived_header.cell(ws, h) for h in headings)])
+        row += 2
+        first = row + 1
+        # One writer per column: a writer reuses one cell, which serves one column only.
+        writers = [_Writer(ws)] + [
+            _Writer(ws, _Style(number_format="0")) for _heading in headings[1:]
+        ]
+        for values in rows:
+            ws.append([None, *(writer(v) for writer, v in zip(writers, values, strict=True))])
+        row += len(rows)
+        ws.append([])
+        row += 1
+        return first, first + len(rows) - 1
+
+    verdicts = [(c.category, c.leads, c.trails) for c in book.categories if c.leads or c.trails]
+    if verdicts:
+        first, last = block("Leads and trails", ("Category", "Leads", "Trails"), verdicts)
+        chart = BarChart()
+        chart.type = "bar"
+        chart.grouping = "clustered"
+        _style_chart(
+            chart,
+            title=f"Where {model} leads and trails, by category (benchmarks)",
+            value_title="Benchmarks",
+            category_title="Category",
+            number_format="0",
+            bars=(last - first + 1) * 2,
+            groups=last - first + 1,
+        )
+        chart.y_axis.scaling.min = 0
+        chart.y_axis.majorUnit = 1
+        for column, colour in ((3, book.accent), (4, "C9A227")):
+            series = Series(Reference(ws, min_col=column, min_row=first, max_row=last))
+            series.tx = SeriesLabel(
+                strRef=StrRef(f"'Charts'!${get_column_letter(column)}${first - 1}")
+            )
+            _colour_series(series, colour, "0")
+            chart.series.append(series)
+        chart.set_categories(Reference(ws, min_col=2, min_row=first, max_row=last))
+        charts.append(chart)
+
+    groups = analysis.rollout(launch).groups
+    if groups:
+        first, last = block(
+            "Rollout",
+            ("Status", "Surfaces"),
+            [(status.label, len(surfaces)) for status, surfaces in groups],
+        )
+        chart = BarChart()
+        chart.type = "col"
+        chart.grouping = "clustered"
+        _style_chart(
+            chart,
+            title=f"Where {model} ships: surfaces by rollout status",
+            value_title="Surfaces",
+            category_title="Status",
+            number_format="0",
+            bars=0,
+            groups=0,
+        )
+        chart.y_axis.scaling.min = 0
+        chart.y_axis.majorUnit = 1
+        chart.x_axis.scaling.orientation = "minMax"
+        chart.y_axis.crosses = "autoZero"
+        chart.legend = None
+        series = Series(Reference(ws, min_col=3, min_row=first, max_row=last))
+        series.tx = SeriesLabel(strRef=StrRef(f"'Charts'!$C${first - 1}"))
+        _colour_series(series, book.accent, "0")
+        chart.series.append(series)
+        chart.set_categories(Reference(ws, min_col=2, min_row=first, max_row=last))
+        charts.append(chart)
+
+    anchor = 4
+    for chart in charts:
+        ws.add_chart(chart, f"F{anchor}")
+        anchor += math.ceil(chart.height / 0.53) + 2
+
+
+def _style_chart(
+    chart: Any,
+    *,
+    title: str,
+    value_title: str,
+    category_title: str,
+    number_format: str,
+    bars: int,
+    groups: int,
+) -> None:
+    """Titles, axes that show, categories top-down, a legend below, a size that fits the bars."""
+    chart.title = _chart_title(title, 1200)
+    chart.y_axis.title = _clip(_display(value_title), 250)
+    chart.x_axis.title = _clip(_display(category_title), 250)
+    # openpyxl hides both axes unless told otherwise.
+    chart.x_axis.delete = False
+    chart.y_axis.delete = False
+    # Bar charts list categories bottom-up; reverse so they read in sheet order.
+    chart.x_axis.scaling.orientation = "maxMin"
+    chart.y_axis.crosses = "max"
+    chart.y_axis.majorGridlines = None
+    chart.y_axis.number_format = number_format
+    chart.gapWidth = 60
+    chart.legend.position = "b"
+    chart.width = 18.0
+    chart.height = float(min(40.0, max(7.5, 3.5 + 0.5 * bars + 0.3 * groups)))
+
+
+def _chart_title(text: str, size: int) -> Title:
+    """A chart title in bold at ``size`` hundredths of a point (the default is large)."""
+    properties = CharacterProperties(sz=size, b=True)
+    run = RegularTextRun(rPr=properties, t=_clip(_display(text), 250))
+    paragraph = Paragraph(pPr=ParagraphProperties(defRPr=properties), r=[run])
+    return Title(tx=Text(rich=RichText(p=[paragraph])), overlay=False)
+
+
+def _colour_series(series: Any, colour: str, number_format: str) -> None:
+    series.graphicalProperties.solidFill = colour
+    series.graphicalProperties.line.solidFill = colour
+    series.dLbls = DataLabelList()
+    series.dLbls.showVal = True
+    series.dLbls.showSerName = False
+    series.dLbls.showCatName = False
+    series.dLbls.showLegendKey = False
+    series.dLbls.numFmt = number_format
+
+
+def _category_chart(book: _Book, summary: analysis.CategorySummary) -> Any:
+    """A clustered bar chart of one category's scores: benchmarks as groups, models as series."""
+    launch = book.launch
+    order = _matrix_order(book)
+    matrix_row = {benchmark.id: index + 2 for index, benchmark in enumerate(order)}
+    first = matrix_row[summary.numeric[0].id]
+    last = matrix_row[summary.numeric[-1].id]
+    # A model is charted if it has a number on one of the category's benchmarks.
+    scored = {
+        model.id
+        for benchmark in summary.numeric
+        for model, score in zip(launch.models, book.digest.scores[benchmark.id], strict=True)
+        if score == score  # not NaN
+    }
+    models = [(i, m) for i, m in enumerate(launch.models) if m.id in scored]
+    models.sort(key=lambda pair: pair[1].id != launch.model.id)  # launched model first
+    shown = models[:_MAX_CHART_SERIES]
+    scales = {b.scale for b in summary.numeric}
+    directions = {b.direction for b in summary.numeric}
+    scale = next(iter(scales)) if len(scales) == 1 else None
+    if len(directions) == 1:
+        better = "higher is better" if Direction.HIGHER in directions else "lower is better"
+    else:
+        better = "mixed directions"
+    category = summary.category[:1].upper() + summary.category[1:]
+    title = f"{category} scores ({scale.value if scale else 'mixed scales'}, {better})"
+    if len(models) > len(shown):
+        title += f"; {len(shown)} of {len(models)} models"
+    places = max(book.decimals[b.id] for b in summary.numeric)
+    chart = BarChart()
+    chart.type = "bar"
+    chart.grouping = "clustered"
+    _style_chart(
+        chart,
+        title=title,
+        value_title=f"Score ({scale.value})" if scale else "Score",
+        category_title="Benchmark",
+        number_format="0" if scale is Scale.PERCENT else _NUMBER_FORMATS[places],
+        bars=(last - first + 1) * len(shown),
+        groups=last - first + 1,
+    )
+    if scale is not None and scale.bounds is not None:
+        chart.y_axis.scaling.min, chart.y_axis.scaling.max = scale.bounds
+    matrix = quote_sheetname("Benchmarks")
+    rival = 0
+    for index, model in shown:
+        column = 4 + index
+        series = Series(Reference(book.matrix, min_col=column, min_row=first, max_row=last))
+        series.tx = SeriesLabel(strRef=StrRef(f"{matrix}!${get_column_letter(column)}$1"))
+        if model.id == launch.model.id:
+            colour = book.accent
+        else:
+            colour = _RIVAL_COLOURS[rival % len(_RIVAL_COLOURS)]
+            rival += 1
+        _colour_series(series, colour, _NUMBER_FORMATS[places])
+        chart.series.append(series)
+    chart.set_categories(Reference(book.matrix, min_col=1, min_row=first, max_row=last))
+    return chart
+
+
+# --------------------------------------------------------------------------- summary and about
+
+
+class _Page:
+    """A presentation sheet (Summary, About): label, text and source columns, sections."""
+
+    def __init__(self, book: _Book, title: str, widths: Sequence[float]) -> None:
+        self.book = book
+        self.ws = book.sheet(title, landscape=False)
+        self.ws.sheet_view.showGridLines = False
+        self.widths = list(widths)
+        for index, width in enumerate(widths, start=1):
+            self.ws.column_dimensions[get_column_letter(index)].width = width
+        self.row = 0
+        self.text = _Writer(self.ws, book.body)
+        self.label = _Writer(self.ws, book.label)
+        self.small = _Writer(self.ws, book.small)
+
+    def append(self, cells: list[Any], height: float | None = None) -> None:
+        self.row += 1
+        if height is not None:
+            self.ws.row_dimensions[self.row].height = height
+        self.ws.append(cells)
+
+    def title(self, text: str, subtitle: str | None = None) -> None:
+        self.append([self.book.title.cell(self.ws, _clip(text))], height=30)
+        if subtitle:
+            self.append([self.book.subtitle.cell(self.ws, _clip(subtitle))])
+
+    def blank(self) -> None:
+        self.append([])
+
+    def section(self, text: str, headings: Sequence[str] = ()) -> None:
+        """A band with the section's title; ``headings`` add a row naming the columns."""
+        self.blank()
+        cells = [self.book.section.cell(self.ws, _clip(text))]
+        cells += [self.book.section.cell(self.ws) for _width in self.widths[1:]]
+        self.append(cells, height=20)
+        if headings:
+            self.append([self.book.derived_header.cell(self.ws, h) for h in headings])
+
+    def line(self, label: str | None, text: Any, note: str | None = None) -> None:
+        values = [label, text, note][: len(self.widths)]
+        wrapped = [True] * len(values)
+        densities = [1.0, 1.15, 1.5][: len(values)]
+        height = _row_height(values, self.widths[: len(values)], wrapped, densities)
+        self.append(
+            [
+                self.label(_clip(label)) if label is not None else None,
+                self.text(_clip(text) if isinstance(text, str) else text),
+                self.small(_clip(note)) if note else None,
+            ][: len(self.widths)],
+            height=height,
+        )
+
+
+def _more(count: int, shown: int, where: str) -> str | None:
+    return f"… and {count - shown:,} more (see {where})" if count > shown else None
+
+
+def _write_summary(book: _Book) -> None:
+    """Summary: the launch at a glance, for someone who reads nothing else."""
+    launch = book.launch
+    model = launch.launched_model
+    page = _Page(book, "Summary", (26.0, 90.0, 30.0))
+    page.ws.sheet_properties.tabColor = book.accent
+    developer = launch.developer.name + (
+        f" ({launch.developer.division})" if launch.developer.division else ""
+    )
+    announced = launch.announced.isoformat() if launch.announced else "date not given"
+    as_of = launch.as_of.isoformat() if launch.as_of else "not given"
+    page.title(
+        launch.title, f"{model.label} · {developer} · announced {announced} · record as of {as_of}"
+    )
+
+    page.section("At a glance")
+    page.line(
+        "Model",
+        model.label + (f" (family: {launch.model.family})" if launch.model.family else ""),
+        book.source_names(launch.model.sources),
+    )
+    page.line("Developer", developer, book.source_names(launch.developer.sources))
+    if launch.model.predecessor:
+        page.line("Predecessor", launch.model.predecessor)
+    if launch.summary:
+        page.line("The launch", launch.summary)
+    if launch.model.summary:
+        page.line("The model", launch.model.summary, book.source_names(launch.model.sources))
+    for label, items in (
+        ("Modalities", launch.model.modalities),
+        ("Capabilities", launch.model.capabilities),
+        ("Powers", launch.model.powers),
+    ):
+        if items:
+            page.line(label, "; ".join(items))
+    if launch.modes:
+        modes = sorted(launch.modes, key=lambda m: m.order)
+        page.line(
+            "Reasoning modes",
+            ", ".join(
+                f"{m.name} ({m.status.label}{', ' + m.timing if m.timing else ''})" for m in modes
+            ),
+            book.source_names(analysis.source_ids(modes)),
+        )
+    rollout = analysis.rollout(launch)
+    page.line("Rollout", rollout.headline, book.source_names(analysis.source_ids(launch.surfaces)))
+    page.line(
+        "Safety",
+        analysis.safety(launch).headline,
+        book.source_names(analysis.source_ids(launch.safety)),
+    )
+    page.line(
+        "Record",
+        f"{len(launch.results):,} results on {len(launch.benchmarks):,} benchmarks, {len(launch.models):,} models, {len(launch.sources):,} sources",
+    )
+
+    tiles = analysis.highlights(launch)
+    if tiles:
+        page.section("Highlights")
+        for tile in tiles:
+            page.line(tile.label, f"{tile.value} — {tile.detail}")
+
+    card = analysis.scorecard(launch)
+    verdicts = card.verdicts
+    if verdicts:
+        page.section(f"Where {model.label} leads and trails")
+        for verdict in verdicts[:_SUMMARY_ROWS]:
+            text = verdict.sentence
+            if verdict.basis is analysis.Basis.QUALITATIVE and verdict.claim:
+                text += f" — “{verdict.claim}”"
+            page.line(verdict.benchmark.name, text, book.source_names(verdict.sources))
+        more = _more(len(verdicts), _SUMMARY_ROWS, "Results")
+        if more:
+            page.line(None, more)
+
+    if launch.safety:
+        page.section("Safety findings")
+        for finding in launch.safety[:_SUMMARY_ROWS]:
+            blocker = {
+                True: "a release blocker",
+                False: "not a release blocker",
+                None: "release blocker not stated",
+            }[finding.release_blocker]
+            text = (
+                finding.title
+                + (f": {finding.outcome}" if finding.outcome else "")
+                + f" ({blocker})"
+            )
+            who = f"{finding.evaluator} ({finding.evaluation.value.replace('_', '-')})"
+            page.line(who, text, book.source_names(finding.sources))
+        more = _more(len(launch.safety), _SUMMARY_ROWS, "Safety")
+        if more:
+            page.line(None, more)
+
+    gaps = analysis.completeness(launch)
+    if gaps:
+        page.section("What the record does not know")
+        for gap in gaps[:_SUMMARY_ROWS]:
+            page.line(None, gap.message, gap.path)
+        more = _more(len(gaps), _SUMMARY_ROWS, "launchbrief show --gaps")
+        if more:
+            page.line(None, more)
+
+    page.section("This workbook")
+    page.line("Generated by", f"launchbrief {__version__} (record schema {SCHEMA_VERSION})")
+    page.line("Reading it back", f'launchbrief.load("{launch.id}.xlsx") — see the About sheet')
+
+
+def _write_about(book: _Book) -> None:
+    """About: generator and schema, how to re-import, what each sheet and column holds."""
+    launch = book.launch
+    page = _Page(book, "About", (26.0, 90.0, 16.0))
+    page.ws.sheet_properties.tabColor = "808080"
+    page.title("About this workbook", f"{launch.title} ({launch.id})")
+    page.section("Versions")
+    page.line("Generated by", f"launchbrief {__version__}")
+    page.line("Record schema", f"version {SCHEMA_VERSION}")
+    page.line("Record as of", launch.as_of.isoformat() if launch.as_of else "not given")
+    page.section("Reading it back")
+    page.line(
+        "In Python",
+        f'launchbrief.load("{launch.id}.xlsx") returns the launch record, equal to the one exported.',
+    )
+    page.line(
+        "At the command line",
+        f"launchbrief validate {launch.id}.xlsx checks the workbook and lists every problem with"
+        f" its sheet, cell and column; launchbrief export {launch.id}.xlsx -f pptx makes the"
+        " briefing deck from it.",
+    )
+    page.line(
+        "Editing",
+        "Change cells, add rows below a table, delete rows, re-sort or filter the sheets"
+        " marked 'read back'. Keep the header rows and the id columns. Grey headers mark"
+        " computed columns, which are not read back; Summary, Benchmarks, Charts and About"
+        " are views. Lists of ids go in one cell, comma-separated. Comparisons read"
+        " 'trails: gpt-5-4, gemini-3-1-pro; leads'. Numbers are numbers and dates are dates"
+        " (or text like 2026-04-08). Text cells starting with = + - @ are kept as text.",
+    )
+    page.section("Sheets", ("Sheet", "What it holds", "Read back"))
+    holds = {
+        "Summary": "The launch at a glance: model, developer, dates, highlights, leads and trails, rollout, safety, open questions.",
+        "Benchmarks": "Benchmark × model matrix of scores; the best score of each row is highlighted, the launched model's column is marked, and shaded cells carry what the source says without a number (in a note, for the first 1,000 of them).",
+        "Charts": "One native bar chart per benchmark category with numbers, drawn from Benchmarks.",
+        "About": "This page.",
+    }
+    holds.update({spec.sheet: spec.about for spec in (*DATA_TABLES, LAUNCH_SHEET)})
+    for name in SHEETS:
+        page.line(name, holds[name], "read back" if name in _READ_SHEETS else "view")
+    page.section("Columns of the data sheets", ("Sheet: column", "Holds", "Read back"))
+    for spec in (*DATA_TABLES, LAUNCH_SHEET):
+        for column in spec.columns:
+            choices = f" ({', '.join(column.choices)})" if column.choices else ""
+            page.line(
+                f"{spec.sheet}: {column.header}",
+                f"{column.note}{choices}",
+                "computed" if column.derived else "read back",
+            )
+    page.section("Fields of the Launch sheet", ("Field", "Meaning"))
+    for launch_field in LAUNCH_FIELDS:
+        page.line(launch_field.path, launch_field.about)
+
+
+_READ_SHEETS = frozenset(spec.sheet for spec in (*DATA_TABLES, LAUNCH_SHEET))
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def read_workbook(path: str | Path) -> Launch:
+    """Rebuild a launch from a workbook this exporter wrote, also after an analyst edited it.
+
+    Before openpyxl opens the file, it is checked for zip bombs (unpacked size and
+    compression ratio) and XML entity declarations; openpyxl itself parses with
+    defusedxml. Every problem is reported at once, each naming its sheet, cell and
+    column header: ``Results!H12 (Score): results[10].score: expected a number, got 'n/a'``.
+
+    Raises:
+        InvalidLaunchError: the file is not a workbook of a valid launch.
+        FileNotFoundError: there is no such file.
+    """
+    file = str(path)
+    source = Path(path)
+    check_archive(source, file, MAX_FILE_BYTES)
+    with warnings.catch_warnings():
+        # openpyxl warns about workbook features it does not read (drop-down lists,
+        # extensions); none of them carry data.
+        warnings.simplefilter("ignore")
+        # Opened here, not by openpyxl, which leaves its file open when it fails.
+        with source.open("rb") as stream:
+            try:
+                workbook = openpyxl.load_workbook(
+                    stream, read_only=True, data_only=True, keep_links=False
+                )
+            except Exception as error:  # noqa: BLE001 - whatever openpyxl fails on is the file's fault
+                raise _unreadable(file, "", error) from None
+            try:
+                return _read(workbook, file)
+            finally:
+                workbook.close()
+
+
+_UNREADABLE_SHEET = (
+    DefusedXmlException,
+    SyntaxError,  # lxml's XMLSyntaxError and ElementTree's ParseError
+    ValueError,
+    TypeError,
+    KeyError,
+    IndexError,
+    zipfile.BadZipFile,
+    InvalidFileException,
+    EOFError,
+    OSError,
+)
+
+
+def _unreadable(file: str, where: str, error: BaseException) -> InvalidLaunchError:
+    """The error for a file openpyxl cannot read; entity declarations are named as such."""
+    cause: BaseException | None = error
+    while cause is not None and not isinstance(cause, DefusedXmlException):
+        cause = cause.__cause__ or cause.__context__
+    if cause is not None:
+        message = f"the workbook's XML declares entities or a document type, refused ({cause})"
+    else:
+        message = f"not a workbook launchbrief can read ({type(error).__name__}: {error})"
+    return InvalidLaunchError([Problem(message, file=file, cell=where or None)])
+
+
+def _sheet_rows(workbook: Any, file: str, name: str) -> Iterator[tuple[int, Sequence[Any]]]:
+    """A sheet's rows with their numbers; openpyxl parses the sheet as they are read."""
+    ws = workbook[name]
+    ws.reset_dimensions()  # a stale <dimension> from another program must not cut rows off
+    try:
+        yield from enumerate(ws.iter_rows(values_only=True), start=1)
+    except _UNREADABLE_SHEET as error:
+        raise _unreadable(file, name, error) from None
+
+
+def _read(workbook: Any, file: str) -> Launch:
+    names = {name.casefold(): name for name in workbook.sheetnames}
+    specs: list[TableSheet] = [LAUNCH_SHEET, *DATA_TABLES]
+    missing = [spec.sheet for spec in specs if spec.sheet.casefold() not in names]
+    if missing:
+        raise InvalidLaunchError(
+            [
+                Problem(
+                    f"the workbook has no sheet {sheet!r}, which holds part of the record"
+                    f" (sheets: {', '.join(workbook.sheetnames)}); export with every data"
+                    " sheet to read a workbook back",
+                    file=file,
+                    cell=sheet,
+                )
+                for sheet in missing
+            ]
+        )
+    cells = CellMap()
+    cells.sheet_order = {spec.sheet: position for position, spec in enumerate(specs)}
+    cells.fallback = {spec.collection: spec.sheet for spec in DATA_TABLES}
+    cells.fallback.update({f.path.split(".")[0]: LAUNCH_SHEET.sheet for f in LAUNCH_FIELDS})
+    data, structural, problems = read_launch_fields(
+        _sheet_rows(workbook, file, names[LAUNCH_SHEET.sheet.casefold()]), cells, file
+    )
+    for spec in DATA_TABLES:
+        items, wrong, found = read_table(
+            spec, _sheet_rows(workbook, file, names[spec.sheet.casefold()]), cells, file
+        )
+        data[spec.collection] = items
+        structural += wrong
+        problems += found
+    if structural:
+        raise InvalidLaunchError(structural)
+    try:
+        launch = from_data(data, name=file)
+    except InvalidLaunchError as error:
+        problems += [
+            Problem(p.message, p.path, file=file, cell=cells.locate(p.path)[0])
+            for p in error.problems
+        ]
+    else:
+        if not problems:
+            return launch
+    raise InvalidLaunchError(sorted(dict.fromkeys(problems), key=cells.sort_key))

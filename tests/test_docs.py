@@ -1,0 +1,484 @@
+"""The documentation and the examples say what the code does: their examples run and validate."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import re
+import subprocess
+import sys
+import tomllib
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import attrs
+import pytest
+import yaml
+
+import launchbrief
+from launchbrief.exceptions import LaunchbriefError
+
+ROOT = Path(__file__).parents[1]
+README = ROOT / "README.md"
+DOCS = ROOT / "docs"
+EXAMPLES = ROOT / "examples"
+# CI keeps the shared project data beside the clone (../shared); so does a developer checkout.
+ZEPHYR_CARD = Path(__file__).parents[2] / "shared/data/model-index-zephyr-7b-beta.yaml"
+
+_FENCE = re.compile(r"^```(\w+)[^\n]*\n(.*?)^```", re.MULTILINE | re.DOTALL)
+_REQUIRED = {"id", "title", "developer", "model"}
+
+
+def blocks(path: Path, language: str) -> list[str]:
+    """The fenced code blocks of ``language`` in a Markdown file, in order."""
+    return [body for lang, body in _FENCE.findall(path.read_text("utf-8")) if lang == language]
+
+
+def is_full_launch(text: str) -> bool:
+    """Whether a YAML block is a whole launch record rather than a fragment of one."""
+    data = yaml.safe_load(text)
+    return isinstance(data, dict) and data.keys() >= _REQUIRED
+
+
+def exporter_available(name: str) -> bool:
+    """Whether the exporter ``name`` is registered and imports cleanly."""
+    for entry in launchbrief.exporters():
+        if entry.name == name:
+            with contextlib.suppress(LaunchbriefError):
+                entry.load()
+                return True
+    return False
+
+
+# --------------------------------------------------------------------------- README
+
+
+def test_readme_has_the_two_setup_commands() -> None:
+    """README holds the exact set-up commands that CI extracts with grep, each under its comment."""
+    lines = README.read_text("utf-8").splitlines()
+    main = "python3 -m venv .venv && .venv/bin/pip install . && .venv/bin/launchbrief export -o out"
+    tests = "python3 -m venv .venv && .venv/bin/pip install -e '.[dev]' && .venv/bin/pytest"
+    assert lines[lines.index(main) - 1].startswith("# Export the built-in launch")
+    assert lines[lines.index(tests) - 1] == "# Run the tests"
+
+
+def test_readme_yaml_example_validates() -> None:
+    """The launch file shown in README loads without a problem and has the results it shows."""
+    (example,) = blocks(README, "yaml")
+    launch = launchbrief.loads(example, name="README.md")
+    board = launchbrief.leaderboard(launch, "charxiv-reasoning")
+    assert [(s.model.id, s.score) for s in board.standings] == [
+        ("muse-spark", 86.4),
+        ("gpt-5-4", 82.8),
+    ]
+    assert [v.sentence for v in launchbrief.scorecard(launch).trails] == [
+        "trails GPT 5.4 on ARC AGI 2"
+    ]
+
+
+# The file behind README's sample of `launchbrief validate`: a misspelt key, an unknown
+# model id and a score written as text.
+_README_BAD_LAUNCH = """\
+id: muse-spark
+title: Meta launches Muse Spark
+developer: {name: Meta}
+model: {id: muse-spark}
+models:
+  - {id: muse-spark, name: Muse Spark}
+  - {id: gpt-5-4, name: GPT 5.4}
+benchmarks:
+  - {id: charxiv-reasoning, name: CharXiv Reasoning, category: multimodal, scale: percent}
+results:
+  - {benchmark: charxiv-reasoning, model: muse-spark, scroe: 86.4}
+  - {benchmark: charxiv-reasoning, model: gpt5, score: 82.8}
+  - {benchmark: charxiv-reasoning, model: gpt-5-4, score: n/a}
+"""
+
+
+def test_readme_validate_sample_is_what_validate_prints(tmp_path: Path) -> None:
+    """README's sample of `launchbrief validate` output is what the command prints, exit code 2."""
+    (sample,) = [b for b in blocks(README, "console") if "launchbrief validate" in b]
+    command, *shown = sample.splitlines()
+    (tmp_path / "my-launch.yaml").write_text(_README_BAD_LAUNCH, "utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "launchbrief", *command.split()[2:]],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        cwd=tmp_path,
+    )
+    assert (done.returncode, done.stdout, done.stderr.splitlines()) == (2, "", shown)
+
+
+def _readme_python() -> str:
+    (code,) = blocks(README, "python")
+    return code
+
+
+def _run(code: str, folder: Path) -> str:
+    """Run ``code`` in ``folder`` and return what it printed."""
+    out = io.StringIO()
+    cwd = Path.cwd()
+    os.chdir(folder)
+    try:
+        with contextlib.redirect_stdout(out):
+            exec(compile(code, "README.md", "exec"), {"__name__": "readme"})
+    finally:
+        os.chdir(cwd)
+    return out.getvalue()
+
+
+def test_readme_python_example_prints_what_readme_shows(tmp_path: Path) -> None:
+    """README's Python example, without its two export lines, prints README's shown output."""
+    code = _readme_python()
+    analysis = "\n".join(line for line in code.splitlines() if "export(" not in line)
+    assert len(code.splitlines()) == 10
+    assert len(analysis.splitlines()) == 8
+    shown = [b for b in blocks(README, "text") if b.startswith("1. Muse Spark")]
+    assert [_run(analysis, tmp_path)] == shown
+
+
+@pytest.mark.skipif(
+    not (exporter_available("xlsx") and exporter_available("pptx")),
+    reason="the xlsx or pptx exporter is not available",
+)
+def test_readme_python_example_writes_workbook_and_deck(tmp_path: Path) -> None:
+    """README's whole Python example writes a workbook and a deck that open as Office files."""
+    _run(_readme_python(), tmp_path)
+    for name, part in (
+        ("muse-spark.xlsx", "xl/workbook.xml"),
+        ("muse-spark.pptx", "ppt/presentation.xml"),
+    ):
+        with zipfile.ZipFile(tmp_path / name) as archive:
+            assert part in archive.namelist()
+
+
+def anchors(path: Path) -> set[str]:
+    """The anchors GitHub gives the headings of a Markdown file."""
+    prose = _FENCE.sub("", path.read_text("utf-8"))
+    headings = re.findall(r"^#+ (.+)$", prose, re.MULTILINE)
+    return {re.sub(r"[^\w\- ]", "", h.strip().lower()).replace(" ", "-") for h in headings}
+
+
+def test_doc_links_resolve() -> None:
+    """Every relative link in README, docs and examples points at a file and heading that exist."""
+    for page in [README, *DOCS.glob("*.md"), EXAMPLES / "README.md"]:
+        prose = _FENCE.sub("", page.read_text("utf-8"))
+        for target, anchor in re.findall(r"\]\(([^)#:]*)(?:#([^)]*))?\)", prose):
+            linked = page.parent / target if target else page
+            assert linked.exists(), f"{page.name}: broken link {target}"
+            if anchor:
+                assert anchor in anchors(linked), f"{page.name}: no heading #{anchor} in {target}"
+
+
+# --------------------------------------------------------------------------- input format
+
+
+def test_docs_full_launches_validate() -> None:
+    """Every YAML block of the docs that is a whole launch loads without a problem."""
+    counts = {}
+    for path in DOCS.glob("*.md"):
+        full = [text for text in blocks(path, "yaml") if is_full_launch(text)]
+        for text in full:
+            launchbrief.loads(text, name=path.name)
+        counts[path.name] = len(full)
+    assert counts["input-format.md"] >= 3
+    assert counts["getting-started.md"] == 1
+
+
+def test_input_format_fragments_are_yaml() -> None:
+    """The YAML fragments of the reference parse, and name only fields the format has."""
+    path = DOCS / "input-format.md"
+    fields = {field.name for field in attrs.fields(launchbrief.Launch)}
+    fragments = [yaml.safe_load(t) for t in blocks(path, "yaml") if not is_full_launch(t)]
+    assert fragments
+    for fragment in fragments:
+        assert isinstance(fragment, dict)
+        assert fragment.keys() <= fields
+
+
+def test_input_format_json_and_toml_equal_a_yaml_example() -> None:
+    """The JSON and TOML examples load to the same record as a YAML example beside them."""
+    path = DOCS / "input-format.md"
+    yaml_launches = [
+        launchbrief.loads(t, "yaml") for t in blocks(path, "yaml") if is_full_launch(t)
+    ]
+    others = [("json", t) for t in blocks(path, "json")] + [
+        ("toml", t) for t in blocks(path, "toml")
+    ]
+    assert {"json", "toml"} == {fmt for fmt, _text in others}
+    for fmt, text in others:
+        assert launchbrief.loads(text, fmt) in yaml_launches
+
+
+_SECTIONS = {
+    "The launch (top level)": launchbrief.Launch,
+    "developer": launchbrief.Developer,
+    "model": launchbrief.LaunchedModel,
+    "modes": launchbrief.Mode,
+    "surfaces": launchbrief.Surface,
+    "models": launchbrief.ComparedModel,
+    "benchmarks": launchbrief.Benchmark,
+    "results": launchbrief.Result,
+    "comparisons": launchbrief.Comparison,
+    "safety": launchbrief.SafetyFinding,
+    "use_cases": launchbrief.UseCase,
+    "insights": launchbrief.Insight,
+    "sources": launchbrief.Source,
+}
+
+
+def field_tables(text: str) -> dict[str, dict[str, str]]:
+    """For each section, its table rows as field name -> the table's third column (the default)."""
+    tables: dict[str, dict[str, str]] = {}
+    heading = ""
+    for line in text.splitlines():
+        if line.startswith("#"):
+            heading = line.lstrip("#").strip()
+        row = re.match(r"\| `(\w+)` \| [^|]+ \| ([^|]+) \|", line)
+        if row:
+            tables.setdefault(heading, {})[row.group(1)] = row.group(2).strip()
+    return tables
+
+
+def test_input_format_tables_match_the_model() -> None:
+    """Each record's table lists exactly its fields, and marks exactly those without a default as required."""
+    tables = field_tables((DOCS / "input-format.md").read_text("utf-8"))
+    for heading, record in _SECTIONS.items():
+        documented = tables[heading]
+        fields = attrs.fields(record)
+        assert [f.name for f in fields] == list(documented), heading
+        for field in fields:
+            required = field.default is attrs.NOTHING
+            assert (field.name, required) == (field.name, documented[field.name] == "required")
+
+
+def test_input_format_defaults_match_the_model() -> None:
+    """Every default the reference gives is the model's default."""
+    tables = field_tables((DOCS / "input-format.md").read_text("utf-8"))
+    for heading, record in _SECTIONS.items():
+        for field in attrs.fields(record):
+            if field.default is attrs.NOTHING:
+                continue
+            written = tables[heading][field.name]
+            default = field.default
+            if default is None:
+                expected = "none"
+            elif default == ():
+                expected = "empty"
+            else:
+                expected = f"`{getattr(default, 'value', default)}`"
+            assert (heading, field.name, written) == (heading, field.name, expected)
+
+
+def test_input_format_lists_every_enum_value() -> None:
+    """The enumerations table gives every value of every enumeration."""
+    text = (DOCS / "input-format.md").read_text("utf-8")
+    section = text[text.index("## Enumerations") : text.index("## Cross-references")]
+    enums = [
+        launchbrief.SurfaceKind,
+        launchbrief.RolloutStatus,
+        launchbrief.Scale,
+        launchbrief.Direction,
+        launchbrief.Relation,
+        launchbrief.Evaluation,
+        launchbrief.SourceKind,
+        launchbrief.InsightKind,
+    ]
+    rows = [line for line in section.splitlines() if line.startswith("| `")]
+    documented = [re.findall(r"`(\w+)`", row.split("|")[2]) for row in rows]
+    for enum_type in enums:
+        values = [member.value for member in enum_type]
+        assert values in documented, enum_type.__name__
+
+
+def test_python_api_record_example_raises_the_problems_it_shows() -> None:
+    """The record example of python-api.md builds a launch and then fails as its comment says."""
+    (code,) = [b for b in blocks(DOCS / "python-api.md", "python") if "attrs.evolve" in b]
+    shown = [line.removeprefix("#   ") for line in code.splitlines() if line.startswith("#   ")]
+    with pytest.raises(launchbrief.InvalidLaunchError) as caught:
+        exec(compile(code, "python-api.md", "exec"), {})
+    assert [str(problem) for problem in caught.value.problems] == shown
+
+
+def test_getting_started_python_example_prints_what_it_shows(tmp_path: Path) -> None:
+    """Getting started's launch file, loaded by its Python example, prints the output shown."""
+    guide = DOCS / "getting-started.md"
+    (launch_file,) = blocks(guide, "yaml")
+    (tmp_path / "zephyr.yaml").write_text(launch_file, "utf-8")
+    (code,) = blocks(guide, "python")
+    shown = [b for b in blocks(guide, "text") if b.startswith("MT-Bench")]
+    assert [_run(code, tmp_path)] == shown
+
+
+# --------------------------------------------------------------------------- examples
+
+
+def test_zephyr_example_validates() -> None:
+    """The zephyr-7b-beta example loads, with four sources and no announcement date."""
+    launch = launchbrief.load(EXAMPLES / "zephyr-7b-beta.yaml")
+    assert launch.model.id == "zephyr-7b-beta"
+    assert launch.announced is None
+    assert {s.id: s.kind.value for s in launch.sources} == {
+        "model-card": "vendor",
+        "open-llm-leaderboard": "independent",
+        "alpacaeval": "independent",
+        "mt-bench": "independent",
+    }
+
+
+def _card_results() -> list[dict[str, Any]]:
+    if not ZEPHYR_CARD.exists():
+        pytest.skip(f"the model card data is not at {ZEPHYR_CARD}")
+    card = yaml.safe_load(ZEPHYR_CARD.read_text("utf-8"))
+    (entry,) = card["model-index"]
+    results: list[dict[str, Any]] = entry["results"]
+    return results
+
+
+def test_zephyr_scores_equal_the_model_card() -> None:
+    """Every score of the example equals the model card's value, with its shots and a fitting scale."""
+    launch = launchbrief.load(EXAMPLES / "zephyr-7b-beta.yaml")
+    card = _card_results()
+    assert len(card) == len(launch.results) == len(launch.benchmarks)
+    for entry in card:
+        dataset = entry["dataset"]["name"]
+        (value,) = (metric["value"] for metric in entry["metrics"])
+        (benchmark,) = (b for b in launch.benchmarks if dataset.lower().startswith(b.name.lower()))
+        (result,) = (r for r in launch.results if r.benchmark == benchmark.id)
+        assert (dataset, value) == (dataset, result.score)
+        shots = entry["dataset"].get("args", {}).get("num_few_shot")
+        if shots is not None:
+            assert benchmark.settings is not None
+            assert benchmark.settings.startswith(f"{shots}-shot")
+        expected_scale = {"AlpacaEval": "fraction", "MT-Bench": "points"}.get(dataset, "percent")
+        assert (dataset, expected_scale) == (dataset, benchmark.scale.value)
+
+
+def test_zephyr_scores_keep_every_digit_of_the_card() -> None:
+    """The example writes each score with exactly the digits the model card writes."""
+    if not ZEPHYR_CARD.exists():
+        pytest.skip(f"the model card data is not at {ZEPHYR_CARD}")
+    number = re.compile(r"value: ([0-9.]+)$", re.MULTILINE)
+    card = number.findall(ZEPHYR_CARD.read_text("utf-8"))
+    example = re.findall(r"score: ([0-9.]+)", (EXAMPLES / "zephyr-7b-beta.yaml").read_text("utf-8"))
+    assert sorted(card) == sorted(example)
+
+
+def test_zephyr_vendor_only_numbers_are_the_card_s_own() -> None:
+    """Only the results the card took from itself (AlpacaEval, MT-Bench) count as vendor-only."""
+    launch = launchbrief.load(EXAMPLES / "zephyr-7b-beta.yaml")
+    vendor = {r.benchmark for r in launch.results if launchbrief.vendor_only(launch, r)}
+    assert vendor == {"alpacaeval", "mt-bench"}
+
+
+def _example(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, str(EXAMPLES / "leaderboards.py"), *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+
+def test_leaderboards_script_prints_charxiv_leaderboard() -> None:
+    """examples/leaderboards.py prints the CharXiv Reasoning leaderboard in rank order."""
+    done = _example()
+    assert (done.returncode, done.stderr) == (0, "")
+    lines = done.stdout.splitlines()
+    start = lines.index("CharXiv Reasoning [multimodal; percent; higher is better]")
+    ranked = [line.split() for line in lines[start + 1 : start + 6]]
+    assert [row[-1] if row[0] == "*" else row[-2] for row in ranked] == [
+        "86.4",
+        "82.8",
+        "80.2",
+        "65.3",
+        "60.9",
+    ]
+    assert "Muse Spark" in lines[start + 1]
+    assert lines[start + 1].lstrip().startswith("* 1.")
+    assert "Grok 4.2" in lines[start + 5]
+    assert "  trails: trails GPT 5.4 on LiveCodeBench Pro [qualitative]" in lines
+
+
+def test_leaderboards_script_reads_a_file_and_reports_problems(tmp_path: Path) -> None:
+    """The script loads a launch file given on the command line, and exits 2 on a bad one."""
+    done = _example(str(EXAMPLES / "zephyr-7b-beta.yaml"))
+    assert done.returncode == 0
+    assert "  * 1. zephyr-7b-beta" in done.stdout
+    assert "62.03071672354948" in done.stdout
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("id: x\ntitle: X\ndeveloper: {name: X}\nmodel: {id: y}\n", "utf-8")
+    done = _example(str(bad))
+    assert done.returncode == 2
+    assert f"{bad}:4:13: model.id: unknown model 'y'" in done.stderr
+
+
+# --------------------------------------------------------------------------- plugin guide
+
+
+def _plugin_files(folder: Path) -> Path:
+    """Write the plugin of docs/plugins.md into ``folder`` as an installed distribution."""
+    guide = DOCS / "plugins.md"
+    (pyproject_text,) = [t for t in blocks(guide, "toml") if "[project]" in t]
+    (module_text,) = [t for t in blocks(guide, "python") if "class MarkdownExporter" in t]
+    pyproject = tomllib.loads(pyproject_text)
+    entry_points = pyproject["project"]["entry-points"]["launchbrief.exporters"]
+    (target,) = entry_points.values()
+    package = folder / target.partition(":")[0]
+    package.mkdir()
+    (package / "__init__.py").write_text(module_text, "utf-8")
+    # A dist-info folder on sys.path is all importlib.metadata needs to find entry points.
+    name, version = pyproject["project"]["name"], pyproject["project"]["version"]
+    dist_info = folder / f"{name.replace('-', '_')}-{version}.dist-info"
+    dist_info.mkdir()
+    (dist_info / "METADATA").write_text(
+        f"Metadata-Version: 2.1\nName: {name}\nVersion: {version}\n", "utf-8"
+    )
+    lines = [f"{key} = {value}" for key, value in entry_points.items()]
+    (dist_info / "entry_points.txt").write_text(
+        "[launchbrief.exporters]\n" + "\n".join(lines) + "\n", "utf-8"
+    )
+    return folder
+
+
+def _with_plugin(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(folder)}
+    return subprocess.run(
+        [sys.executable, *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        env=env,
+        cwd=folder,
+    )
+
+
+def test_plugin_guide_example_is_found_and_exports(tmp_path: Path) -> None:
+    """The guide's Markdown plugin is listed, exports through the CLI and honours its option."""
+    folder = _plugin_files(tmp_path)
+    listed = _with_plugin(folder, "-m", "launchbrief", "formats")
+    assert "markdown .md     A short Markdown brief" in listed.stdout
+    done = _with_plugin(folder, "-m", "launchbrief", "export", "-f", "markdown", "-o", "out")
+    assert (done.returncode, done.stdout) == (0, f"{Path('out') / 'muse-spark.md'}\n")
+    text = (folder / "out" / "muse-spark.md").read_text("utf-8")
+    assert text.startswith("# Meta launches Muse Spark")
+    assert "| 1 | **Muse Spark** | 86.4 | 0 |" in text
+    script = (
+        "import launchbrief\n"
+        "launch = launchbrief.load('muse-spark')\n"
+        "launchbrief.export(launch, 'brief.md', heading_level=2)\n"
+        "try:\n"
+        "    launchbrief.export(launch, 'bad.md', heading_level=9)\n"
+        "except launchbrief.ExportError as error:\n"
+        "    print('ExportError:', error)\n"
+    )
+    done = _with_plugin(folder, "-c", script)
+    assert done.stdout == "ExportError: heading_level must be 1 to 5, got 9\n"
+    assert (folder / "brief.md").read_text("utf-8").startswith("## Meta launches Muse Spark")
+    assert not (folder / "bad.md").exists()

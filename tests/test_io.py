@@ -1,0 +1,283 @@
+"""Tests of reading and writing launch records: load, loads, dump, dumps, round trips."""
+
+from __future__ import annotations
+
+import json
+import tempfile
+import tomllib
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import given, settings
+
+import launchbrief as lb
+from launchbrief import io
+from tests.strategies import launches
+
+FORMATS = ("yaml", "json", "toml")
+SUFFIXES = {".yaml": "yaml", ".yml": "yaml", ".json": "json", ".toml": "toml"}
+
+# Large records are slower to write and read: run fewer of them than the profile asks.
+_LARGE_EXAMPLES = max(3, settings().max_examples // 6)
+
+
+@pytest.fixture(scope="module")
+def muse() -> lb.Launch:
+    """The built-in Muse Spark launch."""
+    return lb.load("muse-spark")
+
+
+HOSTILE = lb.Launch(
+    id="hostile",
+    title='=HYPERLINK("http://evil","click")',
+    summary="\ufeffleading BOM, \r\n CRLF, \x00 NUL, \x1b escape, \u2028 line separator, \x85 NEL",
+    developer=lb.Developer(name="+cmd|' /C calc'!A0", division="@SUM(A1:A9)"),
+    model=lb.LaunchedModel(
+        id="m", capabilities=("-1+1", "\ttab first", "\rCR first", "مرحبا", "e\u0301\u0308 🚀")
+    ),
+    models=(lb.ComparedModel(id="m", name="\u202eevil\u202c", variant="   padded   "),),
+    sources=(lb.Source(id="s", name="null", kind=lb.SourceKind.PRESS, note="true"),),
+    insights=(lb.Insight(id="i", kind=lb.InsightKind.RISK, text="x" * 10_000, sources=("s",)),),
+)
+
+
+# --------------------------------------------------------------------------- load
+
+
+def test_datasets_lists_the_built_in_launch() -> None:
+    """The built-in Muse Spark launch is listed by name."""
+    assert "muse-spark" in io.datasets()
+
+
+def test_datasets_function_survives_loading_a_built_in() -> None:
+    """`launchbrief.datasets()` still works after a built-in launch has been loaded."""
+    lb.load("muse-spark")
+    assert ("muse-spark",) == lb.datasets()
+
+
+def test_load_built_in_by_name(muse: lb.Launch) -> None:
+    """A built-in launch loads by its name."""
+    assert "muse-spark" == muse.id
+
+
+@pytest.mark.parametrize("suffix", sorted(SUFFIXES))
+def test_dump_then_load_by_suffix(muse: lb.Launch, tmp_path: Path, suffix: str) -> None:
+    """dump writes the format its suffix names, and load reads it back equal."""
+    target = tmp_path / f"launch{suffix}"
+    assert target == lb.dump(muse, target)
+    assert muse == lb.load(target)
+    assert muse == lb.load(str(target))
+
+
+def test_dump_writes_what_the_format_parser_reads(muse: lb.Launch, tmp_path: Path) -> None:
+    """Each dump is real YAML, JSON or TOML, read back with the standard parsers."""
+    yaml_data = yaml.safe_load(lb.dump(muse, tmp_path / "a.yaml").read_text("utf-8"))
+    json_data = json.loads(lb.dump(muse, tmp_path / "a.json").read_text("utf-8"))
+    toml_data = tomllib.loads(lb.dump(muse, tmp_path / "a.toml").read_text("utf-8"))
+    assert io.to_data(muse) == json_data == toml_data
+    assert json_data["id"] == yaml_data["id"] == "muse-spark"
+
+
+def test_suffix_is_case_insensitive(muse: lb.Launch, tmp_path: Path) -> None:
+    """Upper-case suffixes are read and written like lower-case ones."""
+    target = lb.dump(muse, tmp_path / "LAUNCH.JSON")
+    assert json.loads(target.read_text("utf-8"))["id"] == "muse-spark"
+    assert muse == lb.load(target)
+
+
+def test_dump_format_overrides_suffix(muse: lb.Launch, tmp_path: Path) -> None:
+    """An explicit format wins over the file's suffix."""
+    target = lb.dump(muse, tmp_path / "launch.txt", format="json")
+    assert "muse-spark" == json.loads(target.read_text("utf-8"))["id"]
+
+
+def test_dump_unknown_suffix_raises_and_writes_nothing(muse: lb.Launch, tmp_path: Path) -> None:
+    """dump refuses a suffix it cannot tell the format of, and leaves no file behind."""
+    with pytest.raises(lb.UnknownFormatError):
+        lb.dump(muse, tmp_path / "launch.txt")
+    assert [] == list(tmp_path.iterdir())
+
+
+def test_dump_replaces_existing_file(muse: lb.Launch, tmp_path: Path) -> None:
+    """dump replaces an existing file whole and leaves no temporary file."""
+    target = tmp_path / "launch.json"
+    target.write_text("old content that is longer than nothing", "utf-8")
+    lb.dump(muse, target)
+    assert muse == lb.load(target)
+    assert ["launch.json"] == [p.name for p in tmp_path.iterdir()]
+
+
+def test_load_unknown_suffix_raises_unknown_format(tmp_path: Path) -> None:
+    """A file with a suffix no reader handles raises UnknownFormatError naming the suffix."""
+    path = tmp_path / "launch.txt"
+    path.write_text("id: x\n", "utf-8")
+    with pytest.raises(lb.UnknownFormatError, match=r"unknown file type '\.txt'"):
+        lb.load(path)
+
+
+def test_load_missing_name_lists_built_ins(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An unknown name with no suffix is neither a file nor a built-in: the message lists built-ins."""
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(FileNotFoundError, match="built-in: muse-spark"):
+        lb.load("no-such-launch")
+
+
+def test_load_missing_file_raises_file_not_found(tmp_path: Path) -> None:
+    """A missing .yaml file raises FileNotFoundError naming it."""
+    with pytest.raises(FileNotFoundError, match=r"missing\.yaml"):
+        lb.load(tmp_path / "missing.yaml")
+
+
+def test_load_folder_is_a_located_problem(tmp_path: Path) -> None:
+    """A folder named like a launch file is refused as a problem, not a crash."""
+    folder = tmp_path / "launch.yaml"
+    folder.mkdir()
+    with pytest.raises(lb.InvalidLaunchError) as caught:
+        lb.load(folder)
+    assert ["is a folder, not a file"] == [p.message for p in caught.value.problems]
+
+
+def test_load_accepts_utf8_with_bom(muse: lb.Launch, tmp_path: Path) -> None:
+    """A UTF-8 file that starts with a byte-order mark (as Windows editors write) loads."""
+    path = tmp_path / "bom.yaml"
+    path.write_bytes(b"\xef\xbb\xbf" + lb.dumps(muse, "yaml").encode("utf-8"))
+    assert muse == lb.load(path)
+
+
+# --------------------------------------------------------------------------- loads and dumps
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_dumps_loads_round_trip(muse: lb.Launch, fmt: str) -> None:
+    """dumps then loads gives back an equal record in every format."""
+    assert muse == lb.loads(lb.dumps(muse, fmt), fmt)
+
+
+@pytest.mark.parametrize("spelling", ["JSON", ".json", "json"])
+def test_format_names_are_forgiving(muse: lb.Launch, spelling: str) -> None:
+    """Format names ignore case and a leading dot."""
+    assert muse == lb.loads(lb.dumps(muse, spelling), spelling)
+
+
+def test_yml_is_yaml(muse: lb.Launch) -> None:
+    """'yml' is another name for YAML."""
+    assert lb.dumps(muse, "yaml") == lb.dumps(muse, "yml")
+
+
+def test_loads_accepts_bytes(muse: lb.Launch) -> None:
+    """loads takes bytes as well as text."""
+    assert muse == lb.loads(lb.dumps(muse, "json").encode("utf-8"), "json")
+
+
+def test_loads_names_the_source_in_problems() -> None:
+    """The name given to loads stands for the file in problems."""
+    with pytest.raises(lb.InvalidLaunchError) as caught:
+        lb.loads("id: x\n", "yaml", name="paste.yaml")
+    assert {"paste.yaml"} == {p.file for p in caught.value.problems}
+
+
+def test_unknown_format_raises() -> None:
+    """An unknown format name raises UnknownFormatError listing the known ones."""
+    with pytest.raises(lb.UnknownFormatError, match="known: yaml, json, toml"):
+        lb.dumps(lb.load("muse-spark"), "csv")
+    with pytest.raises(lb.UnknownFormatError):
+        lb.loads("{}", "xml")
+
+
+def test_dumps_default_is_yaml(muse: lb.Launch) -> None:
+    """Without a format, dumps writes YAML."""
+    assert yaml.safe_load(lb.dumps(muse))["id"] == "muse-spark"
+
+
+def test_dump_always_states_schema_version(muse: lb.Launch) -> None:
+    """Every dump says which schema version it follows, though it is the default."""
+    assert lb.SCHEMA_VERSION == json.loads(lb.dumps(muse, "json"))["schema_version"]
+
+
+def test_dump_leaves_out_unknown_facts(muse: lb.Launch) -> None:
+    """Fields at their default (unknown dates, absent scores) are left out, never written as null."""
+    data = json.loads(lb.dumps(muse, "json"))
+    assert "announced" not in data
+    assert "null" not in lb.dumps(muse, "json")
+    arc = next(r for r in data["results"] if r["benchmark"] == "arc-agi-2")
+    assert "score" not in arc
+
+
+def test_dates_are_written_as_iso_text(muse: lb.Launch) -> None:
+    """Dates are written as ISO text in every format."""
+    assert muse.as_of is not None
+    assert muse.as_of.isoformat() == json.loads(lb.dumps(muse, "json"))["as_of"]
+
+
+def test_json_dump_keeps_unicode_readable() -> None:
+    """The JSON dump writes non-ASCII text as UTF-8, not as escapes."""
+    assert "مرحبا" in lb.dumps(HOSTILE, "json")
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_hostile_text_survives_every_format(fmt: str, tmp_path: Path) -> None:
+    """Formula triggers, control characters, BOM, bidi text and long strings come back exactly."""
+    path = lb.dump(HOSTILE, tmp_path / f"hostile.{fmt}")
+    assert HOSTILE == lb.load(path)
+
+
+def test_to_data_and_from_data_round_trip(muse: lb.Launch) -> None:
+    """to_data gives plain data that from_data builds back into an equal record."""
+    data = io.to_data(muse)
+    assert muse == io.from_data(json.loads(json.dumps(data)))
+
+
+def test_from_data_refuses_non_mapping() -> None:
+    """from_data on something that is not a mapping raises a problem, not a TypeError."""
+    with pytest.raises(lb.InvalidLaunchError) as caught:
+        io.from_data(["a", "list"], name="data")
+    assert ["expected a mapping of fields at the top level, got a list"] == [
+        p.message for p in caught.value.problems
+    ]
+
+
+def test_enum_values_accept_human_spellings() -> None:
+    """Enum values may be written as people type them: 'Rolling out', 'rolling-out'."""
+    text = lb.dumps(lb.load("muse-spark"), "yaml").replace(
+        "status: rolling_out", "status: Rolling out"
+    )
+    assert "Rolling out" in text
+    assert lb.load("muse-spark") == lb.loads(text)
+
+
+# --------------------------------------------------------------------------- properties
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@given(launch=launches())
+def test_loads_dumps_round_trip_property(fmt: str, launch: lb.Launch) -> None:
+    """For any valid launch, loads(dumps(x)) == x in YAML, JSON and TOML."""
+    assert launch == lb.loads(lb.dumps(launch, fmt), fmt)
+
+
+@given(launch=launches())
+def test_load_dump_round_trip_through_files_property(launch: lb.Launch) -> None:
+    """For any valid launch, load(dump(x, path)) == x for every suffix."""
+    with tempfile.TemporaryDirectory() as folder:
+        for suffix in SUFFIXES:
+            path = lb.dump(launch, Path(folder) / f"launch{suffix}")
+            assert launch == lb.load(path)
+
+
+@settings(max_examples=_LARGE_EXAMPLES)
+@given(
+    launch=launches(
+        min_results=50,
+        max_results=300,
+        max_sources=60,
+        max_models=20,
+        max_benchmarks=20,
+        max_surfaces=30,
+        max_insights=30,
+    )
+)
+def test_large_launches_round_trip_property(launch: lb.Launch) -> None:
+    """Large records (hundreds of results, dozens of sources) round-trip in every format."""
+    for fmt in FORMATS:
+        assert launch == lb.loads(lb.dumps(launch, fmt), fmt)
