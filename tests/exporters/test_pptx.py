@@ -13,6 +13,7 @@ import re
 import shutil
 import subprocess
 import tempfile
+import time
 import zipfile
 from collections.abc import Iterator
 from datetime import date
@@ -1088,3 +1089,39 @@ def test_the_overflow_check_catches_overflow(tmp_path: Path) -> None:
     prs.save(str(path))
     (pdf,) = _convert([path], tmp_path)
     assert any("outside its shape" in problem for problem in overflow_problems(path, pdf))
+
+
+def test_template_zip_bomb_is_refused_quickly(tmp_path: Path) -> None:
+    """A template entry that unpacks to a thousand times its size is refused within a second."""
+    bomb = tmp_path / "bomb.pptx"
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("ppt/media/zeros.bin", b"\0" * (32 << 20))
+    launch = lb.load("muse-spark")
+    target = tmp_path / "deck.pptx"
+    started = time.perf_counter()
+    with pytest.raises(lb.ExportError, match="zip bomb"):
+        lb.export(launch, target, template=bomb)
+    assert time.perf_counter() - started < 1.0
+    assert not target.exists()
+
+
+def test_template_with_entity_declarations_is_refused(tmp_path: Path) -> None:
+    """A template whose XML declares entities (a billion-laughs bomb) is refused."""
+    template = tmp_path / "laughs.pptx"
+    laughs = (
+        '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+        '<!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]><p>&lol2;</p>'
+    )
+    with zipfile.ZipFile(template, "w") as archive:
+        archive.writestr("[Content_Types].xml", laughs)
+    with pytest.raises(lb.ExportError, match="entity bomb"):
+        lb.export(lb.load("muse-spark"), tmp_path / "deck.pptx", template=template)
+
+
+def test_template_that_is_not_a_zip_is_refused(tmp_path: Path) -> None:
+    """A .pptx that is not a zip archive gets a plain lb.ExportError."""
+    template = tmp_path / "plain.pptx"
+    template.write_text("not a deck")
+    with pytest.raises(lb.ExportError, match="not a PowerPoint template"):
+        lb.export(lb.load("muse-spark"), tmp_path / "deck.pptx", template=template)

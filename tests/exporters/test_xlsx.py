@@ -28,7 +28,7 @@ import launchbrief
 from launchbrief import cli
 from launchbrief._reproducible import document_time, normalize_zip
 from launchbrief.exceptions import ExportError, InvalidLaunchError
-from launchbrief.exporters import _xlsx_archive, get_exporter
+from launchbrief.exporters import _archive, get_exporter
 from launchbrief.exporters import xlsx as xlsx_module
 from launchbrief.exporters._xlsx_layout import DATA_TABLES, escape_text, unescape_text
 from launchbrief.exporters.xlsx import SHEETS, XlsxExporter, XlsxTextWarning, read_workbook
@@ -821,7 +821,7 @@ def test_zip_bomb_is_refused_fast(workbook_path: Path, tmp_path: Path) -> None:
 
 def test_unpacked_size_is_capped(workbook_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A workbook that would unpack past the size limit is refused before anything is unpacked."""
-    monkeypatch.setattr(_xlsx_archive, "MAX_UNCOMPRESSED_BYTES", 10_000)
+    monkeypatch.setattr(_archive, "MAX_UNCOMPRESSED_BYTES", 10_000)
     with pytest.raises(InvalidLaunchError, match=r"would unpack to .* possible zip bomb"):
         launchbrief.load(workbook_path)
 

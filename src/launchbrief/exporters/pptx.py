@@ -48,8 +48,9 @@ from pptx.util import Emu, Pt
 
 from launchbrief import analysis
 from launchbrief._reproducible import document_time, normalize_zip
-from launchbrief.exceptions import ExportError, LaunchbriefError
+from launchbrief.exceptions import ExportError, InvalidLaunchError, LaunchbriefError
 from launchbrief.exporters import _deck_story as story
+from launchbrief.exporters._archive import check_archive
 from launchbrief.exporters._deck_text import (
     FontSet,
     Para,
@@ -458,12 +459,22 @@ def _theme_scheme(master: Any) -> tuple[dict[str, str], str | None, str | None]:
 
 # --------------------------------------------------------------------------- templates
 
+#: Templates larger than this are refused (a corporate template with pictures is a few MB).
+MAX_TEMPLATE_BYTES = 256 * 1024 * 1024
+
 
 def _open_template(template: str | os.PathLike[str]) -> Any:
     """Open a .pptx or .potx for its design; its slides, if any, are removed."""
     path = Path(template)
     if path.suffix.lower() not in {".pptx", ".potx"}:
         raise ExportError(f"template {str(path)!r} must be a .pptx or .potx file")
+    try:
+        # The same caps as for workbooks: size, zip bombs, XML entity declarations.
+        check_archive(path, str(path), MAX_TEMPLATE_BYTES, kind="template")
+    except InvalidLaunchError as error:
+        raise ExportError(f"template refused: {error.problems[0]}") from None
+    except FileNotFoundError:
+        raise ExportError(f"template {str(path)!r} does not exist") from None
     try:
         data = path.read_bytes()
     except OSError as error:

@@ -1,7 +1,7 @@
 """The Excel exporter: an analyst workbook that reads back in.
 
 The only module of launchbrief that imports openpyxl (its pure-Python helpers are
-``_xlsx_layout``, what each sheet holds, and ``_xlsx_archive``, zip safety and
+``_xlsx_layout``, what each sheet holds, and ``_archive``, zip safety and
 byte-identical archives).
 
 The workbook has a Summary, a Benchmarks matrix (benchmark × model, leader
@@ -65,8 +65,8 @@ from launchbrief._reproducible import document_time
 from launchbrief._version import __version__
 from launchbrief.exceptions import ExportError, InvalidLaunchError, Problem
 from launchbrief.exporters import _xlsx_cells as cells
+from launchbrief.exporters._archive import PinnedZipFile, check_archive
 from launchbrief.exporters._registry import open_destination
-from launchbrief.exporters._xlsx_archive import PinnedZipFile, check_archive
 from launchbrief.exporters._xlsx_layout import (
     BENCHMARK_DETAILS,
     DATA_TABLES,

@@ -1,7 +1,7 @@
-"""The zip side of a workbook: refusing zip and entity bombs, writing byte-identical archives.
+"""The zip side of Office files: refusing zip and entity bombs, writing byte-identical archives.
 
-Pure standard library (no openpyxl). ``check_archive`` runs before openpyxl opens a
-file: it reads only the zip directory and the first bytes of each XML part, so a bomb
+Pure standard library (neither openpyxl nor python-pptx). ``check_archive`` runs
+before openpyxl opens a workbook or python-pptx a template: it reads only the zip directory and the first bytes of each XML part, so a bomb
 is refused in milliseconds, before anything is unpacked. ``PinnedZipFile`` is the
 archive openpyxl writes into: every entry gets the same time, attributes and
 compression as :func:`launchbrief._reproducible.normalize_zip` gives it, without
@@ -47,8 +47,11 @@ def _refuse(name: str, message: str) -> InvalidLaunchError:
     return InvalidLaunchError([Problem(message, file=name)])
 
 
-def check_archive(path: Path, name: str, max_file_bytes: int) -> None:
+def check_archive(path: Path, name: str, max_file_bytes: int, *, kind: str = "workbook") -> None:
     """Refuse a file that is not a zip archive, is too large, or looks like a zip or entity bomb.
+
+    ``kind`` names the file in messages: ``"workbook"`` (an .xlsx) or ``"template"``
+    (a .pptx or .potx).
 
     Raises:
         InvalidLaunchError: naming the file and what is wrong with it.
@@ -59,25 +62,28 @@ def check_archive(path: Path, name: str, max_file_bytes: int) -> None:
     except FileNotFoundError:
         raise FileNotFoundError(f"no such file: {name!r}") from None
     if path.is_dir():
-        raise _refuse(name, "is a folder, not a workbook")
+        raise _refuse(name, f"is a folder, not a {kind}")
     if size > max_file_bytes:
         raise _refuse(
             name,
-            f"the workbook is too large ({size / 2**20:.1f} MiB; the limit is"
+            f"the {kind} is too large ({size / 2**20:.1f} MiB; the limit is"
             f" {max_file_bytes / 2**20:.0f} MiB)",
         )
     if not zipfile.is_zipfile(path):
+        what = {"workbook": "an Excel workbook", "template": "a PowerPoint template"}
         raise _refuse(
-            name, "not an Excel workbook: an .xlsx file is a zip archive and this one is not"
+            name,
+            f"not {what.get(kind, 'an Office file')}: such a file is a zip archive and this one"
+            " is not",
         )
     try:
         with zipfile.ZipFile(path) as archive:
-            _check_entries(archive, name)
+            _check_entries(archive, name, kind)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError) as error:
-        raise _refuse(name, f"the workbook's zip archive is damaged ({error})") from None
+        raise _refuse(name, f"the {kind}'s zip archive is damaged ({error})") from None
 
 
-def _check_entries(archive: zipfile.ZipFile, name: str) -> None:
+def _check_entries(archive: zipfile.ZipFile, name: str, kind: str) -> None:
     infos = archive.infolist()
     if len(infos) > MAX_ENTRIES:
         raise _refuse(
@@ -109,8 +115,8 @@ def _check_entries(archive: zipfile.ZipFile, name: str) -> None:
             if b"<!DOCTYPE" in text or b"<!ENTITY" in text:
                 raise _refuse(
                     name,
-                    f"{info.filename} declares a document type or entities, which workbooks"
-                    " never need: refusing a possible XML entity bomb",
+                    f"{info.filename} declares a document type or entities, which a {kind}"
+                    " never needs: refusing a possible XML entity bomb",
                 )
 
 
