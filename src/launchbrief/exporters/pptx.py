@@ -474,7 +474,7 @@ def _open_template(template: str | os.PathLike[str]) -> Any:
     except InvalidLaunchError as error:
         raise ExportError(f"template refused: {error.problems[0]}") from None
     except FileNotFoundError:
-        raise ExportError(f"template {str(path)!r} does not exist") from None
+        raise ExportError(f"template {str(path)!r} cannot be read: no such file") from None
     try:
         data = path.read_bytes()
     except OSError as error:
