@@ -13,28 +13,10 @@ import attrs
 import pytest
 
 import launchbrief as lb
+from tests.samples import BAD_YAML
 
 COMMANDS = ("export", "validate", "show", "formats", "datasets", "schema")
 
-BAD_YAML = """\
-id: bad-launch
-title: A launch with mistakes
-developer: {name: Acme}
-model: {id: alpha}
-models:
-  - {id: alpha, name: Alpha}
-  - {id: gpt-5-4, name: GPT 5.4}
-benchmarks:
-  - {id: bench, name: Bench, category: reasoning, scale: percnt}
-results:
-  - {benchmark: bench, model: alpha, score: n/a}
-  - {benchmark: bench, model: gpt5, score: 80.2}
-  - benchmark: bench
-    model: gpt-5-4
-    scroe: 12
-surfaces:
-  - {id: app, kind: app, status: live}
-"""
 
 _MUSE = lb.load("muse-spark")
 COUNTS = f"{len(_MUSE.results)} results, {len(_MUSE.sources)} sources"
