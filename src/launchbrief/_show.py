@@ -34,7 +34,7 @@ def summary_text(launch: Launch) -> str:
     if launch.modes:
         lines += ["", "Reasoning modes (fastest first)"]
         for mode in sorted(launch.modes, key=lambda m: m.order):
-            lines.append(f"  {mode.order}. {mode.name} ({mode.timing or mode.status.label})")
+            lines.append(f"  {mode.order}. {mode.name} ({mode.availability})")
 
     boards = analysis.leaderboards(launch)
     if boards:

@@ -214,6 +214,15 @@ class InsightKind(enum.Enum):
 
 # --------------------------------------------------------------------------- records
 
+
+def _availability(status: RolloutStatus, timing: str | None) -> str:
+    if not timing:
+        return status.label
+    if timing.lower().startswith(status.label):
+        return timing
+    return f"{status.label}, {timing}"
+
+
 _Sources = tuple[str, ...]
 
 
@@ -266,6 +275,11 @@ class Mode:
     timing: str | None = attrs.field(default=None, validator=_text)
     sources: _Sources = ()
 
+    @property
+    def availability(self) -> str:
+        """Status and timing in words, without saying it twice: ``"rolling out gradually"``."""
+        return _availability(self.status, self.timing)
+
 
 @attrs.frozen(kw_only=True)
 class Surface:
@@ -278,6 +292,11 @@ class Surface:
     audience: str | None = attrs.field(default=None, validator=_text)
     timing: str | None = attrs.field(default=None, validator=_text)  # as the source words it
     sources: _Sources = ()
+
+    @property
+    def availability(self) -> str:
+        """Status and timing in words: ``"planned, over the coming weeks"``."""
+        return _availability(self.status, self.timing)
 
 
 @attrs.frozen(kw_only=True)

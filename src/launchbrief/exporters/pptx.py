@@ -1508,14 +1508,6 @@ def _sentence(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _status_text(status: RolloutStatus, timing: str | None) -> str:
-    """A status and its timing as the source words it, without saying "rolling out" twice."""
-    if not timing:
-        return status.label
-    timing = clean(timing)
-    return timing if timing.lower().startswith(status.label) else f"{status.label}, {timing}"
-
-
 def _launched(launch: Launch) -> str:
     return clean(launch.launched_model.label)
 
@@ -1709,7 +1701,7 @@ def _model_section(deck: _Deck, launch: Launch) -> None:
             left.append(Para(tuple(spans), bullet=True, space_before=0.25))
     right: list[Para] = []
     for mode in sorted(launch.modes, key=lambda m: m.order):
-        status = _status_text(mode.status, mode.timing)
+        status = clean(mode.availability)
         right.append(
             Para(
                 (
@@ -1745,7 +1737,7 @@ def _model_section(deck: _Deck, launch: Launch) -> None:
             if modes
             else "",
         ],
-        [f"Mode {m.order}: {clean(m.name)}, {_status_text(m.status, m.timing)}" for m in modes],
+        [f"Mode {m.order}: {clean(m.name)}, {clean(m.availability)}" for m in modes],
     )
     _flow(
         deck,

@@ -1629,9 +1629,7 @@ def _write_summary(book: _Book) -> None:
         modes = sorted(launch.modes, key=lambda m: m.order)
         page.line(
             "Reasoning modes",
-            ", ".join(
-                f"{m.name} ({m.status.label}{', ' + m.timing if m.timing else ''})" for m in modes
-            ),
+            ", ".join(f"{m.name} ({m.timing or m.status.label})" for m in modes),
             book.source_names(analysis.source_ids(modes)),
         )
     rollout = analysis.rollout(launch)
