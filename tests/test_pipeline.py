@@ -27,6 +27,7 @@ from python_calamine import CalamineWorkbook
 
 import launchbrief as lb
 from launchbrief.exceptions import LaunchbriefError
+from launchbrief.exporters import get_exporter
 from launchbrief.exporters.xlsx import SHEETS, XlsxTextWarning
 from tests.strategies import launches
 
@@ -58,7 +59,7 @@ def _export(
     Any other exception fails the test, and so does any warning not in ``allowed``.
     A refused export must leave no file behind.
     """
-    exporter = lb.get_exporter(name)
+    exporter = get_exporter(name)
     path = folder / f"{launch.id}{exporter.suffix}"
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
