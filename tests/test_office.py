@@ -13,10 +13,6 @@ from __future__ import annotations
 
 import csv
 import io
-import re
-import shutil
-import subprocess
-import tempfile
 from pathlib import Path
 
 import pytest
@@ -24,55 +20,14 @@ from pptx import Presentation
 
 import launchbrief as lb
 from launchbrief.exporters.xlsx import SHEETS
+from tests.office import CSV_EVERY_SHEET, convert, pdf_pages, pdf_text
 from tests.samples import stress_launch
 
 pytestmark = pytest.mark.office
 
-#: LibreOffice's CSV filter (7.2 and later): UTF-8, comma, quote, raw values (not as
-#: shown), every sheet (-1) to its own ``<stem>-<Sheet>.csv``.
-_CSV_EVERY_SHEET = "csv:Text - txt - csv (StarCalc):44,34,UTF8,1,,0,false,true,false,false,false,-1"
 #: The office formats this module converts, by exporter name.
 _CONVERTED = {"xlsx", "pptx"}
 _RECORDS = ("muse-spark", "stress-test")
-
-
-def _soffice(convert_to: str, outdir: Path, files: list[Path]) -> None:
-    """Convert ``files`` with headless LibreOffice, in a private profile that is removed after."""
-    profile = Path(tempfile.mkdtemp(prefix="lo-office-"))
-    try:
-        subprocess.run(
-            [
-                "soffice",
-                f"-env:UserInstallation={profile.as_uri()}",
-                "--headless",
-                "--norestore",
-                "--convert-to",
-                convert_to,
-                "--outdir",
-                str(outdir),
-                *map(str, files),
-            ],
-            capture_output=True,
-            timeout=300,
-            check=False,  # soffice exits 0 even when it fails: the outputs are the proof
-        )
-    finally:
-        shutil.rmtree(profile, ignore_errors=True)
-
-
-def _pdf_text(pdf: Path) -> str:
-    """The PDF's text with every run of white space made one space."""
-    text = subprocess.run(
-        ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
-    ).stdout
-    return " ".join(text.split())
-
-
-def _pages(pdf: Path) -> int:
-    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
-    found = re.search(r"^Pages:\s+(\d+)", info, re.MULTILINE)
-    assert found is not None, info
-    return int(found.group(1))
 
 
 def _csv_rows(path: Path) -> list[dict[str, str]]:
@@ -94,8 +49,8 @@ def folder(launches: dict[str, lb.Launch], tmp_path_factory: pytest.TempPathFact
     # A deck's PDF would take its workbook's name: the decks get their own stem.
     decks = [lb.export(launch, root / f"{name}-deck.pptx") for name, launch in launches.items()]
     documents = [path for path in (*workbooks, *decks) if path is not None]
-    _soffice("pdf", root / "pdf", documents)
-    _soffice(_CSV_EVERY_SHEET, root / "csv", [path for path in workbooks if path is not None])
+    convert(documents, root / "pdf")
+    convert([path for path in workbooks if path is not None], root / "csv", CSV_EVERY_SHEET)
     return root
 
 
@@ -118,7 +73,7 @@ def test_workbook_prints_to_pdf_with_every_name(
 ) -> None:
     """The workbook's PDF holds the title and every model, benchmark, surface and finding, and no ###."""
     launch = launches[name]
-    text = _pdf_text(_pdf(folder, name))
+    text = pdf_text(_pdf(folder, name))
     assert launch.title in text
     names = [
         *(model.name for model in launch.models),
@@ -168,4 +123,4 @@ def test_deck_prints_one_page_per_slide(name: str, folder: Path) -> None:
     pdf = _pdf(folder, f"{name}-deck")
     slides = len(Presentation(str(folder / f"{name}-deck.pptx")).slides)
     assert slides >= 2
-    assert _pages(pdf) == slides
+    assert pdf_pages(pdf) == slides

@@ -10,13 +10,10 @@ from __future__ import annotations
 import html
 import io
 import re
-import shutil
 import subprocess
-import tempfile
 import time
 import zipfile
 from collections.abc import Iterator
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -40,6 +37,8 @@ from launchbrief.exporters.pptx import (
     build_deck,
     export_many,
 )
+from tests.office import convert, pdf_pages
+from tests.samples import stress_launch
 from tests.strategies import launches
 
 _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
@@ -47,173 +46,6 @@ _FOOTER_TYPES = {PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER}
 
 
 # --------------------------------------------------------------------------- records
-
-
-def _name(stem: str, length: int = 60) -> str:
-    """A name of exactly ``length`` characters that starts with ``stem``."""
-    filler = " Extended Reasoning Multimodal Preview Edition Large Context Ultra"
-    text = (stem + filler * 3)[:length]
-    return text[:-1] + "x" if text.endswith(" ") else text
-
-
-def stress_launch() -> lb.Launch:
-    """A launch sized to break layouts: 60-character names, 12 models, 20 benchmarks."""
-    sources = tuple(
-        lb.Source(
-            id=f"source-{n}",
-            name=f"Source {n}: {'Vendor launch blog' if n < 3 else 'Independent evaluation report'}",
-            kind=lb.SourceKind.VENDOR if n < 3 else lb.SourceKind.THIRD_PARTY,
-            publisher=f"Publisher number {n}",
-            title=f"A long report title for source {n} about the launch and its benchmark results",
-            url=f"https://example.org/reports/{n}/launch-briefing-with-a-long-path",
-            note="Covers benchmarks, rollout and safety at length. " * (1 + n % 3),
-        )
-        for n in range(8)
-    )
-    refs = ("source-0", "source-3")
-    models = tuple(
-        lb.ComparedModel(
-            id=f"model-{n}", name=_name(f"Model {n:02d}"), developer=f"Lab {n}", sources=refs
-        )
-        for n in range(12)
-    )
-    categories = ("multimodal", "reasoning", "coding", "agentic long-horizon tool use", "health")
-    scales = (lb.Scale.PERCENT, lb.Scale.PERCENT, lb.Scale.FRACTION, lb.Scale.PERCENT)
-    benchmarks = tuple(
-        lb.Benchmark(
-            id=f"bench-{n}",
-            name=f"Benchmark {n:02d} {'Hard Subset' if n % 2 else 'Verified'}",
-            category=categories[n % len(categories)],
-            scale=lb.Scale.ELO if n == 19 else scales[n % len(scales)],
-            direction=lb.Direction.LOWER if n == 7 else lb.Direction.HIGHER,
-            sources=refs,
-        )
-        for n in range(20)
-    )
-    results: list[lb.Result] = []
-    for benchmark_number, benchmark in enumerate(benchmarks):
-        if benchmark_number in (4, 9):  # known only in words
-            results.append(
-                lb.Result(
-                    benchmark=benchmark.id,
-                    model="model-0",
-                    comparisons=(
-                        lb.Comparison(relation=lb.Relation.TRAILS, versus=("model-1", "model-2")),
-                    ),
-                    claim="trails the two strongest rivals on this benchmark by a wide margin, says the vendor",
-                    sources=refs,
-                )
-            )
-            continue
-        scored = models[:1] if benchmark_number in (13, 17) else models
-        for model_number, model in enumerate(scored):
-            if benchmark.scale is lb.Scale.ELO:
-                score = 1200.0 + (model_number * 37 + benchmark_number * 11) % 300
-            else:
-                score = round(
-                    5
-                    + (model_number * 37 + benchmark_number * 11) % 95
-                    + 0.1 * (model_number % 10),
-                    1,
-                )
-                if benchmark_number == 0 and model_number == 0:
-                    score = 100.0
-                if benchmark.scale is lb.Scale.FRACTION:
-                    score = round(score / 100, 3)
-            results.append(
-                lb.Result(benchmark=benchmark.id, model=model.id, score=score, sources=refs)
-            )
-    statuses = list(lb.RolloutStatus)
-    surfaces = tuple(
-        lb.Surface(
-            id=f"surface-{n}",
-            name=_name(f"Surface {n:02d}", 40),
-            kind=list(lb.SurfaceKind)[n % len(lb.SurfaceKind)],
-            status=statuses[n % len(statuses)],
-            audience="enterprise customers in selected regions" if n % 3 == 0 else None,
-            timing=None
-            if n % 4 == 0
-            else "over the coming weeks, region by region, starting with the US",
-            sources=refs,
-        )
-        for n in range(15)
-    )
-    safety = tuple(
-        lb.SafetyFinding(
-            id=f"finding-{n}",
-            title=f"Finding {n:02d}: behaviour under adversarial evaluation in a high-risk domain",
-            evaluator=f"Evaluator organisation {n}",
-            evaluation=lb.Evaluation.INTERNAL if n % 2 else lb.Evaluation.THIRD_PARTY,
-            framework="Frontier safety framework (revised edition)" if n % 3 else None,
-            domain="cybersecurity and autonomous replication",
-            outcome="remained within the thresholds the framework sets, with caveats on coverage",
-            release_blocker=(True, False, None)[n % 3],
-            detail=(
-                "The evaluator notes the model sometimes recognised the test setting. " * (n % 3)
-            )
-            or None,
-            sources=refs,
-        )
-        for n in range(10)
-    )
-    kinds = list(lb.InsightKind)
-    insights = tuple(
-        lb.Insight(
-            id=f"insight-{n}",
-            kind=kinds[n % len(kinds)],
-            text=f"Insight {n}: "
-            + "the launch shifts the competitive picture in ways that matter. " * (2 + n % 3),
-            sources=refs,
-        )
-        for n in range(14)
-    )
-    return lb.Launch(
-        id="stress-test",
-        title="A launch whose every collection is as large as a real briefing allows, and then some",
-        developer=lb.Developer(
-            name="Stress Laboratories", division="Frontier Systems Division", sources=refs
-        ),
-        model=lb.LaunchedModel(
-            id="model-0",
-            summary="A model built to test layouts. " * 8,
-            modalities=("text", "images", "audio", "video"),
-            capabilities=tuple(f"capability number {n} with a descriptive name" for n in range(8)),
-            powers=("Assistant app", "Developer platform"),
-            predecessor="Model 00 previous generation",
-            sources=refs,
-        ),
-        as_of=date(2026, 11, 30),
-        summary="The launch in brief: "
-        + "a long summary of what was announced and why it matters. " * 6,
-        modes=tuple(
-            lb.Mode(
-                id=f"mode-{n}",
-                name=f"Mode {n} with a longer name",
-                order=n,
-                description="A reasoning mode that trades speed for depth. " * 2,
-                status=statuses[n % len(statuses)],
-                timing="rolling out gradually to all users" if n % 2 else None,
-                sources=refs,
-            )
-            for n in range(1, 5)
-        ),
-        surfaces=surfaces,
-        models=models,
-        benchmarks=benchmarks,
-        results=tuple(results),
-        safety=safety,
-        use_cases=tuple(
-            lb.UseCase(
-                id=f"use-{n}",
-                title=f"Use case {n}",
-                description="Doing something useful. " * 2,
-                sources=refs,
-            )
-            for n in range(5)
-        ),
-        insights=insights,
-        sources=sources,
-    )
 
 
 @pytest.fixture(scope="module")
@@ -929,26 +761,7 @@ def test_any_launch_exports_or_fails_cleanly(launch: lb.Launch) -> None:
 
 
 def _convert(files: list[Path], folder: Path) -> list[Path]:
-    profile = tempfile.mkdtemp(prefix="lo-pptx-")
-    try:
-        subprocess.run(
-            [
-                "soffice",
-                f"-env:UserInstallation=file://{profile}",
-                "--headless",
-                "--norestore",
-                "--convert-to",
-                "pdf",
-                "--outdir",
-                str(folder),
-                *map(str, files),
-            ],
-            capture_output=True,
-            timeout=300,
-            check=False,
-        )
-    finally:
-        shutil.rmtree(profile, ignore_errors=True)
+    convert(files, folder)
     pdfs = [folder / f"{file.stem}.pdf" for file in files]
     for pdf in pdfs:
         # soffice exits 0 even when it fails: the PDF is the proof.
@@ -974,11 +787,6 @@ def _pdf_words(pdf: Path) -> list[list[tuple[float, float, float, float, str]]]:
         ]
         for page in pages
     ]
-
-
-def _pages(pdf: Path) -> int:
-    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
-    return int(re.search(r"^Pages:\s+(\d+)", info, re.MULTILINE).group(1))  # type: ignore[union-attr]
 
 
 def _shape_texts(slide: object) -> list[tuple[tuple[float, float, float, float], str, bool]]:
@@ -1063,7 +871,7 @@ def test_libreoffice_renders_one_page_per_slide(
 ) -> None:
     """LibreOffice converts the deck to a PDF with exactly one page per slide."""
     deck_path, pdf = rendered[name]
-    assert _pages(pdf) == len(Presentation(str(deck_path)).slides)
+    assert pdf_pages(pdf) == len(Presentation(str(deck_path)).slides)
 
 
 @pytest.mark.office

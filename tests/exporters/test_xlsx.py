@@ -33,6 +33,7 @@ from launchbrief.exporters import xlsx as xlsx_module
 from launchbrief.exporters._xlsx_layout import DATA_TABLES, escape_text, unescape_text
 from launchbrief.exporters.xlsx import SHEETS, XlsxExporter, XlsxTextWarning, read_workbook
 from launchbrief.model import Launch, Result, Scale, Source, SourceKind
+from tests.office import CSV_EVERY_SHEET, convert
 from tests.strategies import launches
 
 # Every score in the source article, as the article words it: benchmark, model, score.
@@ -844,39 +845,16 @@ def test_not_a_workbook(tmp_path: Path) -> None:
 # --------------------------------------------------------------------------- LibreOffice
 
 
-def _soffice(source: Path, outdir: Path, convert_to: str) -> None:
-    profile = outdir / "profile"
-    subprocess.run(
-        [
-            "soffice",
-            f"-env:UserInstallation={profile.as_uri()}",
-            "--headless",
-            "--norestore",
-            "--convert-to",
-            convert_to,
-            "--outdir",
-            str(outdir),
-            str(source),
-        ],
-        check=False,
-        capture_output=True,
-        timeout=180,
-    )
-
-
 def _lines(path: Path) -> io.StringIO:
     """A CSV file's text, with line breaks inside cells kept as they are."""
     with path.open(encoding="utf-8", newline="") as stream:
         return io.StringIO(stream.read(), newline="")
 
 
-_CSV_EVERY_SHEET = "csv:Text - txt - csv (StarCalc):44,34,UTF8,1,,0,false,true,false,false,false,-1"
-
-
 @pytest.mark.office
 def test_libreoffice_converts_every_sheet_to_csv(workbook_path: Path, tmp_path: Path) -> None:
     """LibreOffice writes one CSV per sheet, holding the article numbers at the right benchmark and model."""
-    _soffice(workbook_path, tmp_path, _CSV_EVERY_SHEET)
+    convert([workbook_path], tmp_path, CSV_EVERY_SHEET)
     files = {
         p.name.removeprefix("muse-spark-").removesuffix(".csv"): p for p in tmp_path.glob("*.csv")
     }
@@ -897,7 +875,7 @@ def test_libreoffice_converts_every_sheet_to_csv(workbook_path: Path, tmp_path: 
 @pytest.mark.office
 def test_libreoffice_converts_to_pdf(workbook_path: Path, tmp_path: Path) -> None:
     """LibreOffice prints the workbook to PDF, and the PDF holds the title, the sheets' text and the numbers."""
-    _soffice(workbook_path, tmp_path, "pdf")
+    convert([workbook_path], tmp_path, "pdf")
     pdf = tmp_path / "muse-spark.pdf"
     assert pdf.is_file()
     assert pdf.stat().st_size > 10_000
@@ -915,7 +893,7 @@ def test_workbook_resaved_by_libreoffice_loads_back(
     workbook_path: Path, tmp_path: Path, launch: Launch
 ) -> None:
     """The workbook saved again by LibreOffice (shared strings, its own styles) reads back equal."""
-    _soffice(workbook_path, tmp_path, "xlsx")
+    convert([workbook_path], tmp_path, "xlsx")
     resaved = tmp_path / "muse-spark.xlsx"
     assert resaved.is_file()
     assert read_workbook(resaved) == launch
@@ -926,7 +904,7 @@ def test_libreoffice_keeps_payloads_as_text(tmp_path: Path, launch: Launch) -> N
     """LibreOffice shows injection payloads literally: nothing is evaluated (=1+2 is not 3)."""
     record = _evolve_texts(launch, _cycle(OWASP_PAYLOADS))
     path = _export(record, tmp_path / "owasp.xlsx")
-    _soffice(path, tmp_path, _CSV_EVERY_SHEET)
+    convert([path], tmp_path, CSV_EVERY_SHEET)
     rows = list(csv.reader(_lines(tmp_path / "owasp-Insights.csv")))
     texts = [row[2] for row in rows[1:]]
     assert texts == [record_insight.text for record_insight in record.insights]
