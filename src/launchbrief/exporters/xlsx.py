@@ -1087,12 +1087,9 @@ def _write_results(book: _Book) -> None:
 
 
 def _gap(gap: float) -> float | None:
-    """The leaderboard's gap without binary noise (86.4 - 82.8 shows as 3.6, not 3.6000000000000085).
-
-    ``None`` when it is not finite (the distance between -1e308 and 1e308): Excel has no
-    infinity, and the column is computed, not read back.
-    """
-    return round(gap, 12) if math.isfinite(gap) else None  # NaN (no number) too
+    """The leaderboard's gap (already rounded past float noise by the analysis), or ``None``
+    for a result without a number (NaN in the flat arrays)."""
+    return None if math.isnan(gap) else gap
 
 
 def _write_launch_fields(book: _Book) -> None:
