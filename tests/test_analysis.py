@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 import pytest
@@ -487,3 +488,47 @@ def test_summary_invariants(launch: lb.Launch) -> None:
     gaps = {gap.path for gap in lb.completeness(launch)}
     assert ("announced" in gaps) == (launch.announced is None)
     assert ("as_of" in gaps) == (launch.as_of is None)
+
+
+def test_gaps_come_most_important_first(muse: lb.Launch) -> None:
+    """Completeness orders gaps by kind: dates and vendor-only numbers before missing links."""
+    kinds = [gap.kind for gap in lb.completeness(muse)]
+    order = list(lb.GapKind)
+    assert sorted(kinds, key=order.index) == kinds
+    assert lb.GapKind.DATE == kinds[0]
+    assert lb.GapKind.LINK == kinds[-1]
+
+
+def test_gap_summary_groups_by_kind(muse: lb.Launch) -> None:
+    """The summary has one line per kind, naming every subject; a lone gap keeps its own words."""
+    lines = lb.gap_summary(muse)
+    assert "The announcement date is not known" == lines[0]
+    assert (
+        "Evaluation settings not given: CharXiv Reasoning, MMMU Pro, SimpleVQA, HealthBench Hard"
+        in lines
+    )
+    assert "API (private preview): no timing given" in lines
+    assert len({gap.kind for gap in lb.completeness(muse)}) == len(lines)
+
+
+def test_a_complete_record_has_no_gaps() -> None:
+    """A record that knows its dates, developers, settings, links and independent numbers lacks nothing."""
+    launch = race(
+        scored("a", 2.0, sources=("board",)),
+        scored("b", 1.0, sources=("board",)),
+        announced=date(2026, 4, 8),
+        as_of=date(2026, 4, 9),
+        models=tuple(lb.ComparedModel(id=i, name=i.upper(), developer="Lab") for i in "abcd"),
+        benchmarks=(
+            lb.Benchmark(
+                id="k", name="K", category="cat", scale=lb.Scale.POINTS, settings="0-shot"
+            ),
+        ),
+        sources=(
+            lb.Source(
+                id="board", name="Board", kind=lb.SourceKind.INDEPENDENT, url="https://example.org"
+            ),
+        ),
+    )
+    assert () == lb.completeness(launch)
+    assert () == lb.gap_summary(launch)

@@ -90,9 +90,11 @@ def summary_text(launch: Launch) -> str:
             tail = f"; {blocker}" if blocker else ""
             lines += _wrap(f"- {finding.title} ({who}{tail})", indent="    ")
 
-    gaps = analysis.completeness(launch)
+    gaps = analysis.gap_summary(launch)
     if gaps:
-        lines += ["", f"Not known yet: {len(gaps)} gaps (see `launchbrief show --gaps`)"]
+        lines += ["", "Not known yet (`launchbrief show --gaps` gives each with its field)"]
+        for line in gaps:
+            lines += _wrap(f"- {line}", indent="    ")
     return "\n".join(lines) + "\n"
 
 

@@ -30,6 +30,7 @@ __all__ = [
     "Basis",
     "CategorySummary",
     "Gap",
+    "GapKind",
     "Highlight",
     "Leaderboard",
     "RolloutSummary",
@@ -39,6 +40,7 @@ __all__ = [
     "Verdict",
     "categories",
     "completeness",
+    "gap_summary",
     "highlights",
     "leaderboard",
     "leaderboards",
@@ -413,81 +415,133 @@ def source_ids(records: Iterable[object]) -> tuple[str, ...]:
 # --------------------------------------------------------------------------- completeness
 
 
+class GapKind(enum.Enum):
+    """What kind of fact a gap is, in order of how much it matters to a reader."""
+
+    DATE = "date"
+    VENDOR_ONLY = "vendor_only"
+    NO_NUMBERS = "no_numbers"
+    NO_RESULTS = "no_results"
+    NO_RIVALS = "no_rivals"
+    RELEASE_BLOCKER = "release_blocker"
+    TIMING = "timing"
+    SETTINGS = "settings"
+    DEVELOPER = "developer"
+    LINK = "link"
+
+    @property
+    def heading(self) -> str:
+        """The kind as a heading for a grouped list: ``"Evaluation settings not given"``."""
+        return _GAP_HEADINGS[self]
+
+
+_GAP_HEADINGS = {
+    GapKind.DATE: "Dates not known",
+    GapKind.VENDOR_ONLY: "Numbers reported only by the vendor, not independently confirmed",
+    GapKind.NO_NUMBERS: "No numbers, only qualitative claims",
+    GapKind.NO_RESULTS: "No results recorded",
+    GapKind.NO_RIVALS: "No rival numbers to compare with",
+    GapKind.RELEASE_BLOCKER: "Not stated whether it blocked release",
+    GapKind.TIMING: "No timing given",
+    GapKind.SETTINGS: "Evaluation settings not given",
+    GapKind.DEVELOPER: "Developer not known",
+    GapKind.LINK: "No link to the source",
+}
+
+
 @attrs.frozen(kw_only=True)
 class Gap:
     """Something the record does not know; ``path`` points at where it would go."""
 
     path: str
-    message: str
+    message: str  # on its own: "CharXiv Reasoning: evaluation settings not given"
+    kind: GapKind
+    subject: str  # what it is about, for grouped lists: "CharXiv Reasoning"
 
 
 def completeness(launch: Launch) -> tuple[Gap, ...]:
-    """What the record lacks, so that an analyst knows what to find out next."""
+    """What the record lacks, most important first, so that an analyst knows what to find out next."""
     gaps: list[Gap] = []
+
+    def gap(kind: GapKind, path: str, subject: str, what: str) -> None:
+        gaps.append(Gap(path=path, message=f"{subject}: {what}", kind=kind, subject=subject))
+
     if launch.announced is None:
-        gaps.append(Gap(path="announced", message="the announcement date is not known"))
+        gaps.append(
+            Gap(
+                path="announced",
+                message="the announcement date is not known",
+                kind=GapKind.DATE,
+                subject="announcement date",
+            )
+        )
     if launch.as_of is None:
-        gaps.append(Gap(path="as_of", message="the record has no as-of date"))
+        gaps.append(
+            Gap(
+                path="as_of",
+                message="the record has no as-of date",
+                kind=GapKind.DATE,
+                subject="as-of date of the record",
+            )
+        )
     for position, model in enumerate(launch.models):
         if model.developer is None:
-            gaps.append(
-                Gap(
-                    path=f"models[{position}].developer",
-                    message=f"{model.label}: developer not known",
-                )
+            gap(
+                GapKind.DEVELOPER,
+                f"models[{position}].developer",
+                model.label,
+                "developer not known",
             )
     index = _Index(launch)
     for position, benchmark in enumerate(launch.benchmarks):
         results = index.results[benchmark.id]
         scored = [r for r in results if r.score is not None]
         path = f"benchmarks[{position}]"
+        name = benchmark.name
         if not results:
-            gaps.append(Gap(path=path, message=f"{benchmark.name}: no results recorded"))
+            gap(GapKind.NO_RESULTS, path, name, "no results recorded")
         elif not scored:
-            gaps.append(
-                Gap(path=path, message=f"{benchmark.name}: no numbers, only qualitative claims")
-            )
+            gap(GapKind.NO_NUMBERS, path, name, "no numbers, only qualitative claims")
         elif len({r.model for r in scored}) == 1 and len(launch.models) > 1:
-            gaps.append(
-                Gap(path=path, message=f"{benchmark.name}: no rival numbers to compare with")
-            )
+            gap(GapKind.NO_RIVALS, path, name, "no rival numbers to compare with")
         vendor = [r for r in scored if index.vendor_only(r)]
         if vendor:
-            gaps.append(
-                Gap(
-                    path=path,
-                    message=f"{benchmark.name}: {_count(len(vendor), 'number')} reported only"
-                    " by the vendor, not independently confirmed",
-                )
-            )
+            what = f"{_count(len(vendor), 'number')} reported only by the vendor, not independently confirmed"
+            gap(GapKind.VENDOR_ONLY, path, name, what)
         if benchmark.settings is None and scored:
-            gaps.append(
-                Gap(
-                    path=f"{path}.settings",
-                    message=f"{benchmark.name}: evaluation settings not given",
-                )
-            )
+            gap(GapKind.SETTINGS, f"{path}.settings", name, "evaluation settings not given")
     for position, finding in enumerate(launch.safety):
         if finding.release_blocker is None:
-            gaps.append(
-                Gap(
-                    path=f"safety[{position}].release_blocker",
-                    message=f"{finding.title}: whether it blocked release is not stated",
-                )
-            )
+            what = "whether it blocked release is not stated"
+            gap(GapKind.RELEASE_BLOCKER, f"safety[{position}].release_blocker", finding.title, what)
     for position, surface in enumerate(launch.surfaces):
         if surface.status is not RolloutStatus.LIVE and surface.timing is None:
-            gaps.append(
-                Gap(path=f"surfaces[{position}].timing", message=f"{surface.name}: no timing given")
-            )
+            gap(GapKind.TIMING, f"surfaces[{position}].timing", surface.name, "no timing given")
     for position, source in enumerate(launch.sources):
         if source.url is None:
-            gaps.append(
-                Gap(
-                    path=f"sources[{position}].url", message=f"{source.name}: no link to the source"
-                )
-            )
-    return tuple(gaps)
+            gap(GapKind.LINK, f"sources[{position}].url", source.name, "no link to the source")
+    order = list(GapKind)
+    # sorted() is stable: within a kind, gaps keep the record's order.
+    return tuple(sorted(gaps, key=lambda g: order.index(g.kind)))
+
+
+def gap_summary(launch: Launch) -> tuple[str, ...]:
+    """The gaps grouped by kind, one line each, most important first.
+
+    ``"Evaluation settings not given: CharXiv Reasoning, MMMU Pro, SimpleVQA, HealthBench Hard"``;
+    a kind with a single gap reads as that gap's own message.
+    """
+    groups: dict[GapKind, list[Gap]] = {}
+    for found in completeness(launch):
+        groups.setdefault(found.kind, []).append(found)
+    lines = []
+    for kind, gaps in groups.items():
+        if len(gaps) == 1:
+            message = gaps[0].message
+            lines.append(message[:1].upper() + message[1:])
+        else:
+            lines.append(f"{kind.heading}: {', '.join(g.subject for g in gaps)}")
+    return tuple(lines)
 
 
 # --------------------------------------------------------------------------- highlights

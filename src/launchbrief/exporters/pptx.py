@@ -2490,14 +2490,12 @@ def _sources_section(deck: _Deck, launch: Launch) -> None:
         Para.of(point, bullet=True, space_before=0.0 if i == 0 else 0.7)
         for i, point in enumerate(points)
     )
+    # One line per kind of gap (at most ten); the notes list every gap on its own.
     gaps = analysis.completeness(launch)
-    gap_paras = [Para.of(_sentence(gap.message), bullet=True, space_before=0.3) for gap in gaps[:8]]
-    if len(gaps) > 8:
-        gap_paras.append(
-            Para.of(
-                f"… and {len(gaps) - 8} more gaps in the record.", color="muted", space_before=0.3
-            )
-        )
+    gap_paras = [
+        Para.of(_sentence(line), bullet=True, space_before=0.3)
+        for line in analysis.gap_summary(launch)
+    ]
     columns = [_Column("Method", method, "accent")]
     if gap_paras:
         columns.append(_Column("What the record does not know", gap_paras, "muted"))
