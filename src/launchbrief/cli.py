@@ -24,7 +24,6 @@ from launchbrief.exceptions import (
 )
 from launchbrief.exporters import Exporter, exporters, get_exporter
 from launchbrief.io import datasets, load
-from launchbrief.model import Launch
 
 __all__ = ["main"]
 
@@ -145,12 +144,8 @@ _SOURCE_HELP = (
 )
 
 
-def _load(source: str) -> Launch:
-    return load(source)
-
-
 def _export(args: argparse.Namespace) -> int:
-    launch = _load(args.source)
+    launch = load(args.source)
     chosen = _chosen_exporters(args.formats)
     folder: Path = args.output
     if folder.exists() and not folder.is_dir():
@@ -195,7 +190,7 @@ def _validate(args: argparse.Namespace) -> int:
     status = EXIT_OK
     for source in args.sources:
         try:
-            launch = _load(source)
+            launch = load(source)
         except InvalidLaunchError as error:
             for problem in error.problems:
                 print(problem, file=sys.stderr)
@@ -209,7 +204,7 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _show_launch(args: argparse.Namespace) -> int:
-    launch = _load(args.source)
+    launch = load(args.source)
     text = _show.gaps_text(launch) if args.gaps else _show.summary_text(launch)
     sys.stdout.write(text)
     return EXIT_OK
