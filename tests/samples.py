@@ -6,6 +6,15 @@ from datetime import date
 
 import launchbrief as lb
 
+#: The CharXiv Reasoning leaderboard of the built-in launch, as the article gives it.
+CHARXIV_LEADERBOARD = [
+    (1, "Muse Spark", 86.4),
+    (2, "GPT 5.4", 82.8),
+    (3, "Gemini 3.1 Pro High", 80.2),
+    (4, "Claude Opus 4.6 Max", 65.3),
+    (5, "Grok 4.2", 60.9),
+]
+
 #: A launch file with one mistake of each common kind, each on a known line.
 BAD_YAML = """\
 id: bad-launch

@@ -10,6 +10,7 @@ from hypothesis import given
 
 import launchbrief as lb
 from launchbrief.model import MAX_SCORE
+from tests.samples import CHARXIV_LEADERBOARD
 from tests.strategies import launches
 
 
@@ -70,13 +71,7 @@ def table(board: lb.Leaderboard) -> list[tuple[int, str, float, float]]:
 def test_charxiv_leaderboard(muse: lb.Launch) -> None:
     """CharXiv Reasoning: Muse Spark 86.4 first, GPT 5.4 82.8 second, … Grok 4.2 60.9 last."""
     board = lb.leaderboard(muse, "charxiv-reasoning")
-    assert [
-        (1, "Muse Spark", 86.4),
-        (2, "GPT 5.4", 82.8),
-        (3, "Gemini 3.1 Pro High", 80.2),
-        (4, "Claude Opus 4.6 Max", 65.3),
-        (5, "Grok 4.2", 60.9),
-    ] == [(s.rank, s.label, s.score) for s in board.standings]
+    assert CHARXIV_LEADERBOARD == [(s.rank, s.label, s.score) for s in board.standings]
     assert [True, False, False, False, False] == [s.launched for s in board.standings]
     assert [0.0, 3.6, 6.2, 21.1, 25.5] == [s.gap for s in board.standings]
 

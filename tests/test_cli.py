@@ -13,7 +13,7 @@ import attrs
 import pytest
 
 import launchbrief as lb
-from tests.samples import BAD_YAML
+from tests.samples import BAD_YAML, CHARXIV_LEADERBOARD
 
 COMMANDS = ("export", "validate", "show", "formats", "datasets", "schema")
 
@@ -138,13 +138,7 @@ def test_show_prints_charxiv_leaderboard_in_order(tmp_path: Path) -> None:
         if not match:
             break
         rows.append((int(match[1]), match[2], float(match[3])))
-    assert [
-        (1, "Muse Spark", 86.4),
-        (2, "GPT 5.4", 82.8),
-        (3, "Gemini 3.1 Pro High", 80.2),
-        (4, "Claude Opus 4.6 Max", 65.3),
-        (5, "Grok 4.2", 60.9),
-    ] == rows
+    assert CHARXIV_LEADERBOARD == rows
 
 
 def test_show_covers_key_facts_rollout_and_safety(tmp_path: Path) -> None:

@@ -466,24 +466,12 @@ def completeness(launch: Launch) -> tuple[Gap, ...]:
     def gap(kind: GapKind, path: str, subject: str, what: str) -> None:
         gaps.append(Gap(path=path, message=f"{subject}: {what}", kind=kind, subject=subject))
 
-    if launch.announced is None:
-        gaps.append(
-            Gap(
-                path="announced",
-                message="the announcement date is not known",
-                kind=GapKind.DATE,
-                subject="announcement date",
-            )
-        )
-    if launch.as_of is None:
-        gaps.append(
-            Gap(
-                path="as_of",
-                message="the record has no as-of date",
-                kind=GapKind.DATE,
-                subject="as-of date of the record",
-            )
-        )
+    for path, value, subject, message in (
+        ("announced", launch.announced, "announcement date", "the announcement date is not known"),
+        ("as_of", launch.as_of, "as-of date of the record", "the record has no as-of date"),
+    ):
+        if value is None:
+            gaps.append(Gap(path=path, message=message, kind=GapKind.DATE, subject=subject))
     for position, model in enumerate(launch.models):
         if model.developer is None:
             gap(
