@@ -159,7 +159,7 @@ def test_problems_print_as_file_line_column_path_message(tmp_path: Path) -> None
     ("line", "message"),
     [
         ("title: 5", "title: expected text, got the number 5 (put it in quotes)"),
-        ("id: 2026-04-08", "id: expected text, got the date 2026-04-08 (put it in quotes)"),
+        ("id: 2026", "id: expected text, got the number 2026 (put it in quotes)"),
         ("title: true", "title: expected text, got true (a yes/no value) (put it in quotes)"),
         ("announced: April 8", "announced: expected a date like 2026-04-08, got 'April 8'"),
         ("summary: [a, b]", "summary: expected text, got a list"),

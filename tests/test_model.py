@@ -279,12 +279,12 @@ def test_unknown_reference_without_close_match_has_no_suggestion() -> None:
 
 
 def test_known_ids_list_is_shortened_after_six() -> None:
-    """Only the first six known ids are listed, then an ellipsis."""
+    """Only the first six known ids are listed, then how many more there are."""
     models = tuple(lb.ComparedModel(id=f"m{i}", name=f"M{i}") for i in range(8))
     launch_model = lb.LaunchedModel(id="m0")
     result = lb.Result(benchmark="bench", model="zz", score=1.0)
     assert {
-        ("results[0].model", "unknown model 'zz' (known: m0, m1, m2, m3, m4, m5, …)")
+        ("results[0].model", "unknown model 'zz' (known: m0, m1, m2, m3, m4, m5, … 2 more)")
     } == problems_of(models=models, model=launch_model, results=(result,))
 
 

@@ -33,8 +33,9 @@ def describe(value: Any) -> str:
     if isinstance(value, (int, float)):
         return f"the number {value!r}"
     if isinstance(value, str):
-        shown = value if len(value) <= 40 else value[:37] + "..."
-        return repr(shown)
+        if len(value) <= 40:
+            return repr(value)
+        return f"{value[:37]!r}... ({len(value):,} characters)"
     if isinstance(value, (list, tuple)):
         return "a list"
     if isinstance(value, dict):
@@ -73,7 +74,10 @@ def _structure_int(value: Any, _type: type) -> int:
 def _structure_bool(value: Any, _type: type) -> bool:
     if isinstance(value, bool):
         return value
-    raise TypeProblem(f"expected true or false, got {describe(value)}")
+    hint = ""
+    if isinstance(value, str) and value.lower() in {"yes", "no", "on", "off", "y", "n"}:
+        hint = " (write true or false: YAML 1.2 reads yes, no, on and off as text)"
+    raise TypeProblem(f"expected true or false, got {describe(value)}{hint}")
 
 
 def _structure_date(value: Any, _type: type) -> date:
@@ -84,6 +88,10 @@ def _structure_date(value: Any, _type: type) -> date:
     if isinstance(value, str):
         try:
             return date.fromisoformat(value)
+        except ValueError:
+            pass
+        try:  # a date and time, such as 2025-05-01T10:00:00: the date counts
+            return datetime.fromisoformat(value).date()
         except ValueError:
             pass
     raise TypeProblem(f"expected a date like 2026-04-08, got {describe(value)}")

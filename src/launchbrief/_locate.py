@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import json
+import math
 import re
 from bisect import bisect_right
 from collections.abc import Callable
@@ -19,8 +20,12 @@ import yaml
 from launchbrief.exceptions import Problem
 
 __all__ = [
+    "ALIAS_FLOOR",
+    "MAX_DEPTH",
+    "MAX_VALUES",
     "Locations",
     "ParseFailure",
+    "check_values",
     "join_path",
     "locate_toml",
     "parse_json",
@@ -71,60 +76,298 @@ def _parent(path: str) -> str:
 
 
 # --------------------------------------------------------------------------- YAML
+#
+# YAML is read from the parser's events, not through PyYAML's composer and
+# constructor: values are built as the events arrive, every value is counted
+# (an alias counts as every value it repeats) and the file is refused as soon as
+# a budget is passed, before anything large is built, walked or formatted.
+# Plain scalars are resolved by the YAML 1.2 core schema: `012` is 12, `1e15` is a
+# number, `1:21` and `yes` are text, and nothing else is converted.
+
+#: The most values (scalars, lists and mappings, aliases expanded) one file may hold;
+#: a launch with 100,000 results holds about 1.1 million.
+MAX_VALUES = 2_000_000
+
+#: Aliases may repeat this many values, or as many as the file writes out if that
+#: is more; beyond it the file is an alias bomb.
+ALIAS_FLOOR = 100_000
+
+# libyaml's parser when PyYAML has it (about 10 times faster).
+_Parser: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+_CORE = "tag:yaml.org,2002:"
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False}
+_BOOLS["FALSE"] = False
+_DECIMAL = re.compile(r"[-+]?[0-9]+")
+_OCTAL = re.compile(r"0o[0-7]+")
+_HEX = re.compile(r"0x[0-9a-fA-F]+")
+_FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?")
+_INFINITY = re.compile(r"[-+]?\.(?:inf|Inf|INF)")
+_NAN = re.compile(r"\.(?:nan|NaN|NAN)")
+#: Integers longer than this stay text, and the field's type check reports them
+#: (Python refuses to read integers of over 4,300 digits).
+_MAX_DIGITS = 4000
+
+_NOT_READ = object()  # a scalar a core tag cannot read
 
 
-# libyaml's parser when PyYAML has it (about 10 times faster); the constructor stays safe.
-_BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+def _core_number(text: str) -> Any:
+    """``text`` as an int or float by the YAML 1.2 core schema, else ``_NOT_READ``."""
+    if _DECIMAL.fullmatch(text):
+        return int(text) if len(text) <= _MAX_DIGITS else text
+    if _OCTAL.fullmatch(text):
+        return int(text[2:], 8) if len(text) <= _MAX_DIGITS else text
+    if _HEX.fullmatch(text):
+        return int(text[2:], 16) if len(text) <= _MAX_DIGITS else text
+    if _FLOAT.fullmatch(text):
+        return float(text)
+    if _INFINITY.fullmatch(text):
+        return -math.inf if text[0] == "-" else math.inf
+    if _NAN.fullmatch(text):
+        return math.nan
+    return _NOT_READ
 
 
-class _SafeLoader(_BaseLoader):  # type: ignore[valid-type,misc]
-    """PyYAML's safe loader, noting duplicate keys; it builds nothing beyond plain data."""
+def _plain(text: str) -> Any:
+    """A plain (unquoted, untagged) scalar by the YAML 1.2 core schema."""
+    if text in _NULLS:
+        return None
+    if text in _BOOLS:
+        return _BOOLS[text]
+    if text[0] in "0123456789+-.":
+        number = _core_number(text)
+        if number is not _NOT_READ:
+            return number
+    return text
+
+
+def _tagged(text: str, tag: str, mark: Any) -> Any:
+    """A scalar with an explicit tag: only the core schema's tags are read."""
+    if tag in ("!", f"{_CORE}str", f"{_CORE}timestamp"):
+        return text
+    if tag == f"{_CORE}null" and text in _NULLS:
+        return None
+    if tag == f"{_CORE}bool" and text in _BOOLS:
+        return _BOOLS[text]
+    if tag in (f"{_CORE}int", f"{_CORE}float"):
+        number = _core_number(text)
+        if tag.endswith("int") and isinstance(number, int) and not isinstance(number, bool):
+            return number
+        if tag.endswith("float") and isinstance(number, (int, float)):
+            return float(number)
+    if tag in (f"{_CORE}null", f"{_CORE}bool", f"{_CORE}int", f"{_CORE}float"):
+        kind = tag.removeprefix(_CORE)
+        raise _yaml_failure(f"invalid YAML: {text!r} cannot be read as !!{kind}", mark)
+    raise _unknown_tag(tag, mark)
+
+
+def _unknown_tag(tag: str, mark: Any) -> ParseFailure:
+    return _yaml_failure(
+        f"invalid YAML: could not determine a constructor for the tag {tag!r}"
+        " (only plain YAML data is read; tags that build objects are refused)",
+        mark,
+    )
+
+
+def _yaml_failure(message: str, mark: Any, path: str = "") -> ParseFailure:
+    return ParseFailure([Problem(message, path=path, line=_line(mark), column=_column(mark))])
+
+
+class _Counter:
+    """Counts values as they are read, aliases expanded, and refuses past the budget."""
+
+    def __init__(self) -> None:
+        self.written = 0  # values written out in the text
+        self.total = 0  # values after aliases expand
+
+    def write(self, mark: Any) -> None:
+        self.written += 1
+        self.total += 1
+        if self.total > MAX_VALUES:
+            raise _yaml_failure(
+                f"the file holds more than {MAX_VALUES:,} values (the limit); refused", mark
+            )
+
+    def repeat(self, size: int, mark: Any) -> None:
+        self.total += size
+        allowed = max(ALIAS_FLOOR, self.written)
+        if self.total - self.written > allowed or self.total > MAX_VALUES:
+            raise _yaml_failure(
+                "the YAML expands to too much data: its aliases repeat more than"
+                f" {allowed:,} values (at most {ALIAS_FLOOR:,}, or as many as the file"
+                " writes out); refused",
+                mark,
+            )
+
+
+class _Frame:
+    """A list or mapping being read: its items so far and what it needs to finish."""
+
+    __slots__ = ("anchor", "key", "mapping", "mark", "merges", "start", "value")
+
+    def __init__(self, value: Any, anchor: str | None, start: int, mark: Any) -> None:
+        self.value = value
+        self.mapping = isinstance(value, dict)
+        self.anchor = anchor
+        self.start = start
+        self.mark = mark
+        self.key: Any = _NOT_READ  # a mapping's pending key
+        self.merges: list[tuple[Any, Any]] = []  # `<<` values, with their marks
+
+
+class _YamlReader:
+    """Builds plain data from a YAML event stream, counting as it goes."""
 
     def __init__(self, text: str) -> None:
-        super().__init__(text)
+        self.parser: Any = _Parser(text)
+        self.counter = _Counter()
+        # anchor -> (value, values it holds, its text if a scalar)
+        self.anchors: dict[str, tuple[Any, int, str | None]] = {}
+        self.open: set[str] = set()
         self.duplicate_keys = False
+        self.too_deep = False
 
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
-        # Keys stay the text that was written: `yes:` is the key 'yes', not True,
-        # and `2026:` is '2026', so messages about unknown keys quote the file.
-        self.flatten_mapping(node)
-        mapping: dict[str, Any] = {}
-        for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode):
-                raise yaml.constructor.ConstructorError(
-                    None,
-                    None,
-                    "a key must be plain text, not a list or mapping",
-                    key_node.start_mark,
+    def read(self) -> Any:
+        get = self.parser.get_event
+        get()  # stream start
+        event = get()
+        if isinstance(event, yaml.StreamEndEvent):
+            raise ParseFailure([Problem("the file holds no data", line=1, column=1)])
+        value = self.document(get())
+        get()  # document end
+        event = get()
+        if not isinstance(event, yaml.StreamEndEvent):
+            raise _yaml_failure(
+                "invalid YAML: expected a single document in the stream but found another document",
+                event.start_mark,
+            )
+        return value
+
+    def document(self, event: Any) -> Any:
+        get = self.parser.get_event
+        counter = self.counter
+        stack: list[_Frame] = []
+        while True:
+            kind = type(event)
+            if kind is yaml.ScalarEvent:
+                counter.write(event.start_mark)
+                text = event.value
+                if event.tag is None:
+                    value = text if event.style else _plain(text)
+                else:
+                    value = _tagged(text, event.tag, event.start_mark)
+                if event.anchor is not None:
+                    self.anchors[event.anchor] = (value, 1, text)
+                scalar_text: str | None = text
+            elif kind is yaml.AliasEvent:
+                name = event.anchor
+                if name in self.open:
+                    raise _yaml_failure(
+                        f"invalid YAML: the alias *{name} refers to the list or mapping"
+                        " that holds it",
+                        event.start_mark,
+                    )
+                if name not in self.anchors:
+                    raise _yaml_failure(
+                        f"invalid YAML: found undefined alias {name!r}", event.start_mark
+                    )
+                value, size, scalar_text = self.anchors[name]
+                counter.repeat(size, event.start_mark)
+            elif kind is yaml.SequenceStartEvent or kind is yaml.MappingStartEvent:
+                mapping = kind is yaml.MappingStartEvent
+                tag = event.tag
+                if tag not in (None, "!", f"{_CORE}{'map' if mapping else 'seq'}"):
+                    raise _unknown_tag(tag, event.start_mark)
+                if stack and stack[-1].mapping and stack[-1].key is _NOT_READ:
+                    raise _yaml_failure(
+                        "invalid YAML: a key must be plain text, not a list or mapping",
+                        event.start_mark,
+                    )
+                counter.write(event.start_mark)
+                if len(stack) > MAX_DEPTH:
+                    self.too_deep = True
+                    raise _yaml_failure(
+                        f"nested more than {MAX_DEPTH} levels deep; refused", event.start_mark
+                    )
+                if event.anchor is not None:
+                    self.open.add(event.anchor)
+                stack.append(
+                    _Frame({} if mapping else [], event.anchor, counter.total, event.start_mark)
                 )
-            if key_node.value in mapping:
-                self.duplicate_keys = True
-            mapping[key_node.value] = self.construct_object(value_node, deep=deep)
-        return mapping
+                event = get()
+                continue
+            else:  # the end of a list or mapping
+                frame = stack.pop()
+                value = self.finish(frame)
+                scalar_text = None
+                if frame.anchor is not None:
+                    self.open.discard(frame.anchor)
+                    size = counter.total - frame.start + 1
+                    self.anchors[frame.anchor] = (value, size, None)
+            if not stack:
+                return value
+            parent = stack[-1]
+            if not parent.mapping:
+                parent.value.append(value)
+            elif parent.key is _NOT_READ:
+                if scalar_text is None:
+                    raise _yaml_failure(
+                        "invalid YAML: a key must be plain text, not a list or mapping",
+                        event.start_mark,
+                    )
+                # Keys stay the text that was written: `yes:` is the key 'yes', not
+                # True, and `2026:` is '2026', so messages about keys quote the file.
+                parent.key = scalar_text
+                if scalar_text == "<<" and kind is yaml.ScalarEvent and not event.style:
+                    parent.key = _MERGE
+            else:
+                key = parent.key
+                parent.key = _NOT_READ
+                if key is _MERGE:
+                    parent.merges.append((value, event.start_mark))
+                elif key in parent.value:
+                    self.duplicate_keys = True
+                else:
+                    parent.value[key] = value
+            event = get()
 
-    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
-        try:
-            return super().construct_object(node, deep=deep)
-        except (ValueError, OverflowError):
-            if not isinstance(node, yaml.ScalarNode):
-                raise
-            # A date like 2026-13-01 or an integer of thousands of digits: keep the
-            # text as written, and the field's type check reports it with its path.
-            return node.value
+    def finish(self, frame: _Frame) -> Any:
+        if not frame.merges:
+            return frame.value
+        # `<<: *defaults` (or a list of them): the mapping's own keys win, then the
+        # first mapping merged. The merged values were counted with their aliases.
+        merged: dict[str, Any] = {}
+        for value, mark in reversed(frame.merges):
+            sources = value if isinstance(value, list) else [value]
+            if not all(isinstance(source, dict) for source in sources):
+                raise _yaml_failure(
+                    "invalid YAML: a merge key '<<' needs a mapping or a list of mappings", mark
+                )
+            for source in reversed(sources):
+                merged.update(source)
+        merged.update(frame.value)
+        return merged
+
+
+_MERGE = object()  # the merge key `<<`
 
 
 def parse_yaml(text: str) -> tuple[Any, Callable[[], Locations]]:
     """Parse YAML safely; returns the data and a function that locates its paths.
 
-    Locating walks the node tree again, so it is done only when a problem needs it;
-    duplicate keys are located problems straight away.
+    The data is plain: mappings with text keys, lists, text, numbers, booleans and
+    null, read by the YAML 1.2 core schema. Locating reads the text a second time,
+    so it is done only when a problem needs it; duplicate keys and values nested too
+    deeply are located problems straight away.
     """
-    loader = _SafeLoader(text)
+    reader = _YamlReader(text)
     try:
-        node = loader.get_single_node()
-        if node is None:
-            raise ParseFailure([Problem("the file holds no data", line=1, column=1)])
-        data = loader.construct_document(node)
+        data = reader.read()
+    except ParseFailure:
+        if reader.too_deep:
+            _locate_yaml(text)  # raises with the path of the value too deep
+        raise
     except yaml.MarkedYAMLError as error:
         raise ParseFailure([_yaml_problem(error, text)]) from None
     except yaml.reader.ReaderError as error:
@@ -137,22 +380,87 @@ def parse_yaml(text: str) -> tuple[Any, Callable[[], Locations]]:
         raise ParseFailure([Problem(message, line=line, column=column)]) from None
     except yaml.YAMLError as error:
         raise ParseFailure([Problem(f"invalid YAML: {error}")]) from None
-    except RecursionError:
-        raise ParseFailure([Problem("the YAML nests too deeply to be a launch record")]) from None
     finally:
-        loader.dispose()
+        reader.parser.dispose()
 
     def locate() -> Locations:
-        locations = Locations()
-        problems: list[Problem] = []
-        _walk_yaml(node, "", locations, problems, _Budget(len(text)), 0)
-        if problems:
-            raise ParseFailure(problems)
-        return locations
+        return _locate_yaml(text)
 
-    if loader.duplicate_keys:
+    if reader.duplicate_keys:
         locate()  # raises with every duplicate located
     return data, functools.cache(locate)
+
+
+def _locate_yaml(text: str) -> Locations:
+    """Where each path's value and key stand; raises for duplicate keys and deep nesting.
+
+    Only called on text that was read once already, so its size is within budget.
+    An alias is located where it is written; paths inside it fall back to it.
+    """
+    parser: Any = _Parser(text)
+    locations = Locations()
+    problems: list[Problem] = []
+    # Each open list or mapping: [path, next index or pending key, keys seen, is mapping]
+    stack: list[list[Any]] = []
+    try:
+        while parser.check_event():
+            event = parser.get_event()
+            kind = type(event)
+            if kind in (yaml.SequenceEndEvent, yaml.MappingEndEvent):
+                stack.pop()
+                _advance(stack)
+                continue
+            if not isinstance(event, yaml.NodeEvent):
+                continue
+            mark: Any = event.start_mark
+            position = (mark.line + 1, mark.column + 1)
+            if stack and stack[-1][3] and stack[-1][1] is None:
+                frame = stack[-1]
+                key = str(getattr(event, "value", ""))
+                child = join_path(frame[0], key)
+                if key in frame[2] and key != "<<":
+                    problems.append(Problem(f"duplicate key {key!r}", child, None, *position))
+                frame[2].add(key)
+                locations.keys.setdefault(child, position)
+                frame[1] = key
+                continue
+            path = _child_path(stack)
+            locations.values.setdefault(path, position)
+            if kind is yaml.SequenceStartEvent or kind is yaml.MappingStartEvent:
+                if len(stack) > MAX_DEPTH:
+                    raise ParseFailure(
+                        [
+                            Problem(
+                                f"nested more than {MAX_DEPTH} levels deep; refused",
+                                path,
+                                None,
+                                *position,
+                            )
+                        ]
+                    )
+                mapping = kind is yaml.MappingStartEvent
+                stack.append([path, None if mapping else 0, set(), mapping])
+            else:
+                _advance(stack)
+    finally:
+        parser.dispose()
+    if problems:
+        raise ParseFailure(problems)
+    return locations
+
+
+def _child_path(stack: list[list[Any]]) -> str:
+    if not stack:
+        return ""
+    path, place, _keys, _mapping = stack[-1]
+    return join_path(path, place)
+
+
+def _advance(stack: list[list[Any]]) -> None:
+    """A value was read: the list moves to its next index, the mapping to its next key."""
+    if stack:
+        frame = stack[-1]
+        frame[1] = None if frame[3] else frame[1] + 1
 
 
 def _yaml_problem(error: yaml.MarkedYAMLError, text: str) -> Problem:
@@ -161,9 +469,7 @@ def _yaml_problem(error: yaml.MarkedYAMLError, text: str) -> Problem:
     if error.context_mark is not None and "quoted scalar" in context:
         mark = error.context_mark  # where the unclosed quote opens, not the end of the file
     message = " ".join(part for part in (context, error.problem) if part)
-    if isinstance(error, yaml.constructor.ConstructorError) and "tag" in message:
-        message = f"{message} (only plain YAML data is read; tags that build objects are refused)"
-    elif mark is not None and text[mark.index : mark.index + 1] == "\t":
+    if mark is not None and text[mark.index : mark.index + 1] == "\t":
         message = "a tab cannot indent YAML; use spaces"
     return Problem(f"invalid YAML: {message}", line=_line(mark), column=_column(mark))
 
@@ -181,77 +487,33 @@ def _column(mark: Any) -> int | None:
     return None if mark is None else mark.column + 1
 
 
-class _Budget:
-    """Bounds how many nodes a walk may visit, so a billion-laughs file is refused fast."""
-
-    def __init__(self, text_length: int) -> None:
-        # A node costs a few characters of text; only aliases make a walk longer.
-        self.left = max(200_000, 4 * text_length)
-
-    def spend(self, node: yaml.Node) -> None:
-        self.left -= 1
-        if self.left < 0:
-            raise ParseFailure(
-                [
-                    Problem(
-                        "the YAML expands to too much data (aliases repeat too many"
-                        " nodes); refused",
-                        line=_line(node.start_mark),
-                        column=_column(node.start_mark),
-                    )
-                ]
-            )
-
-
-def _walk_yaml(
-    node: yaml.Node,
-    path: str,
-    locations: Locations,
-    problems: list[Problem],
-    budget: _Budget,
-    depth: int,
-) -> None:
-    budget.spend(node)
-    if depth > MAX_DEPTH:
-        raise ParseFailure(
-            [
-                Problem(
-                    f"nested more than {MAX_DEPTH} levels deep; refused",
-                    path=path,
-                    line=_line(node.start_mark),
-                    column=_column(node.start_mark),
-                )
-            ]
-        )
-    locations.values.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
-    if isinstance(node, yaml.MappingNode):
-        seen: set[str] = set()
-        for key_node, value_node in node.value:
-            key = str(key_node.value)
-            child = join_path(path, key)
-            if key in seen and key_node.tag != "tag:yaml.org,2002:merge":
-                problems.append(
-                    Problem(
-                        f"duplicate key {key!r}",
-                        path=child,
-                        line=key_node.start_mark.line + 1,
-                        column=key_node.start_mark.column + 1,
-                    )
-                )
-            seen.add(key)
-            locations.keys.setdefault(
-                child, (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-            )
-            _walk_yaml(value_node, child, locations, problems, budget, depth + 1)
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            _walk_yaml(item, join_path(path, index), locations, problems, budget, depth + 1)
-
-
 # --------------------------------------------------------------------------- JSON
 
 _NUMBER = re.compile(r"-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?")
 _WHITESPACE = re.compile(r"[ \t\n\r]*")
+
+
+_JSON_TEXT = re.compile(r'"(?:[^"\\]|\\.)*"')
+_TOML_TEXT = re.compile(
+    r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'[^\'\n]*\'|#[^\n]*'
+)
+_SEPARATORS = ",:=[{"
+
+
+def check_values(text: str, fmt: str) -> None:
+    """Refuse JSON or TOML text that holds more than :data:`MAX_VALUES` values.
+
+    Counted before parsing, from the separators outside quoted text (each value
+    but the first follows a comma, a colon or ``=``, or opens a list or mapping),
+    so that a huge file is refused in a second or two, not parsed for minutes.
+    """
+    if sum(text.count(char) for char in _SEPARATORS) < MAX_VALUES:
+        return  # the quick bound holds: no need to skip quoted text
+    bare = (_JSON_TEXT if fmt == "json" else _TOML_TEXT).sub("", text)
+    if sum(bare.count(char) for char in _SEPARATORS) >= MAX_VALUES:
+        raise ParseFailure(
+            [Problem(f"the file holds more than {MAX_VALUES:,} values (the limit); refused")]
+        )
 
 
 def parse_json(text: str) -> tuple[Any, Callable[[], Locations]]:
@@ -259,6 +521,7 @@ def parse_json(text: str) -> tuple[Any, Callable[[], Locations]]:
 
     The data equals ``json.loads(text)``; duplicate keys are located problems.
     """
+    check_values(text, "json")
     duplicate_keys = False
 
     def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:

@@ -13,6 +13,7 @@ import importlib
 import json
 import os
 import re
+import stat
 import tomllib
 import typing
 from collections.abc import Callable, Iterator
@@ -31,6 +32,7 @@ from launchbrief._convert import describe, make_converter
 from launchbrief._locate import (
     Locations,
     ParseFailure,
+    check_values,
     join_path,
     locate_toml,
     parse_json,
@@ -213,6 +215,22 @@ def _represent_text(dumper: yaml.SafeDumper, text: str) -> yaml.ScalarNode:
 
 _YamlDumper.add_representer(str, _represent_text)
 
+# The dumper quotes text that a reader would take for something else. PyYAML knows
+# YAML 1.1's numbers; we read YAML 1.2's, so text such as '1e15' or '0o17' is quoted too.
+_YamlDumper.add_implicit_resolver(
+    "tag:yaml.org,2002:int",
+    re.compile(r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$"),
+    list("-+0123456789"),
+)
+_YamlDumper.add_implicit_resolver(
+    "tag:yaml.org,2002:float",
+    re.compile(
+        r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+        r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
+    ),
+    list("-+0123456789."),
+)
+
 
 def _read_workbook(path: Path) -> Launch:
     # The workbook reader lives with the xlsx exporter: the one module that imports openpyxl.
@@ -239,10 +257,10 @@ def _load_dataset(name: str) -> Launch:
     return _parse(entry.read_bytes(), "yaml", f"<built-in {name}>")
 
 
-def _too_large(name: str, size: int) -> Problem:
+def _too_large(name: str, size: int | None) -> Problem:
+    measured = f"{size / 2**20:.1f} MiB" if size is not None else "more than that"
     return Problem(
-        f"the file is too large ({size / 2**20:.1f} MiB; the limit is"
-        f" {MAX_FILE_BYTES / 2**20:.0f} MiB)",
+        f"the file is too large ({measured}; the limit is {MAX_FILE_BYTES / 2**20:.0f} MiB)",
         file=name,
     )
 
@@ -250,15 +268,23 @@ def _too_large(name: str, size: int) -> Problem:
 def _read_bytes(path: Path) -> bytes:
     name = str(path)
     try:
-        size = path.stat().st_size
+        stream = path.open("rb")
     except FileNotFoundError:
         raise FileNotFoundError(f"no such file: {name!r}") from None
-    if path.is_dir():
-        raise InvalidLaunchError([Problem("is a folder, not a file", file=name)])
-    if size > MAX_FILE_BYTES:
-        raise InvalidLaunchError([_too_large(name, size)])
-    with path.open("rb") as stream:
-        return stream.read(MAX_FILE_BYTES + 1)
+    except IsADirectoryError:
+        raise InvalidLaunchError([Problem("is a folder, not a file", file=name)]) from None
+    with stream:
+        status = os.fstat(stream.fileno())
+        if stat.S_ISDIR(status.st_mode):
+            raise InvalidLaunchError([Problem("is a folder, not a file", file=name)])
+        if stat.S_ISREG(status.st_mode) and status.st_size > MAX_FILE_BYTES:
+            raise InvalidLaunchError([_too_large(name, status.st_size)])
+        # The cap holds on the bytes read, not on what stat() says: a pipe or a
+        # device has no size until it is read.
+        data = stream.read(MAX_FILE_BYTES + 1)
+    if len(data) > MAX_FILE_BYTES:
+        raise InvalidLaunchError([_too_large(name, None)])
+    return data
 
 
 # UTF-32 first: its little-endian mark begins with UTF-16's.
@@ -275,14 +301,31 @@ def _decode(data: bytes, name: str) -> str:
         raise InvalidLaunchError([Problem("the file is empty", file=name, line=1, column=1)])
     for bom, encoding in _WIDE_BOMS:
         if data.startswith(bom):
+            body = data[len(bom) :]
             try:
-                return data[len(bom) :].decode(encoding)
-            except UnicodeDecodeError:
-                break
-    if b"\x00" in data[:8192]:
-        raise InvalidLaunchError(
-            [Problem("not a text file (it holds binary data)", file=name, line=1, column=1)]
-        )
+                return body.decode(encoding)
+            except UnicodeDecodeError as error:
+                read = body[: error.start].decode(encoding, "replace")
+                line = read.count("\n") + 1
+                column = len(read) - (read.rfind("\n") + 1) + 1
+                wide = encoding.upper().removesuffix("-LE").removesuffix("-BE")
+                raise InvalidLaunchError(
+                    [
+                        Problem(
+                            f"not valid {wide} text (the bytes at offset"
+                            f" {len(bom) + error.start:,} cannot be read); save the file as UTF-8",
+                            file=name,
+                            line=line,
+                            column=column,
+                        )
+                    ]
+                ) from None
+    head = data[:8192]
+    if b"\x00" in head:
+        message = "not a text file (it holds binary data)"
+        if _looks_wide(head):
+            message = "looks like UTF-16 or UTF-32 text without a byte-order mark; save it as UTF-8"
+        raise InvalidLaunchError([Problem(message, file=name, line=1, column=1)])
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -302,6 +345,18 @@ def _decode(data: bytes, name: str) -> str:
         ) from None
 
 
+def _looks_wide(head: bytes) -> bool:
+    """Whether bytes look like UTF-16 or UTF-32 text: zero bytes in a steady rhythm."""
+    for width in (2, 4):
+        for place in range(width):
+            lane = head[place::width]
+            if len(lane) >= 8 and lane.count(0) < len(lane) // 10:
+                others = [head[p::width] for p in range(width) if p != place]
+                if all(other.count(0) > len(other) * 9 // 10 for other in others):
+                    return True
+    return False
+
+
 _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)|\s*\(at end of document\)")
 
 
@@ -311,6 +366,7 @@ def _parse(data: bytes, fmt: str, name: str) -> Launch:
         if fmt == "json":
             value, locate = parse_json(text)
         elif fmt == "toml":
+            check_values(text, "toml")
             value, locate = _parse_toml(text), functools.partial(locate_toml, text)
         else:
             value, locate = parse_yaml(text)

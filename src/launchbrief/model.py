@@ -64,12 +64,48 @@ class FieldValueError(ValueError):
         super().__init__(f"{field}: {message}")
 
 
+def shown(value: Any, limit: int = 60) -> str:
+    """``repr(value)`` for a message, cut to about ``limit`` characters, saying how long it was.
+
+    A value in a message is never unbounded: a 30 MB id is shown by its start.
+    """
+    if isinstance(value, str):
+        if len(value) <= limit:
+            return repr(value)
+        return f"{value[:limit]!r}… ({len(value):,} characters)"
+    if isinstance(value, (list, tuple)):
+        return f"a list of {len(value):,}"
+    if isinstance(value, dict):
+        return f"a mapping of {len(value):,}"
+    text = repr(value)
+    return text if len(text) <= limit else f"{text[:limit]}…"
+
+
 def _slug(_instance: object, attribute: attrs.Attribute[Any], value: str) -> None:
     if not isinstance(value, str) or not _SLUG.fullmatch(value) or ".." in value:
         raise FieldValueError(
             attribute.name,
-            f"{value!r} is not a valid id: use lowercase letters, digits, '-', '_' or '.',"
+            f"{shown(value)} is not a valid id: use lowercase letters, digits, '-', '_' or '.',"
             " starting and ending with a letter or digit (at most 100 characters)",
+        )
+
+
+#: Names Windows keeps for devices, whatever the extension: a file named
+#: ``con.xlsx`` or ``nul.pptx`` cannot be written there.
+WINDOWS_DEVICE_NAMES = frozenset(
+    {"con", "prn", "aux", "nul"}
+    | {f"com{digit}" for digit in "0123456789"}
+    | {f"lpt{digit}" for digit in "0123456789"}
+)
+
+
+def _file_name_id(instance: object, attribute: attrs.Attribute[Any], value: str) -> None:
+    _slug(instance, attribute, value)
+    if value.split(".", 1)[0] in WINDOWS_DEVICE_NAMES:
+        raise FieldValueError(
+            attribute.name,
+            f"{value!r} cannot name a file: Windows keeps {value.split('.', 1)[0]!r} for a"
+            " device (as it does con, prn, aux, nul, com0–com9 and lpt0–lpt9); choose another id",
         )
 
 
@@ -112,7 +148,8 @@ def _finite(_instance: object, attribute: attrs.Attribute[Any], value: float | N
         raise FieldValueError(attribute.name, f"must be a finite number, got {value!r}")
     if abs(value) > MAX_SCORE:
         raise FieldValueError(
-            attribute.name, f"{value:g} is too large (at most {MAX_SCORE:g} either way)"
+            attribute.name,
+            f"{shown(value)} is too large (at most 10^15 = 1,000,000,000,000,000 either way)",
         )
 
 
@@ -396,7 +433,7 @@ class Launch:
     """One AI model launch: the model, where it ships, how it compares, what it means."""
 
     schema_version: int = SCHEMA_VERSION
-    id: str = attrs.field(validator=_slug)  # also the file name of every export
+    id: str = attrs.field(validator=_file_name_id)  # also the file name of every export
     title: str = attrs.field(validator=_text)
     developer: Developer
     model: LaunchedModel
@@ -474,15 +511,89 @@ def _str_list(value: Any) -> list[str]:
     return []
 
 
-def _unknown(kind: str, value: str, known: Iterable[str]) -> str:
-    known = sorted(known)
-    message = f"unknown {kind} {value!r}"
-    if not known:
+class Suggestions:
+    """Close matches for a mistyped id, at a cost that does not grow with the ids known.
+
+    A lookup reads two small indexes built once: ids one deletion away from the
+    value (``gpt5`` finds ``gpt-5-4``, separators aside), and ids that share a
+    rare three-letter piece with it (``fraction-bench`` finds ``frac-bench``).
+    The few candidates are ranked as :func:`difflib.get_close_matches` would.
+    """
+
+    #: A three-letter piece shared by more ids than this says little; it is skipped.
+    COMMON = 32
+    #: Only this much of an id takes part (ids are at most 100 characters).
+    PREFIX = 40
+
+    def __init__(self, known: Iterable[str]) -> None:
+        self.known = sorted(set(known))
+        self._deletions: dict[str, list[str]] | None = None
+        self._pieces: dict[str, list[str]] = {}
+
+    def closest(self, value: str, cutoff: float = 0.6) -> str | None:
+        """The known id closest to ``value``, or ``None`` if none is close enough."""
+        if not self.known or not value or len(value) > 2 * self.PREFIX:
+            return None
+        if len(self.known) <= self.COMMON:
+            candidates: set[str] = set(self.known)
+        else:
+            candidates = self._candidates(value)
+        best = None
+        best_ratio = cutoff
+        matcher = difflib.SequenceMatcher()
+        matcher.set_seq2(value)
+        for candidate in sorted(candidates):
+            matcher.set_seq1(candidate)
+            if matcher.real_quick_ratio() < best_ratio or matcher.quick_ratio() < best_ratio:
+                continue
+            ratio = matcher.ratio()
+            # As difflib.get_close_matches: the highest ratio; of equals, the last in order.
+            if ratio >= best_ratio:
+                best, best_ratio = candidate, ratio
+        return best
+
+    def _candidates(self, value: str) -> set[str]:
+        if self._deletions is None:
+            self._deletions, self._pieces = {}, {}
+            for known in self.known:
+                key = _squash(known)
+                for variant in _one_deleted(key):
+                    self._deletions.setdefault(variant, []).append(known)
+                for piece in _pieces(key):
+                    self._pieces.setdefault(piece, []).append(known)
+        key = _squash(value)
+        candidates: set[str] = set()
+        for variant in _one_deleted(key):
+            candidates.update(self._deletions.get(variant, ())[: self.COMMON])
+        for piece in _pieces(key):
+            holders = self._pieces.get(piece, ())
+            if len(holders) <= self.COMMON:
+                candidates.update(holders)
+        return candidates
+
+
+def _squash(value: str) -> str:
+    return re.sub(r"[-_.\s]", "", value.lower())[: Suggestions.PREFIX]
+
+
+def _one_deleted(key: str) -> set[str]:
+    return {key, *(key[:place] + key[place + 1 :] for place in range(len(key)))}
+
+
+def _pieces(key: str) -> set[str]:
+    return {key[place : place + 3] for place in range(max(1, len(key) - 2))}
+
+
+def _unknown(kind: str, value: str, known: Suggestions) -> str:
+    message = f"unknown {kind} {shown(value)}"
+    if not known.known:
         return f"{message} (no {kind}s are defined)"
-    shown = ", ".join(known[:6]) + (", …" if len(known) > 6 else "")
-    close = difflib.get_close_matches(value, known, n=1, cutoff=0.6)
-    hint = f"; did you mean {close[0]!r}?" if close else ""
-    return f"{message} (known: {shown}{hint})"
+    listed = known.known
+    more = f", … {len(listed) - 6:,} more" if len(listed) > 6 else ""
+    shown_ids = ", ".join(listed[:6]) + more
+    close = known.closest(value)
+    hint = f"; did you mean {close!r}?" if close else ""
+    return f"{message} (known: {shown_ids}{hint})"
 
 
 _COLLECTIONS_WITH_IDS = (
@@ -514,6 +625,13 @@ def launch_problems(launch: Any) -> list[tuple[str, str]]:
     """
     problems: list[tuple[str, str]] = []
     ids: dict[str, set[str]] = {}
+    suggestions: dict[str, Suggestions] = {}
+
+    def unknown(kind: str, value: str, collection: str) -> str:
+        if collection not in suggestions:
+            suggestions[collection] = Suggestions(ids[collection])
+        return _unknown(kind, value, suggestions[collection])
+
     for collection, kind in _COLLECTIONS_WITH_IDS:
         seen: dict[str, int] = {}
         for index, record in _items(launch, collection):
@@ -536,13 +654,13 @@ def launch_problems(launch: Any) -> list[tuple[str, str]]:
         for position, source_id in enumerate(_str_list(_get(record, "sources", ()))):
             if source_id not in ids["sources"]:
                 problems.append(
-                    (f"{path}.sources[{position}]", _unknown("source", source_id, ids["sources"]))
+                    (f"{path}.sources[{position}]", unknown("source", source_id, "sources"))
                 )
 
     def check_ref(path: str, value: Any, collection: str, kind: str) -> None:
         # A malformed id is reported as such by the field check; one message is enough.
         if isinstance(value, str) and _SLUG.fullmatch(value) and value not in ids[collection]:
-            problems.append((path, _unknown(kind, value, ids[collection])))
+            problems.append((path, unknown(kind, value, collection)))
 
     developer = _get(launch, "developer")
     if developer is not None:
