@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from pathlib import Path
 from typing import IO, Any
 
 from launchbrief import _atomic
-from launchbrief.exporters import get_exporter
+from launchbrief._reproducible import document_time
+from launchbrief.exceptions import ExportError
+from launchbrief.exporters import Exporter, get_exporter
 from launchbrief.model import Launch
 
-__all__ = ["export"]
+__all__ = ["export", "export_all"]
 
 
 def export(
@@ -27,9 +30,13 @@ def export(
 
     Raises:
         UnknownFormatError: no exporter for that format or suffix.
-        ExportError: the exporter cannot write this launch.
+        ExportError: the exporter cannot write this launch, or ``SOURCE_DATE_EPOCH``
+            is malformed or after 2107.
+        OSError: the file cannot be written; its ``filename`` is ``dest``.
     """
     exporter = get_exporter(format, dest=dest)
+    # A bad SOURCE_DATE_EPOCH is refused before any exporter starts writing.
+    document_time()
     if isinstance(dest, (str, os.PathLike)):
         path = Path(dest)
         with _atomic.replace(path) as stream:
@@ -37,3 +44,35 @@ def export(
         return path
     exporter.export(launch, dest, **options)
     return None
+
+
+def export_all(
+    launch: Launch, folder: str | os.PathLike[str], exporters: Sequence[Exporter]
+) -> list[Path]:
+    """Export ``launch`` with each exporter to ``folder/<launch id><suffix>``: all or none.
+
+    Every file is written beside its target first; they are put in place only when
+    all succeeded, and if one cannot be, the others get their old bytes back. The
+    folder must exist. Returns the paths written, in the order of ``exporters``.
+
+    Raises:
+        ExportError: an exporter cannot write this launch, a file would land
+            outside ``folder``, or ``SOURCE_DATE_EPOCH`` is malformed or after 2107;
+            nothing is replaced.
+        OSError: a file cannot be written or put in place, named by its target;
+            nothing is replaced.
+    """
+    document_time()
+    base = Path(folder)
+    targets = []
+    for exporter in exporters:
+        target = base / f"{launch.id}{exporter.suffix}"
+        # The id is a validated slug, but check anyway: an export never leaves its folder.
+        if target.resolve().parent != base.resolve():
+            raise ExportError(f"refusing to write outside {base}: {target}")
+        targets.append((exporter, target))
+    with _atomic.replace_all(target for _, target in targets) as staging:
+        for exporter, target in targets:
+            with staging.open(target) as stream:
+                exporter.export(launch, stream)
+    return [target for _, target in targets]

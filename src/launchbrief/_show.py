@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-import textwrap
+import re
+from collections.abc import Sequence
 
 from launchbrief import analysis
 from launchbrief.model import Launch
@@ -10,6 +11,11 @@ from launchbrief.model import Launch
 __all__ = ["gaps_text", "summary_text"]
 
 _WIDTH = 88
+#: Lists written inline (capabilities, surfaces) name at most this many, then "… and N more".
+MAX_LISTED = 50
+
+# Runs of whitespace (the characters textwrap treats as such) and runs of anything else.
+_CHUNKS = re.compile(r"[ \t\n\x0b\x0c\r]+|[^ \t\n\x0b\x0c\r]+")
 
 
 def summary_text(launch: Launch) -> str:
@@ -23,7 +29,7 @@ def summary_text(launch: Launch) -> str:
         ("As of", launch.as_of.isoformat() if launch.as_of else "not given"),
     ]
     if launch.model.capabilities:
-        facts.append(("Capabilities", ", ".join(launch.model.capabilities)))
+        facts.append(("Capabilities", _listed(launch.model.capabilities)))
     lines += _pairs(facts)
 
     tiles = analysis.highlights(launch)
@@ -71,12 +77,14 @@ def summary_text(launch: Launch) -> str:
     if summary.groups:
         lines += ["", "Rollout"]
         for status, surfaces in summary.groups:
-            names = ", ".join(
-                surface.name + (f" ({surface.audience})" if surface.audience else "")
-                for surface in surfaces
+            names = _listed(
+                [
+                    surface.name + (f" ({surface.audience})" if surface.audience else "")
+                    for surface in surfaces
+                ]
             )
             timings = sorted({s.timing for s in surfaces if s.timing})
-            when = f" — {'; '.join(timings)}" if timings else ""
+            when = f" — {_listed(timings, '; ')}" if timings else ""
             lines += _wrap(f"{status.label:>11}: {names}{when}", indent=" " * 15)
 
     findings = analysis.safety(launch)
@@ -111,11 +119,44 @@ def _pairs(pairs: list[tuple[str, str]]) -> list[str]:
     return lines
 
 
+def _listed(items: Sequence[str], separator: str = ", ") -> str:
+    """The items joined, the first :data:`MAX_LISTED` of them, then how many more."""
+    if len(items) <= MAX_LISTED:
+        return separator.join(items)
+    return separator.join(items[:MAX_LISTED]) + f"{separator}… and {len(items) - MAX_LISTED} more"
+
+
 def _wrap(text: str, *, indent: str, first: str = "  ") -> list[str]:
-    return textwrap.wrap(
-        text,
-        width=_WIDTH,
-        initial_indent=first,
-        subsequent_indent=indent,
-        break_on_hyphens=False,
-    ) or [first]
+    """``text`` wrapped greedily at 88 columns, in time linear in its length.
+
+    Runs of spaces between words are kept (they align labels and values); words
+    longer than a line are cut. textwrap is not used: it cuts a long word by
+    slicing off the rest of it for every line, which takes quadratic time on a
+    word of a million characters.
+    """
+    lines: list[str] = []
+    line, has_word, gap = first, False, ""
+    for chunk in _CHUNKS.findall(text):
+        if chunk[0] in " \t\n\x0b\x0c\r":
+            # Kept between words and at the very start (it indents), dropped at a break.
+            gap = " " * len(chunk) if has_word or not lines else ""
+            continue
+        if has_word and len(line) + len(gap) + len(chunk) <= _WIDTH:
+            line += gap + chunk
+            gap = ""
+            continue
+        if has_word:
+            lines.append(line)
+            line, has_word, gap = indent, False, ""
+        line += gap
+        gap, start = "", 0
+        while len(line) + len(chunk) - start > _WIDTH:
+            cut = max(_WIDTH - len(line), 1)
+            lines.append(line + chunk[start : start + cut])
+            start += cut
+            line = indent
+        line += chunk[start:] if start else chunk
+        has_word = True
+    if has_word or not lines:
+        lines.append(line)
+    return lines

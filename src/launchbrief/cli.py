@@ -1,7 +1,10 @@
 """The ``launchbrief`` command: parse, call the public API, print.
 
-Exit codes: 0 success; 2 bad input or usage; 1 anything unexpected.
-Starting the command imports neither openpyxl nor python-pptx.
+Exit codes: 0 success; 2 bad input or usage; 1 the system failed (a file that
+cannot be read or written, no memory) or anything unexpected; 130 interrupted,
+143 terminated. Everything printed passes :func:`terminal_text`, so text from a
+record cannot drive the terminal. Starting the command imports neither openpyxl
+nor python-pptx.
 """
 
 from __future__ import annotations
@@ -10,11 +13,16 @@ import argparse
 import contextlib
 import json
 import os
+import signal
 import sys
-from collections.abc import Sequence
+import threading
+import warnings
+from collections.abc import Iterator, Sequence
 from pathlib import Path
+from types import FrameType
+from typing import IO, TYPE_CHECKING, NoReturn
 
-from launchbrief import _atomic, _show
+from launchbrief import _api, _show
 from launchbrief._version import __version__
 from launchbrief.exceptions import (
     ExportError,
@@ -24,16 +32,68 @@ from launchbrief.exceptions import (
 )
 from launchbrief.exporters import Exporter, exporters, get_exporter
 from launchbrief.io import datasets, load
+from launchbrief.model import Launch
 
-__all__ = ["main"]
+if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
+
+__all__ = ["main", "terminal_text"]
 
 DEFAULT_SOURCE = "muse-spark"
 
-EXIT_OK, EXIT_UNEXPECTED, EXIT_BAD_INPUT = 0, 1, 2
+EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
+
+# C0 controls but tab and newline, DEL and C1 controls as \xNN; bidirectional
+# overrides and isolates (which reorder what follows them) as \uNNNN; lone
+# surrogates, which no terminal encoding can print, as U+FFFD.
+_UNSAFE = {
+    code: f"\\x{code:02x}"
+    for code in (*range(0x20), 0x7F, *range(0x80, 0xA0))
+    if chr(code) not in "\t\n"
+}
+_UNSAFE.update(
+    {code: f"\\u{code:04x}" for code in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))}
+)
+_UNSAFE.update(dict.fromkeys(range(0xD800, 0xE000), "\ufffd"))
+
+
+def terminal_text(text: str) -> str:
+    """``text`` made safe to print: control characters shown as escapes, never obeyed.
+
+    Keeps newlines and tabs; writes other C0 controls, DEL and C1 controls as
+    ``\\x1b``-style escapes and bidirectional overrides and isolates as
+    ``\\u202e``-style escapes, so text from a record cannot clear the screen, set the
+    window title, reach the clipboard or reorder what is shown.
+    """
+    return text.translate(_UNSAFE)
+
+
+def _out(text: str = "") -> None:
+    sys.stdout.write(terminal_text(text) + "\n")
+
+
+def _err(text: str) -> None:
+    sys.stderr.write(terminal_text(text) + "\n")
 
 
 class _Usage(Exception):
     """Bad usage found after parsing (a missing file, an unknown format)."""
+
+
+class _SystemFailure(Exception):
+    """The system refused something (a file that cannot be read or written): one line."""
+
+    def __init__(self, message: str, code: int = EXIT_FAILED) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+class _Terminated(BaseException):
+    """SIGTERM or SIGHUP arrived: unwind, so that temporary files are removed."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -43,37 +103,135 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not getattr(args, "command", None):
         parser.print_help()
         return EXIT_OK
+    with _warnings_as_lines(), _signals_unwind():
+        try:
+            return int(args.run(args))
+        except InvalidLaunchError as error:
+            for problem in error.problems:
+                _err(str(problem))
+            return EXIT_BAD_INPUT
+        except _SystemFailure as error:
+            _err(f"launchbrief: error: {error}")
+            return error.code
+        except (_Usage, UnknownFormatError, ExportError) as error:
+            _err(f"launchbrief: error: {error}")
+            return EXIT_BAD_INPUT
+        except LaunchbriefError as error:
+            _err(f"launchbrief: error: {error}")
+            return EXIT_FAILED
+        except MemoryError:
+            _err(f"launchbrief: error: not enough memory to {_task(args)}")
+            return EXIT_FAILED
+        except KeyboardInterrupt:
+            return 130
+        except _Terminated as stop:
+            return 128 + stop.signum
+        except BrokenPipeError:
+            # The reader (``| head``) went away; that is not our failure.
+            with contextlib.suppress(OSError):
+                sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - silences the flush at exit
+            return EXIT_OK
+        except OSError as error:
+            _err(f"launchbrief: error: {_os_reason(error)}")
+            return _os_exit(error)
+
+
+def _task(args: argparse.Namespace) -> str:
+    source = getattr(args, "source", None) or " ".join(getattr(args, "sources", ()))
+    return f"{args.command} {source}".rstrip()
+
+
+def _os_reason(error: OSError) -> str:
+    reason = error.strerror or str(error)
+    return reason if error.filename is None else f"{os.fsdecode(error.filename)}: {reason}"
+
+
+def _os_exit(error: OSError) -> int:
+    # A path that names the wrong kind of thing is the user's to fix, like bad usage.
+    wrong_path = (FileNotFoundError, IsADirectoryError, NotADirectoryError, FileExistsError)
+    return EXIT_BAD_INPUT if isinstance(error, wrong_path) else EXIT_FAILED
+
+
+def _failure(
+    verb: str, error: OSError, name: str | os.PathLike[str] | None = None
+) -> _SystemFailure:
+    """``cannot <verb> <the user's path>: <reason>``, with the exit code the error deserves."""
+    shown = os.fsdecode(error.filename) if error.filename is not None else name
+    reason = error.strerror or str(error)
+    message = (
+        f"cannot {verb} {shown}: {reason}" if shown is not None else f"cannot {verb}: {reason}"
+    )
+    return _SystemFailure(message, _os_exit(error))
+
+
+def _load(source: str) -> Launch:
+    """``load(source)``, with a refusal of the system as one line naming the file."""
     try:
-        return int(args.run(args))
-    except InvalidLaunchError as error:
-        for problem in error.problems:
-            print(problem, file=sys.stderr)
-        return EXIT_BAD_INPUT
-    except (_Usage, UnknownFormatError, ExportError, FileNotFoundError, IsADirectoryError) as error:
-        print(f"launchbrief: error: {_message(error)}", file=sys.stderr)
-        return EXIT_BAD_INPUT
-    except LaunchbriefError as error:
-        print(f"launchbrief: error: {error}", file=sys.stderr)
-        return EXIT_UNEXPECTED
-    except KeyboardInterrupt:
-        return 130
-    except BrokenPipeError:
-        # The reader (``| head``) went away; that is not our failure.
-        with contextlib.suppress(OSError):
-            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - silences the flush at exit
-        return EXIT_OK
+        return load(source)
+    except FileNotFoundError as error:
+        raise _Usage(_message(error)) from error
+    except OSError as error:
+        raise _failure("read", error, source) from error
 
 
-def _message(error: BaseException) -> str:
-    if isinstance(error, (FileNotFoundError, IsADirectoryError)) and error.args:
-        return (
-            str(error.args[-1]) if error.filename is None else f"{error.strerror}: {error.filename}"
-        )
-    return str(error)
+def _message(error: OSError) -> str:
+    if error.filename is None:
+        return str(error.args[-1]) if error.args else str(error)
+    return f"{error.strerror}: {os.fsdecode(error.filename)}"
+
+
+@contextlib.contextmanager
+def _warnings_as_lines() -> Iterator[None]:
+    """Print warnings as ``launchbrief: warning: …`` lines, for this command only."""
+
+    def show(
+        message: Warning | str,
+        category: type[Warning],
+        filename: str,
+        lineno: int,
+        file: IO[str] | None = None,
+        line: str | None = None,
+    ) -> None:
+        _err(f"launchbrief: warning: {message}")
+
+    with warnings.catch_warnings():
+        warnings.showwarning = show
+        yield
+
+
+@contextlib.contextmanager
+def _signals_unwind() -> Iterator[None]:
+    """Turn SIGTERM and SIGHUP into an exception, so cleanup code runs before we exit."""
+    names = ("SIGTERM", "SIGHUP")
+    signums = [getattr(signal, name) for name in names if hasattr(signal, name)]
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum: int, _frame: FrameType | None) -> NoReturn:
+        # Further signals wait: the cleanup that follows must not be cut short.
+        for each in signums:
+            signal.signal(each, signal.SIG_IGN)
+        raise _Terminated(signum)
+
+    previous = {signum: signal.signal(signum, stop) for signum in signums}
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, with its messages (which may echo what the user typed) made safe to print."""
+
+    def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
+        if message:
+            (file or sys.stderr).write(terminal_text(message))
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="launchbrief",
         description="Turn an AI model launch into a validated record and export it.",
         epilog="Run 'launchbrief COMMAND --help' for a command's options.",
@@ -145,27 +303,21 @@ _SOURCE_HELP = (
 
 
 def _export(args: argparse.Namespace) -> int:
-    launch = load(args.source)
+    launch = _load(args.source)
     chosen = _chosen_exporters(args.formats)
     folder: Path = args.output
     if folder.exists() and not folder.is_dir():
         raise _Usage(f"{folder} is not a folder")
-    folder.mkdir(parents=True, exist_ok=True)
-    targets = []
-    for exporter in chosen:
-        target = folder / f"{launch.id}{exporter.suffix}"
-        # The id is a validated slug, but check anyway: an export never leaves its folder.
-        if target.resolve().parent != folder.resolve():
-            raise _Usage(f"refusing to write outside {folder}: {target}")
-        targets.append((exporter, target))
-    # Write every file beside its target first, and put them in place only when
-    # all succeeded: one failing format leaves no file half-written or replaced.
-    with contextlib.ExitStack() as stack:
-        streams = [(e, t, stack.enter_context(_atomic.replace(t))) for e, t in targets]
-        for exporter, _target, stream in streams:
-            exporter.export(launch, stream)
-    for _exporter, target in targets:
-        print(target)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise _failure("create the folder", error, folder) from error
+    try:
+        written = _api.export_all(launch, folder, chosen)
+    except OSError as error:
+        raise _failure("write", error) from error
+    for target in written:
+        _out(str(target))
     return EXIT_OK
 
 
@@ -177,7 +329,7 @@ def _chosen_exporters(formats: list[str] | None) -> list[Exporter]:
         try:
             exporter = entry.load()
         except LaunchbriefError as error:
-            print(f"launchbrief: warning: {error}", file=sys.stderr)
+            _err(f"launchbrief: warning: {error}")
             continue
         if getattr(exporter, "document", False):
             chosen.append(exporter)
@@ -190,23 +342,26 @@ def _validate(args: argparse.Namespace) -> int:
     status = EXIT_OK
     for source in args.sources:
         try:
-            launch = load(source)
+            launch = _load(source)
         except InvalidLaunchError as error:
             for problem in error.problems:
-                print(problem, file=sys.stderr)
+                _err(str(problem))
             status = EXIT_BAD_INPUT
-        except (UnknownFormatError, FileNotFoundError) as error:
-            print(f"{source}: {_message(error)}", file=sys.stderr)
+        except (_Usage, UnknownFormatError) as error:
+            _err(f"{source}: {error}")
             status = EXIT_BAD_INPUT
+        except _SystemFailure as error:
+            _err(f"launchbrief: error: {error}")
+            status = max(status, error.code)
         else:
-            print(f"{source}: valid ({len(launch.results)} results, {len(launch.sources)} sources)")
+            _out(f"{source}: valid ({len(launch.results)} results, {len(launch.sources)} sources)")
     return status
 
 
 def _show_launch(args: argparse.Namespace) -> int:
-    launch = load(args.source)
+    launch = _load(args.source)
     text = _show.gaps_text(launch) if args.gaps else _show.summary_text(launch)
-    sys.stdout.write(text)
+    sys.stdout.write(terminal_text(text))
     return EXIT_OK
 
 
@@ -216,22 +371,22 @@ def _formats(_args: argparse.Namespace) -> int:
         try:
             exporter = entry.load()
         except LaunchbriefError as error:
-            print(f"{entry.name:<8} unavailable: {error}")
-            status = EXIT_UNEXPECTED
+            _out(f"{entry.name:<8} unavailable: {error}")
+            status = EXIT_FAILED
             continue
-        print(f"{entry.name:<8} {exporter.suffix:<7} {exporter.description}")
+        _out(f"{entry.name:<8} {exporter.suffix:<7} {exporter.description}")
     return status
 
 
 def _datasets(_args: argparse.Namespace) -> int:
     for name in datasets():
         launch = load(name)
-        print(f"{name:<16} {launch.title}")
+        _out(f"{name:<16} {launch.title}")
     return EXIT_OK
 
 
 def _schema(_args: argparse.Namespace) -> int:
     from launchbrief._schema import json_schema
 
-    print(json.dumps(json_schema(), indent=2))
+    _out(json.dumps(json_schema(), indent=2))
     return EXIT_OK
