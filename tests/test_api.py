@@ -215,3 +215,49 @@ def test_text_exporters_write_what_load_reads_property(launch: lb.Launch) -> Non
         stream = io.BytesIO()
         lb.export(launch, stream, format=fmt)
         assert launch == lb.loads(stream.getvalue(), fmt)
+
+
+# --------------------------------------------------------------------------- several formats, errors
+
+
+@pytest.mark.usefixtures("failing")
+def test_export_all_is_all_or_nothing(muse: lb.Launch, tmp_path: Path) -> None:
+    """export_all with a failing exporter between two good ones replaces no file."""
+    from launchbrief._api import export_all
+    from launchbrief.exporters import get_exporter
+
+    (tmp_path / "muse-spark.json").write_bytes(b"earlier")
+    chosen = [get_exporter(name) for name in ("json", "failing", "yaml")]
+    with pytest.raises(lb.ExportError, match="cannot write muse-spark"):
+        export_all(muse, tmp_path, chosen)
+    assert {"muse-spark.json": b"earlier"} == {p.name: p.read_bytes() for p in tmp_path.iterdir()}
+    written = export_all(muse, tmp_path, [get_exporter("json"), get_exporter("yaml")])
+    assert [tmp_path / "muse-spark.json", tmp_path / "muse-spark.yaml"] == written
+    assert muse == lb.load(written[0]) == lb.load(written[1])
+    assert ["muse-spark.json", "muse-spark.yaml"] == sorted(p.name for p in tmp_path.iterdir())
+
+
+@pytest.mark.parametrize("value", ["abc", "99999999999"])
+def test_export_refuses_a_bad_source_date_epoch_first(
+    muse: lb.Launch, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, value: str
+) -> None:
+    """A bad SOURCE_DATE_EPOCH is an ExportError before anything is written, for any format."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", value)
+    with pytest.raises(lb.ExportError, match="SOURCE_DATE_EPOCH"):
+        lb.export(muse, tmp_path / "brief.json")
+    with pytest.raises(lb.ExportError, match="SOURCE_DATE_EPOCH"):
+        lb.export(muse, io.BytesIO(), format="json")
+    assert [] == list(tmp_path.iterdir())
+
+
+def test_export_errors_name_the_destination(muse: lb.Launch, tmp_path: Path) -> None:
+    """A destination in a missing folder, or that is a folder, is named in the OSError."""
+    missing = tmp_path / "missing" / "brief.json"
+    with pytest.raises(FileNotFoundError) as caught:
+        lb.export(muse, missing)
+    assert str(missing) == caught.value.filename
+    (tmp_path / "brief.json").mkdir()
+    with pytest.raises(IsADirectoryError) as refused:
+        lb.export(muse, tmp_path / "brief.json")
+    assert str(tmp_path / "brief.json") == refused.value.filename
+    assert ["brief.json"] == sorted(p.name for p in tmp_path.iterdir())

@@ -476,3 +476,30 @@ def test_hostile_situations_stay_bounded(folder: Path) -> None:
     assert 2 == done.returncode, done.report()
     assert done.seconds < 10, done.report()
     assert ["demo-launch.pptx"] == [p.name for p in (folder / "n").iterdir()]
+
+
+def test_parallel_exports_into_one_folder_all_succeed(folder: Path) -> None:
+    """Four exports at once into the same folder all succeed and leave only whole files."""
+    lb.dump(lb.load("muse-spark"), folder / "muse.json")
+    commands = [
+        ["export", source, "-f", "json", "-f", "yaml", "-f", "xlsx", "-o", "out"]
+        for source in ("base.yaml", "muse.json", "base.yaml", "muse.json")
+    ]
+    processes = [
+        subprocess.Popen(
+            [sys.executable, "-m", "launchbrief", *args],
+            cwd=folder,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
+        for args in commands
+    ]
+    errors = [process.communicate(timeout=300)[1] for process in processes]
+    assert [(0, b"")] * 4 == [(p.returncode, e) for p, e in zip(processes, errors, strict=True)]
+    names = sorted(p.name for p in (folder / "out").iterdir())
+    assert [
+        f"{i}.{s}" for i in ("demo-launch", "muse-spark") for s in ("json", "xlsx", "yaml")
+    ] == names
+    assert lb.load(folder / "out" / "muse-spark.yaml") == lb.load(
+        folder / "out" / "muse-spark.xlsx"
+    )

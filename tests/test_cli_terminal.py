@@ -7,6 +7,7 @@ escapes, never obeyed.
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import time
@@ -220,3 +221,18 @@ def test_show_of_huge_records_is_bounded(
     assert 0 == done.returncode, done.report()
     assert done.seconds < SECONDS, done.report()
     assert done.stdout.startswith(title[:80])
+
+
+def test_show_prints_what_the_terminal_encoding_lacks_as_escapes(tmp_path: Path) -> None:
+    """With an ASCII-only output encoding, an emoji title prints as an escape, not a traceback."""
+    launch = lb.load(BASE)
+    source = lb.dump(attrs.evolve(launch, title="Lift-off \U0001f680"), tmp_path / "emoji.json")
+    result = subprocess.run(
+        [sys.executable, "-m", "launchbrief", "show", str(source)],
+        capture_output=True,
+        timeout=60,
+        check=False,
+        env={**os.environ, "PYTHONIOENCODING": "ascii"},
+    )
+    assert (0, b"") == (result.returncode, result.stderr)
+    assert result.stdout.startswith(b"Lift-off \\U0001f680\n")

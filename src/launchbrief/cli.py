@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import io
 import json
 import os
 import signal
@@ -103,7 +104,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not getattr(args, "command", None):
         parser.print_help()
         return EXIT_OK
-    with _warnings_as_lines(), _signals_unwind():
+    with _warnings_as_lines(), _signals_unwind(), _printable_output():
         try:
             return int(args.run(args))
         except InvalidLaunchError as error:
@@ -192,11 +193,30 @@ def _warnings_as_lines() -> Iterator[None]:
         file: IO[str] | None = None,
         line: str | None = None,
     ) -> None:
-        _err(f"launchbrief: warning: {message}")
+        # One line per warning, whatever the message holds.
+        _err(f"launchbrief: warning: {' '.join(str(message).splitlines())}")
 
     with warnings.catch_warnings():
         warnings.showwarning = show
         yield
+
+
+@contextlib.contextmanager
+def _printable_output() -> Iterator[None]:
+    """Characters the terminal's encoding lacks print as escapes instead of failing the command."""
+    changed = []
+    for stream in (sys.stdout, sys.stderr):
+        errors = getattr(stream, "errors", None)
+        if isinstance(stream, io.TextIOWrapper) and errors in {"strict", None}:
+            with contextlib.suppress(ValueError, OSError):
+                stream.reconfigure(errors="backslashreplace")
+                changed.append((stream, errors))
+    try:
+        yield
+    finally:
+        for stream, errors in changed:
+            with contextlib.suppress(ValueError, OSError):
+                stream.reconfigure(errors=errors)
 
 
 @contextlib.contextmanager
