@@ -180,6 +180,10 @@ def _build(data: Any, name: str, locate: Callable[[], Locations]) -> Launch:
             found = [(p.path, p.message, False) for p in error.problems]
         except (cattrs.BaseValidationError, ValueError, TypeError, KeyError) as error:
             found = list(_flatten(error, ""))
+            if _only_cross_references(error):
+                # Every field was well typed (cattrs wrapped the record's own check):
+                # the cross-references are all there is, and they are listed already.
+                return _raise_located(found, name, locate)
             # attrs stops at the first bad field of a record, and cross-references
             # need the whole record: both are checked on the plain data too, so that
             # every problem comes out now rather than on the next attempt. One
@@ -190,6 +194,19 @@ def _build(data: Any, name: str, locate: Callable[[], Locations]) -> Launch:
                 if path not in reported:
                     reported.add(path)
                     found.append((path, message, False))
+    return _raise_located(found, name, locate)
+
+
+def _only_cross_references(error: BaseException) -> bool:
+    """Whether a cattrs error only wraps the whole record's cross-reference check."""
+    return isinstance(error, cattrs.ClassValidationError) and all(
+        isinstance(sub, InvalidLaunchError) for sub in error.exceptions
+    )
+
+
+def _raise_located(
+    found: list[tuple[str, str, bool]], name: str, locate: Callable[[], Locations]
+) -> typing.NoReturn:
     # Positions are worked out only now: a valid file never pays for them.
     try:
         locations = locate()

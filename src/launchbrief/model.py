@@ -524,6 +524,8 @@ class Suggestions:
     COMMON = 32
     #: Only this much of an id takes part (ids are at most 100 characters).
     PREFIX = 40
+    #: How many ids sharing pieces with the value are ranked.
+    RANKED = 8
 
     def __init__(self, known: Iterable[str]) -> None:
         self.known = sorted(set(known))
@@ -565,10 +567,15 @@ class Suggestions:
         candidates: set[str] = set()
         for variant in _one_deleted(key):
             candidates.update(self._deletions.get(variant, ())[: self.COMMON])
+        shared: dict[str, int] = {}
         for piece in _pieces(key):
             holders = self._pieces.get(piece, ())
             if len(holders) <= self.COMMON:
-                candidates.update(holders)
+                for holder in holders:
+                    shared[holder] = shared.get(holder, 0) + 1
+        # The ids sharing the most rare pieces; a few are enough to rank.
+        ranked = sorted(shared, key=lambda holder: (-shared[holder], holder))
+        candidates.update(ranked[: self.RANKED])
         return candidates
 
 
@@ -584,16 +591,20 @@ def _pieces(key: str) -> set[str]:
     return {key[place : place + 3] for place in range(max(1, len(key) - 2))}
 
 
-def _unknown(kind: str, value: str, known: Suggestions) -> str:
+#: How many unknown ids of one launch get a did-you-mean.
+MAX_SUGGESTIONS = 1000
+
+
+def _unknown(kind: str, value: str, known: Suggestions, hint: bool = True) -> str:
     message = f"unknown {kind} {shown(value)}"
     if not known.known:
         return f"{message} (no {kind}s are defined)"
     listed = known.known
     more = f", … {len(listed) - 6:,} more" if len(listed) > 6 else ""
     shown_ids = ", ".join(listed[:6]) + more
-    close = known.closest(value)
-    hint = f"; did you mean {close!r}?" if close else ""
-    return f"{message} (known: {shown_ids}{hint})"
+    close = known.closest(value) if hint else None
+    meant = f"; did you mean {close!r}?" if close else ""
+    return f"{message} (known: {shown_ids}{meant})"
 
 
 _COLLECTIONS_WITH_IDS = (
@@ -626,11 +637,16 @@ def launch_problems(launch: Any) -> list[tuple[str, str]]:
     problems: list[tuple[str, str]] = []
     ids: dict[str, set[str]] = {}
     suggestions: dict[str, Suggestions] = {}
+    messages: dict[tuple[str, str], str] = {}
 
     def unknown(kind: str, value: str, collection: str) -> str:
-        if collection not in suggestions:
-            suggestions[collection] = Suggestions(ids[collection])
-        return _unknown(kind, value, suggestions[collection])
+        if (collection, value) not in messages:
+            if collection not in suggestions:
+                suggestions[collection] = Suggestions(ids[collection])
+            # Past the first thousand, a did-you-mean is noise: the ids are listed only.
+            hint = len(messages) < MAX_SUGGESTIONS
+            messages[collection, value] = _unknown(kind, value, suggestions[collection], hint)
+        return messages[collection, value]
 
     for collection, kind in _COLLECTIONS_WITH_IDS:
         seen: dict[str, int] = {}
