@@ -1,8 +1,10 @@
 """The zip side of Office files: refusing zip and entity bombs, writing byte-identical archives.
 
 Pure standard library (neither openpyxl nor python-pptx). ``check_archive`` runs
-before openpyxl opens a workbook or python-pptx a template: it reads only the zip directory and the first bytes of each XML part, so a bomb
-is refused in milliseconds, before anything is unpacked. ``PinnedZipFile`` is the
+before a workbook or a template is parsed: it reads the zip directory, so a zip bomb
+is refused in milliseconds, before anything is unpacked; then it streams every XML
+part through a search for document type and entity declarations, over its whole
+length and in its own encoding, so that no parser ever sees one. ``PinnedZipFile`` is the
 archive openpyxl writes into: every entry gets the same time, attributes and
 compression as :func:`launchbrief._reproducible.normalize_zip` gives it, without
 holding any entry in memory.
@@ -10,8 +12,11 @@ holding any entry in memory.
 
 from __future__ import annotations
 
+import codecs
 import os
+import re
 import shutil
+import stat
 import zipfile
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
@@ -38,9 +43,18 @@ MAX_COMPRESSION_RATIO = 200
 RATIO_FLOOR_BYTES = 16 << 20
 #: More entries than this is not a workbook launchbrief wrote or an analyst edited.
 MAX_ENTRIES = 10_000
-#: How much of each XML part is searched for a document type declaration: the
-#: declaration can only come before the root element.
-_PROLOG_BYTES = 64 * 1024
+#: Parts are searched in pieces of this many bytes.
+_CHUNK_BYTES = 1 << 20
+#: What a document type or entity declaration starts with. XML keywords are case-sensitive.
+_DECLARATIONS = ("<!DOCTYPE", "<!ENTITY")
+#: Encodings in which the declarations are the plain ASCII bytes searched for.
+_BYTE_ENCODINGS = frozenset(
+    {"utf-8", "utf8", "us-ascii", "ascii", "iso-8859-1", "latin-1", "latin1", "windows-1252"}
+)
+_ENCODING = re.compile(rb"""^<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
+#: The signature of an OLE compound file: an encrypted Office file, or an old .xls/.ppt.
+_OLE_SIGNATURE = bytes.fromhex("D0CF11E0A1B11AE1")
+_SUFFIXES = {"workbook": ".xlsx", "template": ".pptx"}
 
 
 def _refuse(name: str, message: str) -> InvalidLaunchError:
@@ -58,16 +72,28 @@ def check_archive(path: Path, name: str, max_file_bytes: int, *, kind: str = "wo
         FileNotFoundError: there is no such file.
     """
     try:
+        mode = path.stat().st_mode
         size = path.stat().st_size
     except FileNotFoundError:
         raise FileNotFoundError(f"no such file: {name!r}") from None
-    if path.is_dir():
+    if stat.S_ISDIR(mode):
         raise _refuse(name, f"is a folder, not a {kind}")
+    if not stat.S_ISREG(mode):
+        # A pipe or a device: zip needs to seek, and its size says nothing.
+        raise _refuse(name, f"not a regular file (a pipe or a device); save the {kind} as a file")
     if size > max_file_bytes:
         raise _refuse(
             name,
             f"the {kind} is too large ({size / 2**20:.1f} MiB; the limit is"
             f" {max_file_bytes / 2**20:.0f} MiB)",
+        )
+    with path.open("rb") as stream:
+        signature = stream.read(len(_OLE_SIGNATURE))
+    if signature == _OLE_SIGNATURE:
+        raise _refuse(
+            name,
+            "is password-protected (encrypted) or an old .xls/.ppt file; save it without a"
+            f" password as {_SUFFIXES.get(kind, '.xlsx')}",
         )
     if not zipfile.is_zipfile(path):
         what = {"workbook": "an Excel workbook", "template": "a PowerPoint template"}
@@ -107,17 +133,89 @@ def _check_entries(archive: zipfile.ZipFile, name: str, kind: str) -> None:
                 f" {MAX_COMPRESSION_RATIO}): refusing a possible zip bomb",
             )
     for info in infos:
-        if info.filename.lower().endswith((".xml", ".rels", ".vml")):
-            with archive.open(info) as stream:
-                prolog = stream.read(_PROLOG_BYTES)
-            # Drop the zero bytes of UTF-16 text so that one search covers every encoding.
-            text = prolog.replace(b"\x00", b"")
-            if b"<!DOCTYPE" in text or b"<!ENTITY" in text:
-                raise _refuse(
-                    name,
-                    f"{info.filename} declares a document type or entities, which a {kind}"
-                    " never needs: refusing a possible XML entity bomb",
-                )
+        with archive.open(info) as stream:
+            _check_part(stream, info.filename, name, kind)
+
+
+def _check_part(stream: IO[bytes], part: str, name: str, kind: str) -> None:
+    """Refuse a part that declares a document type or entities anywhere, in any encoding it may use.
+
+    A part is searched when its name says XML (.xml, .rels, .vml) or its first bytes
+    look like XML; it is read in pieces, with each piece's last few characters kept
+    for the next, so that a declaration split between two pieces is still found.
+    """
+    head = stream.read(_CHUNK_BYTES)
+    encoding = _encoding(head, part, name)
+    if encoding is None and not part.lower().endswith((".xml", ".rels", ".vml")):
+        return  # a picture, a font, a binary part: never parsed as XML
+    carry = len(_DECLARATIONS[0]) - 1
+    if encoding is None or encoding == "bytes":
+        tail = b""
+        chunk = head
+        while chunk:
+            window = tail + chunk
+            if b"<!DOCTYPE" in window or b"<!ENTITY" in window:
+                raise _declares(part, name, kind)
+            tail = window[-carry:]
+            chunk = stream.read(_CHUNK_BYTES)
+        return
+    decoder = codecs.getincrementaldecoder(encoding)("strict")
+    text_tail = ""
+    chunk = head
+    try:
+        while True:
+            text = text_tail + decoder.decode(chunk, final=not chunk)
+            if any(declaration in text for declaration in _DECLARATIONS):
+                raise _declares(part, name, kind)
+            text_tail = text[-carry:]
+            if not chunk:
+                return
+            chunk = stream.read(_CHUNK_BYTES)
+    except UnicodeDecodeError:
+        raise _refuse(name, f"{part} is not valid {encoding.upper()} text") from None
+
+
+def _declares(part: str, name: str, kind: str) -> InvalidLaunchError:
+    return _refuse(
+        name,
+        f"{part} declares a document type or entities, which a {kind} never needs: refusing"
+        " a possible XML entity bomb",
+    )
+
+
+def _encoding(head: bytes, part: str, name: str) -> str | None:
+    """How a part's text is searched: ``"bytes"`` (UTF-8 and other ASCII-based encodings),
+    ``"utf-16-le"``, ``"utf-16-be"``, or ``None`` for a part that does not start like XML.
+
+    Raises:
+        InvalidLaunchError: an XML part in an encoding no Office program writes (UTF-32,
+            UTF-7, EBCDIC…), which could hide a declaration from a byte search.
+    """
+    if head.startswith(
+        (b"\x00\x00\xfe\xff", b"\xff\xfe\x00\x00", b"<\x00\x00\x00", b"\x00\x00\x00<")
+    ):
+        raise _refuse(name, f"{part} is UTF-32 text; launchbrief reads XML in UTF-8 or UTF-16")
+    if head.startswith(b"\xff\xfe"):
+        return "utf-16-le"  # the decoder keeps the byte-order mark as U+FEFF: harmless
+    if head.startswith(b"\xfe\xff"):
+        return "utf-16-be"
+    if head.startswith(b"<\x00"):
+        return "utf-16-le"
+    if head.startswith(b"\x00<"):
+        return "utf-16-be"
+    start = head.removeprefix(b"\xef\xbb\xbf").lstrip(b" \t\r\n")
+    if not start.startswith(b"<"):
+        return None
+    declared = _ENCODING.match(start)
+    if declared is not None:
+        encoding = declared.group(1).decode("ascii").lower()
+        if encoding not in _BYTE_ENCODINGS:
+            raise _refuse(
+                name,
+                f"{part} declares the encoding {encoding!r}; launchbrief reads XML in UTF-8"
+                " or UTF-16",
+            )
+    return "bytes"
 
 
 class PinnedZipFile(zipfile.ZipFile):

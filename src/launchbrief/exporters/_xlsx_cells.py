@@ -15,8 +15,22 @@ XML needs; a text that starts like a formula gets the quote-prefixed style.
 from __future__ import annotations
 
 import math
+import posixpath
+import re
+import zipfile
+from collections.abc import Iterator, Sequence
+from datetime import datetime, timedelta
+from typing import IO, Any
+from xml.etree import ElementTree
 
-from launchbrief.exporters._xlsx_layout import FORMULA_START, escape_text, needs_care
+from launchbrief.exporters._xlsx_layout import (
+    FORMULA_START,
+    ErrorValue,
+    Percent,
+    Unsaved,
+    escape_text,
+    needs_care,
+)
 
 __all__ = [
     "EMPTY",
@@ -79,3 +93,436 @@ def bool_fragment(value: bool | None, style: int) -> str:
 def empty_fragment(style: int) -> str:
     """A cell with a style (a fill) and no value."""
     return f"{_style(style)}/>" if style else EMPTY
+
+
+# --------------------------------------------------------------------------- reading
+#
+# The reader parses the parts it needs itself, with the standard library's streaming
+# XML parser, rather than through openpyxl: it must see what openpyxl hides (a
+# formula without a saved value, a percent number format, the stored text before
+# any ``_xHHHH_`` decoding) and stop early on a sheet built to take minutes (openpyxl
+# pads every row to its last cell, so one cell in column XFD per row costs 16,384).
+# ``check_archive`` has refused every part that declares a document type or
+# entities before any of this runs.
+
+#: At most this many XML elements (cells, rows and whatever else the sheets, the
+#: shared strings and the styles hold) are read from one workbook: reading them takes
+#: a few seconds. A Results sheet of 60,000 rows is about 2.4 million.
+MAX_READ_ELEMENTS = 2_500_000
+#: The last row and column of an Excel sheet.
+MAX_ROW = 1_048_576
+MAX_COLUMN = 16_384
+#: A part holding the shared strings or the styles larger than this is refused: its
+#: text is held in memory while the sheets are read.
+MAX_SHARED_PART_BYTES = 256 << 20
+
+_MAIN_NAMESPACES = (
+    "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+    "http://purl.oclc.org/ooxml/spreadsheetml/main",
+)
+_RELATIONSHIP_NAMESPACES = (
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+    "http://purl.oclc.org/ooxml/officeDocument/relationships",
+)
+_PACKAGE_RELATIONSHIPS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+_INTEGER_TEXT = re.compile(r"[+-]?\d{1,15}")
+# Builtin number formats (ECMA-376 §18.8.30): 9 and 10 are percentages; these are dates.
+_BUILTIN_PERCENT = frozenset({9, 10})
+_BUILTIN_DATES = frozenset({*range(14, 23), *range(27, 37), *range(45, 48), *range(50, 59)})
+# What a format code shows literally (quoted text, escaped characters, [colours] and
+# [conditions], padding and repeat characters) cannot make it a date or a percentage.
+_FORMAT_LITERALS = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]|_.|\*.')
+_DATE_CODES = re.compile(r"[dmyhs]", re.IGNORECASE)
+_EPOCH_1900 = datetime(1899, 12, 30)
+_EPOCH_1904 = datetime(1904, 1, 1)
+
+
+class UnreadableError(ValueError):
+    """A workbook part is malformed or over a reading limit; ``cell`` says where (or the sheet)."""
+
+    def __init__(self, message: str, cell: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.cell = cell
+
+
+def column_number(letters: str) -> int:
+    """``"A"`` → 1, ``"XFD"`` → 16,384."""
+    number = 0
+    for letter in letters.upper():
+        number = number * 26 + ord(letter) - 64
+    return number
+
+
+class _Budget:
+    """Counts the XML elements read from one workbook and refuses past the limit."""
+
+    __slots__ = ("left",)
+
+    def __init__(self) -> None:
+        self.left = MAX_READ_ELEMENTS
+
+    def spend(self, count: int, where: str) -> None:
+        self.left -= count
+        if self.left < 0:
+            raise UnreadableError(
+                f"too large to read: more than {MAX_READ_ELEMENTS:,} cells, rows and other XML"
+                " elements in the workbook (the limit for reading one workbook)",
+                where,
+            )
+
+
+def _local(tag: str) -> str:
+    return tag.rpartition("}")[2]
+
+
+def _text_of(element: ElementTree.Element, text_tag: str, run_tag: str) -> str:
+    """The text of a string item (``<si>`` or ``<is>``): its ``<t>``, or its runs' ``<t>``s.
+
+    Phonetic runs (``<rPh>``) are annotations, not text.
+    """
+    parts = []
+    for child in element:
+        if child.tag == text_tag:
+            parts.append(child.text or "")
+        elif child.tag == run_tag:
+            for grand in child:
+                if grand.tag == text_tag:
+                    parts.append(grand.text or "")
+    return "".join(parts)
+
+
+def _format_kind(number_format_id: int, codes: dict[int, str]) -> str:
+    """``"percent"``, ``"date"`` or ``""`` for a number format."""
+    code = codes.get(number_format_id)
+    if code is None:
+        if number_format_id in _BUILTIN_PERCENT:
+            return "percent"
+        return "date" if number_format_id in _BUILTIN_DATES else ""
+    shown = _FORMAT_LITERALS.sub("", code)
+    if "%" in shown:
+        return "percent"
+    if shown.casefold() != "general" and _DATE_CODES.search(shown):
+        return "date"
+    return ""
+
+
+class WorkbookReader:
+    """The sheets of a workbook's zip archive, read as rows of values.
+
+    Values are what the cell holds: text as stored (``_xHHHH_`` escapes kept, for the
+    layout to decode), ``int``, ``float``, :class:`Percent`, ``bool``, ``datetime``,
+    or :class:`Unsaved` and :class:`ErrorValue` for cells with nothing to read.
+    """
+
+    def __init__(self, archive: zipfile.ZipFile) -> None:
+        """Read the workbook's sheet list, styles and shared strings.
+
+        Raises:
+            UnreadableError: a part is missing, malformed or over a limit.
+            SyntaxError: a part is not well-formed XML (``ElementTree.ParseError``).
+        """
+        self._archive = archive
+        self._names = set(archive.namelist())
+        self._budget = _Budget()
+        workbook_part = self._office_document()
+        relations = self._relationships(workbook_part)
+        self.sheets: dict[str, str] = {}  # sheet name -> part
+        self._date1904 = False
+        root = self._small_tree(workbook_part)
+        for element in root.iter():
+            name = _local(element.tag)
+            if name == "workbookPr":
+                self._date1904 = element.get("date1904", "0").lower() in ("1", "true")
+            elif name == "sheet":
+                target = next(
+                    (
+                        relations[element.get(f"{{{ns}}}id", "")][1]
+                        for ns in _RELATIONSHIP_NAMESPACES
+                        if element.get(f"{{{ns}}}id", "") in relations
+                    ),
+                    None,
+                )
+                if target is not None and element.get("name"):
+                    self.sheets[str(element.get("name"))] = target
+        by_kind = {kind.rpartition("/")[2]: target for kind, target in relations.values()}
+        self._styles = self._read_styles(by_kind.get("styles"))
+        self._shared = self._read_shared_strings(by_kind.get("sharedStrings"))
+
+    # -- parts
+
+    def _small_tree(self, part: str) -> ElementTree.Element:
+        info = self._info(part)
+        if info.file_size > MAX_SHARED_PART_BYTES:
+            raise UnreadableError(
+                f"{part} unpacks to {info.file_size / 2**20:,.0f} MiB; at most"
+                f" {MAX_SHARED_PART_BYTES / 2**20:,.0f} MiB are read"
+            )
+        with self._archive.open(info) as stream:
+            count = 0
+            root: ElementTree.Element | None = None
+            for _event, element in ElementTree.iterparse(stream, events=("end",)):
+                count += 1
+                if count % 10_000 == 0:
+                    self._budget.spend(10_000, part)
+                root = element  # the root ends last
+        self._budget.spend(count % 10_000, part)
+        if root is None:  # pragma: no cover - the parser raises first
+            raise UnreadableError(f"{part} is empty")
+        return root
+
+    def _info(self, part: str) -> zipfile.ZipInfo:
+        if part not in self._names:
+            raise UnreadableError(
+                f"not a workbook launchbrief can read: the archive has no part {part!r},"
+                " which the workbook names"
+            )
+        return self._archive.getinfo(part)
+
+    def _office_document(self) -> str:
+        if "_rels/.rels" not in self._names:
+            raise UnreadableError(
+                "not a workbook launchbrief can read: the archive has no _rels/.rels"
+            )
+        for kind, target in self._relationships("").values():
+            if kind.endswith("/officeDocument"):
+                return target
+        raise UnreadableError(
+            "not a workbook launchbrief can read: _rels/.rels names no workbook part"
+        )
+
+    def _relationships(self, part: str) -> dict[str, tuple[str, str]]:
+        """``{id: (type, part name)}`` of a part's relationships (``""`` for the package)."""
+        folder, _slash, base = part.rpartition("/")
+        rels = f"{folder}/_rels/{base}.rels" if folder else f"_rels/{base}.rels"
+        if rels not in self._names:
+            return {}
+        found = {}
+        for element in self._small_tree(rels).iter(f"{_PACKAGE_RELATIONSHIPS}Relationship"):
+            if element.get("TargetMode") == "External":
+                continue
+            target = element.get("Target", "")
+            if target.startswith("/"):
+                resolved = target[1:]
+            else:
+                resolved = posixpath.normpath(posixpath.join(folder, target))
+            found[element.get("Id", "")] = (element.get("Type", ""), resolved)
+        return found
+
+    def _read_styles(self, part: str | None) -> list[str]:
+        """The kind of number format (``"percent"``, ``"date"``, ``""``) of every cell style."""
+        if part is None or part not in self._names:
+            return []
+        root = self._small_tree(part)
+        codes: dict[int, str] = {}
+        kinds: list[str] = []
+        for element in root:
+            name = _local(element.tag)
+            if name == "numFmts":
+                for number_format in element:
+                    identifier = number_format.get("numFmtId", "")
+                    if identifier.isdigit():
+                        codes[int(identifier)] = number_format.get("formatCode", "")
+            elif name == "cellXfs":
+                for xf in element:
+                    identifier = xf.get("numFmtId", "0")
+                    kinds.append(
+                        _format_kind(int(identifier), codes) if identifier.isdigit() else ""
+                    )
+        return kinds
+
+    def _read_shared_strings(self, part: str | None) -> list[str]:
+        if part is None or part not in self._names:
+            return []
+        info = self._info(part)
+        if info.file_size > MAX_SHARED_PART_BYTES:
+            raise UnreadableError(
+                f"{part} unpacks to {info.file_size / 2**20:,.0f} MiB; at most"
+                f" {MAX_SHARED_PART_BYTES / 2**20:,.0f} MiB of shared strings are read"
+            )
+        strings: list[str] = []
+        with self._archive.open(info) as stream:
+            item_tag = text_tag = run_tag = ""
+            for _event, element in ElementTree.iterparse(stream, events=("end",)):
+                if not item_tag:
+                    namespace = element.tag.rpartition("}")[0]
+                    namespace = f"{namespace}}}" if namespace else ""
+                    item_tag, text_tag, run_tag = (
+                        f"{namespace}si",
+                        f"{namespace}t",
+                        f"{namespace}r",
+                    )
+                if element.tag == item_tag:
+                    strings.append(_text_of(element, text_tag, run_tag))
+                    element.clear()
+                    if len(strings) % 10_000 == 0:
+                        self._budget.spend(10_000, part)
+        self._budget.spend(len(strings) % 10_000, part)
+        return strings
+
+    # -- sheets
+
+    _keep: frozenset[int] | None = None
+    _width = MAX_COLUMN
+
+    def narrow(self, columns: frozenset[int], width: int) -> None:
+        """From now on, read only ``columns`` of the sheet being read, and anything right of ``width``.
+
+        The layout calls this once it has found the header row: the columns it does
+        not read back are skipped unparsed, and a value right of the table is still
+        seen, to be reported.
+        """
+        self._keep = columns
+        self._width = width
+
+    @staticmethod
+    def _column(letters: str, reference: str, sheet: str) -> int:
+        if not (letters.isalpha() and letters.isascii() and 0 < len(letters) <= 3):
+            raise UnreadableError(f"a cell has the malformed reference {reference!r}", sheet)
+        number = column_number(letters)
+        if number > MAX_COLUMN:
+            raise UnreadableError(
+                "a cell beyond column XFD, the last column of a sheet", f"{sheet}!{reference}"
+            )
+        return number
+
+    def rows(self, sheet: str) -> Iterator[tuple[int, dict[int, Any]]]:
+        """The rows of ``sheet`` that hold a value: ``(row number, {column number: value})``.
+
+        Only ``sheetData`` is read. Raises :class:`UnreadableError` for a row past
+        1,048,576, a column past XFD, a row of more cells than a sheet has columns, or
+        a workbook past :data:`MAX_READ_ELEMENTS`.
+        """
+        part = self.sheets[sheet]
+        info = self._info(part)
+        with self._archive.open(info) as stream:
+            yield from self._parse_rows(stream, sheet)
+
+    def _parse_rows(self, stream: IO[bytes], sheet: str) -> Iterator[tuple[int, dict[int, Any]]]:
+        budget = self._budget
+        shared, styles = self._shared, self._styles
+        tags: dict[str, str] = {}
+        columns: dict[str, int] = {}  # "AB" -> 28
+        row_number = 0
+        row_count = 0
+        in_row = 0
+        cells: list[tuple[int, Any]] = []
+        column = 0
+        spent = 0
+        self._keep = None
+        for _event, element in ElementTree.iterparse(stream, events=("end",)):
+            spent += 1
+            if spent == 10_000:
+                budget.spend(spent, sheet)
+                spent = 0
+            tag = tags.get(element.tag)
+            if tag is None:
+                tag = tags[element.tag] = _local(element.tag)
+            if tag == "c":
+                reference = element.get("r")
+                if reference is not None:
+                    letters = reference.rstrip("0123456789")
+                    known = columns.get(letters)
+                    if known is None:
+                        known = columns[letters] = self._column(letters, reference, sheet)
+                    column = known
+                else:
+                    column += 1
+                in_row += 1
+                if in_row > MAX_COLUMN:
+                    raise UnreadableError(
+                        f"more than {MAX_COLUMN:,} cells in one row",
+                        f"{sheet} row {row_number + 1}",
+                    )
+                keep = self._keep
+                if keep is None or column in keep or column > self._width:
+                    value = _cell_value(element, shared, styles, self._date1904)
+                    if value is not None:
+                        cells.append((column, value))
+                element.clear()
+            elif tag == "row":
+                number = element.get("r")
+                if number is not None and number.isdigit():
+                    row_number = int(number)
+                else:
+                    row_number += 1
+                row_count += 1
+                if row_number > MAX_ROW or row_count > MAX_ROW:
+                    raise UnreadableError(f"more than {MAX_ROW:,} rows", sheet)
+                if cells:
+                    yield row_number, dict(cells)
+                    cells = []
+                column = in_row = 0
+                element.clear()
+            elif tag == "sheetData":
+                break
+        budget.spend(spent, sheet)
+
+
+def _cell_value(
+    element: ElementTree.Element, shared: Sequence[str], styles: Sequence[str], date1904: bool
+) -> Any:
+    kind = element.get("t", "n")
+    value_text = None
+    formula = None
+    inline = None
+    for child in element:
+        name = _local(child.tag)
+        if name == "v":
+            value_text = child.text
+        elif name == "f":
+            formula = child.text or ""
+        elif name == "is":
+            inline = child
+    if kind == "inlineStr":
+        if inline is not None:
+            namespace = inline.tag.rpartition("}")[0]
+            namespace = f"{namespace}}}" if namespace else ""
+            return _text_of(inline, f"{namespace}t", f"{namespace}r")
+        if value_text is None:
+            return None
+        kind = "str"
+    if value_text is None or value_text == "":
+        return Unsaved(formula) if formula is not None else None
+    if kind == "s":
+        if not value_text.isdigit() or int(value_text) >= len(shared):
+            raise UnreadableError(
+                f"a cell refers to shared string {value_text!r}, which is not there"
+            )
+        return shared[int(value_text)]
+    if kind == "str":
+        return value_text
+    if kind == "b":
+        return value_text.strip() in ("1", "true")
+    if kind == "e":
+        return ErrorValue(value_text)
+    if kind == "d":
+        try:
+            return datetime.fromisoformat(value_text.strip())
+        except ValueError:
+            return value_text
+    stripped = value_text.strip()
+    number: int | float
+    try:
+        number = int(stripped) if _INTEGER_TEXT.fullmatch(stripped) else float(stripped)
+    except ValueError:
+        return value_text
+    style = element.get("s")
+    if style is not None and style.isdigit() and int(style) < len(styles):
+        shown = styles[int(style)]
+        if shown == "percent":
+            return Percent(number)
+        if shown == "date":
+            return _excel_date(number, date1904)
+    return number
+
+
+def _excel_date(serial: float, date1904: bool) -> datetime | float:
+    """The date and time of a serial number (Excel's 1900 leap-year bug included)."""
+    if not math.isfinite(serial) or not -1e7 < serial < 3e6:
+        return serial  # no date: read as the number it is, and reported where a date is due
+    if date1904:
+        return _EPOCH_1904 + timedelta(days=serial)
+    if 0 < serial < 60:
+        serial += 1  # Excel counts a 29 February 1900 that never was
+    return _EPOCH_1900 + timedelta(days=serial)

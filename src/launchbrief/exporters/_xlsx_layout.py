@@ -12,9 +12,10 @@ from __future__ import annotations
 import difflib
 import enum
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from decimal import Decimal
 from typing import Any
 
 from launchbrief.exceptions import Problem
@@ -477,8 +478,43 @@ def launch_field_rows(launch: Launch) -> Iterator[tuple[str, Any, str, Kind]]:
 
 # --------------------------------------------------------------------------- reading
 
-#: A cell as the reader hands it over: its value, row and column (both 1-based).
-Cell = tuple[Any, int, int]
+
+class Percent(float):
+    """A number shown as a percentage: the cell holds 0.77 and shows ``77%``."""
+
+    __slots__ = ()
+
+    def scaled(self) -> float:
+        """The number as shown, without the sign: 0.77 gives exactly 77.0."""
+        return float(Decimal(repr(float(self))) * 100)
+
+    def shown(self) -> str:
+        """The cell as a spreadsheet shows it: ``"77%"``."""
+        return f"{(Decimal(repr(float(self))) * 100).normalize():f}%"
+
+
+@dataclass(frozen=True)
+class Unsaved:
+    """A formula cell with no saved value: nothing to read until a spreadsheet computes it."""
+
+    formula: str
+
+    def __str__(self) -> str:
+        return f"={self.formula}"
+
+
+@dataclass(frozen=True)
+class ErrorValue:
+    """A cell showing an error such as ``#REF!``."""
+
+    code: str
+
+    def __str__(self) -> str:
+        return self.code
+
+
+#: A row as the reader hands it over: its number and its values by column (both 1-based).
+Row = tuple[int, dict[int, Any]]
 
 
 def _letter(column: int) -> str:
@@ -568,6 +604,8 @@ def _as_text(value: Any) -> Any:
     """Text as the record holds it; numbers and dates typed into a text cell become text."""
     if isinstance(value, str):
         return unescape_text(value)
+    if isinstance(value, Percent):
+        return value.shown()  # as the cell shows it: "77%", not "0.77"
     if isinstance(value, bool):
         return value  # reported by the converter: "expected text, got true"
     if isinstance(value, int):
@@ -585,6 +623,14 @@ def _as_text(value: Any) -> Any:
 
 def _convert(kind: Kind, value: Any) -> tuple[Any, str | None]:
     """``(plain value, problem)`` for a non-empty cell of a read column."""
+    if isinstance(value, Unsaved):
+        what = "number" if kind in (Kind.NUMBER, Kind.INT) else "value"
+        return None, (
+            "a formula with no saved value; open and save the workbook in Excel or"
+            f" LibreOffice, or type the {what}"
+        )
+    if isinstance(value, ErrorValue):
+        return None, f"the cell shows the error {value.code}; correct the cell or clear it"
     if kind is Kind.TEXT:
         return _as_text(value), None
     if kind in (Kind.ID, Kind.ENUM):
@@ -602,6 +648,8 @@ def _convert(kind: Kind, value: Any) -> tuple[Any, str | None]:
             return unescape_text(value), None
         return value, None
     if kind is Kind.INT:
+        if isinstance(value, Percent):
+            return None, f"typed as a percentage ({value.shown()}); type the whole number"
         if isinstance(value, str) and _INTEGER.fullmatch(value.strip()):
             return int(value.strip()), None
         if isinstance(value, str):
@@ -657,32 +705,73 @@ def _parse_comparisons(value: Any) -> tuple[Any, str | None]:
 
 
 def _is_empty(value: Any) -> bool:
+    """Whether a cell holds nothing to read (a formula without a saved value is something)."""
     return value is None or (isinstance(value, str) and not value.strip())
 
 
-def _header_row(
-    rows: Iterator[tuple[int, Sequence[Any]]], first_header: str
-) -> tuple[int, Sequence[Any]] | None:
+def _header_row(rows: Iterator[Row], first_header: str) -> Row | None:
     wanted = _normal_header(first_header)
     for row_number, values in rows:
-        if any(_normal_header(value) == wanted for value in values):
-            return row_number, values
-        if row_number >= 10:
+        if row_number > 10:
             break
+        if any(_normal_header(value) == wanted for value in values.values()):
+            return row_number, values
     return None
+
+
+#: After this many values outside the table, the rest of the sheet is not read.
+MAX_STRAY_VALUES = 10
+
+
+def _table_width(header_values: dict[int, Any]) -> int:
+    """The last column with a header: the table's right edge."""
+    return max((column for column, value in header_values.items() if not _is_empty(value)))
+
+
+def _stray_values(
+    sheet: str, row_number: int, values: dict[int, Any], width: int, found: list[Problem], file: str
+) -> bool:
+    """Report the values right of the table; ``True`` once there are too many to go on."""
+    for column in sorted(values):
+        if column <= width or _is_empty(values[column]):
+            continue
+        found.append(
+            Problem(
+                f"a value outside the table's columns (A–{_letter(width)}); refused: move it"
+                " into a column with a header, or delete it",
+                file=file,
+                cell=f"{sheet}!{_letter(column)}{row_number}",
+            )
+        )
+        if len(found) >= MAX_STRAY_VALUES:
+            found.append(
+                Problem(
+                    f"more than {MAX_STRAY_VALUES} values outside the table; the rest of the"
+                    " sheet is not read",
+                    file=file,
+                    cell=sheet,
+                )
+            )
+            return True
+    return False
 
 
 def read_table(
     spec: TableSheet,
-    rows: Iterable[tuple[int, Sequence[Any]]],
+    rows: Iterable[Row],
     cells: CellMap,
     file: str,
+    narrow: Callable[[frozenset[int], int], None] | None = None,
 ) -> tuple[list[dict[str, Any]], list[Problem], list[Problem]]:
     """Read a data sheet's rows (``(row number, values)``) into the collection's plain items.
 
     Returns ``(items, structural problems, cell problems)``: a structural problem (a
-    missing column) means the items cannot be trusted; cell problems are reported
-    together with the record's own checks.
+    missing column, values right of the table) means the items cannot be trusted; cell
+    problems are reported together with the record's own checks. Columns right of the
+    last header are not read: a value there is a structural problem, so that a note
+    typed beside the table is never silently dropped. ``narrow``, when given, is told
+    the columns read and the table's width once the header is found, so that the
+    sheet reader can skip the other cells.
     """
     iterator = iter(rows)
     found = _header_row(iterator, spec.columns[0].header)
@@ -701,7 +790,8 @@ def read_table(
     header_number, header_values = found
     positions: dict[str, int] = {}
     structural: list[Problem] = []
-    for index, value in enumerate(header_values):
+    for column_number, value in sorted(header_values.items()):
+        index = column_number - 1
         name = _normal_header(value)
         if not name:
             continue
@@ -732,13 +822,18 @@ def read_table(
             columns.append((column, position))
     if structural:
         return [], structural, []
+    width = _table_width(header_values)
+    if narrow is not None:
+        narrow(frozenset(index + 1 for _column, index in columns), width)
     items: list[dict[str, Any]] = []
     problems: list[Problem] = []
+    stray: list[Problem] = []
     for row_number, values in iterator:
-        cell_values = [
-            (column, index, values[index] if index < len(values) else None)
-            for column, index in columns
-        ]
+        if max(values) > width and _stray_values(
+            spec.sheet, row_number, values, width, stray, file
+        ):
+            break
+        cell_values = [(column, index, values.get(index + 1)) for column, index in columns]
         if all(_is_empty(value) for _column, _index, value in cell_values):
             continue
         path = f"{spec.collection}[{len(items)}]"
@@ -763,6 +858,8 @@ def read_table(
                 continue
             item[column.key] = plain
         items.append(item)
+    if stray:
+        return [], stray, []
     return items, [], problems
 
 
@@ -770,7 +867,7 @@ _FIELD = re.compile(r"([a-z_]+(?:\.[a-z_]+)?)(?:\s*\[\s*(\d+)\s*\])?")
 
 
 def read_launch_fields(
-    rows: Iterable[tuple[int, Sequence[Any]]], cells: CellMap, file: str
+    rows: Iterable[Row], cells: CellMap, file: str
 ) -> tuple[dict[str, Any], list[Problem], list[Problem]]:
     """Read the Launch sheet (Field, Value rows) into the record's top-level plain data.
 
@@ -790,7 +887,10 @@ def read_launch_fields(
             [],
         )
     header_number, header_values = found
-    names = [_normal_header(value) for value in header_values]
+    names = {
+        _normal_header(value): column
+        for column, value in sorted(header_values.items(), reverse=True)
+    }
     if "field" not in names or "value" not in names:
         return (
             {},
@@ -803,14 +903,20 @@ def read_launch_fields(
             ],
             [],
         )
-    field_index, value_index = names.index("field"), names.index("value")
+    field_index, value_index = names["field"] - 1, names["value"] - 1
+    width = _table_width(header_values)
+    stray: list[Problem] = []
     data: dict[str, Any] = {}
     listed: dict[str, list[tuple[int, int, Any]]] = {}
     seen: dict[str, int] = {}
     problems: list[Problem] = []
     for row_number, values in iterator:
-        raw_field = values[field_index] if field_index < len(values) else None
-        raw_value = values[value_index] if value_index < len(values) else None
+        if max(values) > width and _stray_values(
+            spec.sheet, row_number, values, width, stray, file
+        ):
+            break
+        raw_field = values.get(field_index + 1)
+        raw_value = values.get(value_index + 1)
         if _is_empty(raw_field):
             if not _is_empty(raw_value):
                 problems.append(
@@ -849,8 +955,9 @@ def read_launch_fields(
                 cells.add_cell(path, spec.sheet, row_number, value_index + 1, "Value")
             continue
         plain, problem = _convert(spec_field.kind, raw_value)
-        if problem is not None:  # pragma: no cover - Launch fields hold no comparisons
-            problems.append(Problem(problem, path, file=file, cell=field_cell))
+        if problem is not None:
+            value_cell = cells.describe(spec.sheet, row_number, value_index + 1, "Value")
+            problems.append(Problem(problem, path, file=file, cell=value_cell))
             continue
         if spec_field.listed:
             order = int(match.group(2)) if match.group(2) else 1 << 30
@@ -863,6 +970,8 @@ def read_launch_fields(
         _put(data, path, [value for _order, _row, value in entries])
         for position, (_order, row_number, _value) in enumerate(entries):
             cells.add_cell(f"{path}[{position}]", spec.sheet, row_number, value_index + 1, "Value")
+    if stray:
+        return {}, stray, []
     return data, [], problems
 
 

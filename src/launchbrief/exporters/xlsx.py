@@ -25,6 +25,7 @@ import os
 import re
 import shutil
 import tempfile
+import unicodedata
 import warnings
 import zipfile
 from array import array
@@ -35,7 +36,6 @@ from typing import IO, Any, ClassVar
 
 import attrs
 import openpyxl
-from defusedxml import DefusedXmlException
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.chart import BarChart, Reference, Series
 from openpyxl.chart.data_source import StrRef
@@ -54,7 +54,6 @@ from openpyxl.drawing.text import (
 from openpyxl.formatting.rule import FormulaRule
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter, quote_sheetname
-from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.filters import AutoFilter
 from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
@@ -85,6 +84,7 @@ from launchbrief.exporters._xlsx_layout import (
     CellMap,
     Column,
     Kind,
+    Percent,
     TableSheet,
     escape_text,
     excel_length,
@@ -918,11 +918,20 @@ def _write_collection(book: _Book, *, spec: TableSheet) -> None:
 
 
 def _linkable(url: Any) -> bool:
+    """Whether ``url`` may become a hyperlink: a web or mail address with nothing hidden in it.
+
+    Spaces, controls and invisible format characters (right-to-left overrides,
+    zero-width joiners: Unicode's C and Z categories) would make the link go somewhere
+    other than the text shows, so such a URL stays plain text.
+    """
     return (
         isinstance(url, str)
         and url.lower().startswith(_LINK_SCHEMES)
         and len(url) <= EXCEL_MAX_URL_CHARS
-        and not any(ch.isspace() or ord(ch) < 32 for ch in url)
+        and (
+            (url.isascii() and url.isprintable() and " " not in url)
+            or not any(unicodedata.category(ch)[0] in "CZ" for ch in url)
+        )
         and not needs_care(url)
     )
 
@@ -1754,10 +1763,13 @@ _READ_SHEETS = frozenset(spec.sheet for spec in (*DATA_TABLES, LAUNCH_SHEET))
 def read_workbook(path: str | Path) -> Launch:
     """Rebuild a launch from a workbook this exporter wrote, also after an analyst edited it.
 
-    Before openpyxl opens the file, it is checked for zip bombs (unpacked size and
-    compression ratio) and XML entity declarations; openpyxl itself parses with
-    defusedxml. Every problem is reported at once, each naming its sheet, cell and
-    column header: ``Results!H12 (Score): results[10].score: expected a number, got 'n/a'``.
+    Before anything is parsed, the file is checked for zip bombs (unpacked size and
+    compression ratio) and for XML entity declarations in any part
+    (:func:`~launchbrief.exporters._archive.check_archive`). The sheets are then read
+    as a stream, only as far as the tables go and within
+    :data:`~launchbrief.exporters._xlsx_cells.MAX_READ_ELEMENTS`. Every problem is
+    reported at once, each naming its sheet, cell and column header:
+    ``Results!H12 (Score): results[10].score: expected a number, got 'n/a'``.
 
     Raises:
         InvalidLaunchError: the file is not a workbook of a valid launch.
@@ -1766,62 +1778,37 @@ def read_workbook(path: str | Path) -> Launch:
     file = str(path)
     source = Path(path)
     check_archive(source, file, MAX_FILE_BYTES)
-    with warnings.catch_warnings():
-        # openpyxl warns about workbook features it does not read (drop-down lists,
-        # extensions); none of them carry data.
-        warnings.simplefilter("ignore")
-        # Opened here, not by openpyxl, which leaves its file open when it fails.
-        with source.open("rb") as stream:
-            try:
-                workbook = openpyxl.load_workbook(
-                    stream, read_only=True, data_only=True, keep_links=False
+    try:
+        with zipfile.ZipFile(source) as archive:
+            return _read(cells.WorkbookReader(archive), file)
+    except InvalidLaunchError:
+        raise
+    except cells.UnreadableError as error:
+        raise InvalidLaunchError([Problem(error.message, file=file, cell=error.cell)]) from None
+    except _UNREADABLE as error:
+        raise InvalidLaunchError(
+            [
+                Problem(
+                    f"not a workbook launchbrief can read ({type(error).__name__}: {error})",
+                    file=file,
                 )
-            except Exception as error:  # noqa: BLE001 - whatever openpyxl fails on is the file's fault
-                raise _unreadable(file, "", error) from None
-            try:
-                return _read(workbook, file)
-            finally:
-                workbook.close()
+            ]
+        ) from None
 
 
-_UNREADABLE_SHEET = (
-    DefusedXmlException,
-    SyntaxError,  # lxml's XMLSyntaxError and ElementTree's ParseError
+_UNREADABLE = (
+    SyntaxError,  # ElementTree's ParseError: a part is not well-formed XML
     ValueError,
-    TypeError,
     KeyError,
     IndexError,
     zipfile.BadZipFile,
-    InvalidFileException,
     EOFError,
     OSError,
 )
 
 
-def _unreadable(file: str, where: str, error: BaseException) -> InvalidLaunchError:
-    """The error for a file openpyxl cannot read; entity declarations are named as such."""
-    cause: BaseException | None = error
-    while cause is not None and not isinstance(cause, DefusedXmlException):
-        cause = cause.__cause__ or cause.__context__
-    if cause is not None:
-        message = f"the workbook's XML declares entities or a document type, refused ({cause})"
-    else:
-        message = f"not a workbook launchbrief can read ({type(error).__name__}: {error})"
-    return InvalidLaunchError([Problem(message, file=file, cell=where or None)])
-
-
-def _sheet_rows(workbook: Any, file: str, name: str) -> Iterator[tuple[int, Sequence[Any]]]:
-    """A sheet's rows with their numbers; openpyxl parses the sheet as they are read."""
-    ws = workbook[name]
-    ws.reset_dimensions()  # a stale <dimension> from another program must not cut rows off
-    try:
-        yield from enumerate(ws.iter_rows(values_only=True), start=1)
-    except _UNREADABLE_SHEET as error:
-        raise _unreadable(file, name, error) from None
-
-
-def _read(workbook: Any, file: str) -> Launch:
-    names = {name.casefold(): name for name in workbook.sheetnames}
+def _read(workbook: cells.WorkbookReader, file: str) -> Launch:
+    names = {name.casefold(): name for name in workbook.sheets}
     specs: list[TableSheet] = [LAUNCH_SHEET, *DATA_TABLES]
     missing = [spec.sheet for spec in specs if spec.sheet.casefold() not in names]
     if missing:
@@ -1829,7 +1816,7 @@ def _read(workbook: Any, file: str) -> Launch:
             [
                 Problem(
                     f"the workbook has no sheet {sheet!r}, which holds part of the record"
-                    f" (sheets: {', '.join(workbook.sheetnames)}); export with every data"
+                    f" (sheets: {', '.join(workbook.sheets)}); export with every data"
                     " sheet to read a workbook back",
                     file=file,
                     cell=sheet,
@@ -1837,30 +1824,69 @@ def _read(workbook: Any, file: str) -> Launch:
                 for sheet in missing
             ]
         )
-    cells = CellMap()
-    cells.sheet_order = {spec.sheet: position for position, spec in enumerate(specs)}
-    cells.fallback = {spec.collection: spec.sheet for spec in DATA_TABLES}
-    cells.fallback.update({f.path.split(".")[0]: LAUNCH_SHEET.sheet for f in LAUNCH_FIELDS})
+    where = CellMap()
+    where.sheet_order = {spec.sheet: position for position, spec in enumerate(specs)}
+    where.fallback = {spec.collection: spec.sheet for spec in DATA_TABLES}
+    where.fallback.update({f.path.split(".")[0]: LAUNCH_SHEET.sheet for f in LAUNCH_FIELDS})
     data, structural, problems = read_launch_fields(
-        _sheet_rows(workbook, file, names[LAUNCH_SHEET.sheet.casefold()]), cells, file
+        workbook.rows(names[LAUNCH_SHEET.sheet.casefold()]), where, file
     )
     for spec in DATA_TABLES:
         items, wrong, found = read_table(
-            spec, _sheet_rows(workbook, file, names[spec.sheet.casefold()]), cells, file
+            spec, workbook.rows(names[spec.sheet.casefold()]), where, file, workbook.narrow
         )
         data[spec.collection] = items
         structural += wrong
         problems += found
     if structural:
         raise InvalidLaunchError(structural)
+    problems += _percent_scores(data, where, file)
     try:
         launch = from_data(data, name=file)
     except InvalidLaunchError as error:
         problems += [
-            Problem(p.message, p.path, file=file, cell=cells.locate(p.path)[0])
+            Problem(p.message, p.path, file=file, cell=where.locate(p.path)[0])
             for p in error.problems
         ]
     else:
         if not problems:
             return launch
-    raise InvalidLaunchError(sorted(dict.fromkeys(problems), key=cells.sort_key))
+    raise InvalidLaunchError(sorted(dict.fromkeys(problems), key=where.sort_key))
+
+
+def _percent_scores(data: dict[str, Any], where: CellMap, file: str) -> list[Problem]:
+    """Scores typed as percentages (``77%``, stored as 0.77) put on their benchmark's scale.
+
+    A percent-scale benchmark gets the number shown (exactly 77.0), a fraction-scale one
+    the number stored (0.77); on any other scale a percentage means nothing, and the
+    cell is reported.
+    """
+    scales = {
+        item.get("id"): item.get("scale")
+        for item in data.get("benchmarks", [])
+        if isinstance(item.get("id"), str)
+    }
+    problems = []
+    for index, item in enumerate(data.get("results", [])):
+        score = item.get("score")
+        if not isinstance(score, Percent):
+            continue
+        scale = scales.get(item.get("benchmark"))
+        scale = scale.strip().casefold() if isinstance(scale, str) else None
+        if scale == Scale.PERCENT.value:
+            item["score"] = score.scaled()
+        elif scale == Scale.FRACTION.value or scale is None:
+            item["score"] = float(score)  # an unknown benchmark is reported by the record's checks
+        else:
+            item["score"] = float(score)  # kept, so that the record's checks add nothing
+            path = f"results[{index}].score"
+            problems.append(
+                Problem(
+                    f"typed as a percentage ({score.shown()}), but benchmark"
+                    f" {item.get('benchmark')!r} is on the {scale} scale; type the plain number",
+                    path,
+                    file=file,
+                    cell=where.locate(path)[0],
+                )
+            )
+    return problems
