@@ -173,7 +173,8 @@ class _Staged:
     def drop(self) -> None:
         """Remove the temporary file (unless it was renamed into place) and unlock it."""
         if self.temporary and not self.renamed:
-            with contextlib.suppress(FileNotFoundError):
+            # If it cannot be removed now, the next write into the folder removes it.
+            with contextlib.suppress(OSError):
                 os.unlink(self.temporary)
         self.close()
 
