@@ -11,8 +11,10 @@ same problems, within a second of CPU time.
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
+import threading
 import time
 import tomllib
 from collections.abc import Sequence
@@ -24,7 +26,9 @@ import pytest
 
 import launchbrief
 from launchbrief import io as launchbrief_io
+from launchbrief._locate import MAX_VALUES
 from launchbrief.exceptions import InvalidLaunchError, LaunchbriefError, Problem
+from tests.bounded import MEMORY_BYTES, SECONDS, run_bounded
 
 DATA = Path(__file__).parent / "data" / "bad"
 BASE = DATA / "_base-valid.yaml"
@@ -35,6 +39,8 @@ LAUNCH_ID = "demo-launch"
 EXISTING_EXPORT = b'{"earlier": "a good export that must survive",\n "bytes": "\xc3\xa9\x00"}\n'
 #: CPU time within which any input is refused (alias bombs and deep nesting included).
 CPU_SECONDS = 1.0
+#: The longest line a problem may print: values in messages are cut.
+MAX_LINE = 1000
 
 
 @dataclass(frozen=True)
@@ -170,6 +176,8 @@ def _assert_refused(source: Path, expected: Sequence[Expected], tmp_path: Path) 
         assert run.returncode == 2, report
         assert run.stdout == "", report
         lines = run.stderr.splitlines()
+        # A message never echoes an unbounded value (a 30 MB id is shown by its start).
+        assert all(len(line) <= MAX_LINE for line in lines), report[:MAX_LINE]
         problems = _unmatched(expected, lines, lambda e, text: e.matches_line(file, text))
         assert problems == [], report
     assert before == _files_under(tmp_path)
@@ -278,3 +286,153 @@ def test_utf16_text_with_byte_order_mark_is_read() -> None:
     assert utf16.read_bytes()[:2] in (b"\xff\xfe", b"\xfe\xff")
     text = utf16.read_bytes().decode("utf-16")
     assert launchbrief.loads(text.encode("utf-8")) == launchbrief.load(utf16)
+
+
+# --------------------------------------------------------------------------- large and odd inputs
+#
+# Generated at test time (too large to keep in the repository). Each runs the real
+# command under tests/bounded.py's memory cap and must be refused, located, within
+# the documented bounds, with nothing written and nothing replaced.
+
+_TOO_MANY = ("the file holds more than 2,000,000 values (the limit); refused",)
+
+
+def _write_large(path: Path, head: str, item: str, count: int, tail: str = "") -> Path:
+    with path.open("w", encoding="utf-8") as stream:
+        stream.write(head)
+        for _ in range(count // 100_000):
+            stream.write(item * 100_000)
+        stream.write(item * (count % 100_000))
+        stream.write(tail)
+    return path
+
+
+def _large_inputs() -> list[Any]:
+    # About 60 MB each: under the 64 MiB cap, far over the value budget.
+    return [
+        pytest.param(
+            "list.yaml",
+            ("id: demo-launch\nmodel:\n  capabilities:\n", "  - a\n", 10_000_000, ""),
+            Expected(1_999_997, 5, "", _TOO_MANY),
+            id="yaml-list-60mb",
+        ),
+        pytest.param(
+            "mappings.yaml",
+            ("id: demo-launch\nresults:\n", "- {}\n", 12_000_000, ""),
+            Expected(1_999_998, 3, "", _TOO_MANY),
+            id="yaml-empty-mappings-60mb",
+        ),
+        pytest.param(
+            "list.json",
+            ('{"id": "demo-launch", "results": [', "{},", 20_000_000, "{}]}"),
+            Expected(None, None, "", _TOO_MANY),
+            id="json-empty-mappings-60mb",
+        ),
+        pytest.param(
+            "list.toml",
+            ('id = "demo-launch"\nx = [', "1,", 30_000_000, "1]\n"),
+            Expected(None, None, "", _TOO_MANY),
+            id="toml-list-60mb",
+        ),
+        pytest.param(
+            "long-id.yaml",
+            ("title: T\nid: ", "a", 30_000_000, "!\n"),
+            Expected(2, 5, "id", ("'aaaa", "(30,000,001 characters) is not a valid id")),
+            id="yaml-30mb-id",
+        ),
+    ]
+
+
+@pytest.mark.parametrize(("name", "shape", "expected"), _large_inputs())
+def test_large_input_is_refused_within_bounds(
+    name: str, shape: tuple[str, str, int, str], expected: Expected, tmp_path: Path
+) -> None:
+    """60 MB files are refused in seconds and under 1.5 GiB, located, writing nothing."""
+    source = _write_large(tmp_path / name, *shape)
+    outdir = tmp_path / "out"
+    outdir.mkdir()
+    existing = outdir / f"{LAUNCH_ID}.json"
+    existing.write_bytes(EXISTING_EXPORT)
+    run = run_bounded("export", str(source), "-f", "json", "-o", str(outdir), cwd=tmp_path)
+    report = run.report()
+    assert run.returncode == 2, report
+    assert "Traceback" not in run.stderr, report
+    assert any(expected.matches_line(str(source), line) for line in run.stderr.splitlines()), report
+    assert all(len(line) <= MAX_LINE for line in run.stderr.splitlines()), report[:MAX_LINE]
+    assert run.seconds <= SECONDS, report
+    assert run.peak_bytes <= MEMORY_BYTES, report
+    assert [existing] == list(outdir.iterdir())
+    assert existing.read_bytes() == EXISTING_EXPORT
+
+
+def test_value_budget_admits_a_launch_of_100_000_results() -> None:
+    """The budget is far above real launches: 100,000 results fit in about 1.1 million values."""
+    # A result: its mapping, four keys, four values and one source id.
+    per_result = 1 + 4 + 4 + 1
+    assert 100_000 * per_result < MAX_VALUES
+
+
+def test_many_dangling_references_are_refused_within_bounds(tmp_path: Path) -> None:
+    """2,000 models and 2,000 mistyped references: every one reported, in bounded time."""
+    count = 2000
+    lines = [
+        "id: demo-launch",
+        "title: T",
+        "developer: {name: D}",
+        "model: {id: model-0000}",
+        "models:",
+        *(f"  - {{id: model-{i:04d}, name: M{i}}}" for i in range(count)),
+        "benchmarks:",
+        "  - {id: b, name: B, category: c}",
+        "results:",
+        *(f"  - {{benchmark: b, model: modle-{i:04d}, score: 1}}" for i in range(count)),
+    ]
+    source = tmp_path / "dangling.yaml"
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    run = run_bounded("validate", str(source))
+    report = run.report()
+    assert run.returncode == 2, report
+    problems = run.stderr.splitlines()
+    assert count == len(problems), report
+    first = count + 9  # the line of results[0]
+    assert problems[0] == (
+        f"{source}:{first}:27: results[0].model: unknown model 'modle-0000' (known: model-0000,"
+        " model-0001, model-0002, model-0003, model-0004, model-0005, … 1,994 more;"
+        " did you mean 'model-0000'?)"
+    )
+    # Did-you-mean for the first thousand; past that the known ids are listed only.
+    assert problems[999].endswith("did you mean 'model-0999'?)"), report
+    assert problems[1000].endswith("… 1,994 more)"), report
+    assert run.seconds <= SECONDS, report
+
+
+def test_endless_device_is_refused_at_the_cap(tmp_path: Path) -> None:
+    """A device that never ends (/dev/zero behind a .yaml name) is read up to the cap, then refused."""
+    source = tmp_path / "zero.yaml"
+    source.symlink_to("/dev/zero")
+    run = run_bounded("validate", str(source))
+    report = run.report()
+    assert run.returncode == 2, report
+    assert run.stderr == (
+        f"{source}: the file is too large (more than that; the limit is 64 MiB)\n"
+    ), report
+    assert run.seconds <= SECONDS, report
+
+
+def test_launch_from_a_pipe_is_read(tmp_path: Path) -> None:
+    """A named pipe (as from process substitution) is read: the cap is on bytes, not on stat()."""
+    pipe = tmp_path / "launch.yaml"
+    os.mkfifo(pipe)
+    text = BASE.read_bytes()
+
+    def feed() -> None:
+        with pipe.open("wb") as stream:
+            stream.write(text)
+
+    writer = threading.Thread(target=feed)
+    writer.start()
+    try:
+        launch = launchbrief.load(pipe)
+    finally:
+        writer.join(timeout=10)
+    assert launchbrief.load(BASE) == launch
