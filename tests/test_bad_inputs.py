@@ -366,7 +366,7 @@ def test_large_input_is_refused_within_bounds(
 
 
 def test_value_budget_admits_a_launch_of_100_000_results() -> None:
-    """The budget is far above real launches: 100,000 results fit in about 1.1 million values."""
+    """The budget is far above real launches: 100,000 results fit in about 1.2 million values."""
     # A result: its mapping, four keys, four values and one source id.
     per_result = 1 + 4 + 4 + 1
     assert 100_000 * per_result < MAX_VALUES
