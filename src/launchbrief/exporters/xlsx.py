@@ -202,6 +202,7 @@ class XlsxExporter:
         """
         chosen = _chosen_sheets(sheets, charts=charts)
         colour = _colour(accent)
+        document_time()  # a bad SOURCE_DATE_EPOCH is refused here, before any work
         escaped = _check_launch(launch, chosen)
         if escaped:
             shown = ", ".join(escaped[:5]) + (
