@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import io
+import random
 import re
 import subprocess
 import time
@@ -16,6 +17,7 @@ import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
+import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
 from lxml import etree
@@ -28,7 +30,7 @@ from launchbrief import analysis
 from launchbrief._reproducible import document_time
 from launchbrief.cli import main
 from launchbrief.exceptions import ExportError, LaunchbriefError
-from launchbrief.exporters import get_exporter
+from launchbrief.exporters import _deck_text, get_exporter
 from launchbrief.exporters.pptx import (
     DEFAULT_ACCENT,
     SLIDES,
@@ -70,6 +72,111 @@ def stress() -> lb.Launch:
 def stress_deck(stress: lb.Launch) -> bytes:
     """The stress launch's deck, built once for the module."""
     return build_deck([stress])
+
+
+def _words(length: int, seed: int = 1) -> str:
+    """Lowercase words of 2 to 11 letters, ``length`` characters in all."""
+    rnd = random.Random(seed)
+    out: list[str] = []
+    total = 0
+    while total < length:
+        word = "".join(rnd.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(rnd.randint(2, 11)))
+        out.append(word)
+        total += len(word) + 1
+    return " ".join(out)[:length].strip()
+
+
+def long_claim(length: int) -> lb.Launch:
+    """The built-in launch whose ARC AGI 2 claim (a verdict known only in words) is ``length`` long."""
+    launch = lb.load("muse-spark")
+    results = tuple(
+        attrs.evolve(result, claim=_words(length)) if result.benchmark == "arc-agi-2" else result
+        for result in launch.results
+    )
+    return attrs.evolve(launch, results=results)
+
+
+def long_everything(length: int) -> lb.Launch:
+    """The built-in launch with every text field (names, titles, claims, notes) ``length`` long."""
+    count = 0
+
+    def long(_text: str) -> str:
+        nonlocal count
+        count += 1
+        return _words(length, seed=count)
+
+    def walk(value: object) -> object:
+        if isinstance(value, tuple):
+            return tuple(walk(item) for item in value)
+        if not attrs.has(type(value)):
+            return value
+        changes: dict[str, object] = {}
+        for field in attrs.fields(type(value)):
+            item = getattr(value, field.name)
+            if field.name in {"id", "benchmark", "model", "mode", "sources", "versus"}:
+                continue
+            if isinstance(item, str):
+                changes[field.name] = long(item)
+            elif isinstance(item, tuple) and item and all(isinstance(x, str) for x in item):
+                changes[field.name] = tuple(long(x) for x in item)
+            elif isinstance(item, tuple) or attrs.has(type(item)):
+                changes[field.name] = walk(item)
+        return attrs.evolve(value, **changes)
+
+    launch = walk(lb.load("muse-spark"))
+    assert isinstance(launch, lb.Launch)
+    return launch
+
+
+def many_capabilities(count: int) -> lb.Launch:
+    """The built-in launch whose model lists ``count`` capabilities."""
+    launch = lb.load("muse-spark")
+    capabilities = tuple(f"capability number {n}" for n in range(count))
+    return attrs.evolve(launch, model=attrs.evolve(launch.model, capabilities=capabilities))
+
+
+def many_insights(count: int) -> lb.Launch:
+    """The built-in launch with ``count`` insights, of every kind in turn."""
+    launch = lb.load("muse-spark")
+    kinds = list(lb.InsightKind)
+    insights = tuple(
+        lb.Insight(id=f"insight-{n}", kind=kinds[n % len(kinds)], text=f"Insight number {n}.")
+        for n in range(count)
+    )
+    return attrs.evolve(launch, insights=insights)
+
+
+def many_surfaces(count: int) -> lb.Launch:
+    """The built-in launch shipping on ``count`` surfaces."""
+    launch = lb.load("muse-spark")
+    statuses = list(lb.RolloutStatus)
+    surfaces = tuple(
+        lb.Surface(
+            id=f"surface-{n}",
+            name=f"Surface {n}",
+            kind=lb.SurfaceKind.APP,
+            status=statuses[n % len(statuses)],
+            timing=f"in {n % 7} weeks",
+        )
+        for n in range(count)
+    )
+    return attrs.evolve(launch, surfaces=surfaces)
+
+
+def _measured(monkeypatch: pytest.MonkeyPatch, launch: lb.Launch) -> int:
+    """How many characters the deck's text layout measures to build ``launch``'s deck."""
+    measured = 0
+    advance = _deck_text._advance
+
+    def counted(path: str, text: str) -> float:
+        nonlocal measured
+        measured += len(text) + 1  # a call costs something even for an empty text
+        return advance(path, text)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(_deck_text, "_advance", counted)
+        build_deck([launch])
+    return measured
 
 
 def _open(data: bytes) -> Presentation:
@@ -437,6 +544,91 @@ def test_every_fact_of_the_stress_record_reaches_the_deck(
         r.score for r in stress.results if r.score is not None and r.benchmark not in charted_alone
     )
     assert len(scored) > len(values)
+
+
+# --------------------------------------------------------------------------- long text, long lists
+
+
+@pytest.mark.parametrize(
+    ("make", "small", "large"),
+    [
+        (long_claim, 10_000, 40_000),
+        (long_everything, 2_500, 10_000),
+        (many_capabilities, 10_000, 40_000),
+        (many_insights, 2_500, 10_000),
+        (many_surfaces, 2_500, 10_000),
+    ],
+    ids=["claim", "every field", "capabilities", "insights", "surfaces"],
+)
+def test_deck_layout_grows_linearly(
+    make: object, small: int, large: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A record four times as large has its deck's text measured at most about four times as much."""
+    assert callable(make)
+    build_deck([make(small)])  # warm the caches alike for both
+    ratio = _measured(monkeypatch, make(large)) / _measured(monkeypatch, make(small))
+    assert ratio <= 4.5
+
+
+def _texts(deck: Presentation) -> Iterator[tuple[int, str]]:
+    """Each slide's number and the text of each of its shapes and table cells."""
+    for number, slide in enumerate(deck.slides, start=1):
+        for shape in slide.shapes:
+            if shape.has_text_frame:
+                yield number, shape.text_frame.text
+            if shape.has_table:
+                for row in shape.table.rows:
+                    for cell in row.cells:
+                        yield number, cell.text_frame.text
+
+
+def test_a_forty_thousand_character_claim_is_cut_with_an_ellipsis(muse_deck: bytes) -> None:
+    """A 40,000-character claim reopens cut short with "…", on about as many slides as usual."""
+    launch = long_claim(40_000)
+    (claim,) = {r.claim for r in launch.results if r.benchmark == "arc-agi-2" and r.claim}
+    deck = _open(build_deck([launch]))
+    shown = [text for _number, text in _texts(deck) if claim[:40] in text]
+    assert shown
+    assert all(len(text) < 5_000 for text in shown)
+    # Where the claim continues on the next slide, it ends there, cut short.
+    cut = [
+        text
+        for _number, text in _texts(deck)
+        if text.rstrip("”").endswith("…") and text.rstrip("”")[-41:-1] in claim
+    ]
+    assert cut
+    assert len(deck.slides) <= len(_open(muse_deck).slides) + 2
+
+
+def test_a_million_capabilities_are_counted_not_listed(muse_deck: bytes) -> None:
+    """A model with a million capabilities shows a few and counts the rest, on one slide."""
+    deck = _open(build_deck([many_capabilities(1_000_000)]))
+    found = [
+        (number, text) for number, text in _texts(deck) if "… and 999,970 more capabilities" in text
+    ]
+    assert len(found) == 1
+    number, text = found[0]
+    assert "capability number 29" in text
+    assert "capability number 30\n" not in text
+    notes = deck.slides[number - 1].notes_slide.notes_text_frame.text
+    assert "capability number 29 and 999,970 more." in notes
+    assert len(deck.slides) <= len(_open(muse_deck).slides) + 2
+
+
+def test_long_tables_and_lists_are_counted_past_a_limit() -> None:
+    """Ten thousand surfaces and insights: a few slides of them, and the rest counted."""
+    rollout = _open(build_deck([many_surfaces(10_000)], slides=["rollout"]))
+    cells = [text for _number, text in _texts(rollout)]
+    assert "… and 9,970 more surfaces" in cells
+    assert len(rollout.slides) <= 4
+    launch = many_insights(10_000)
+    strategy = _open(build_deck([launch], slides=["strategy"]))
+    texts = " ".join(text for _number, text in _texts(strategy))
+    for kind in lb.InsightKind:
+        left_out = sum(insight.kind is kind for insight in launch.insights) - 30
+        noun = "takeaways" if kind is lb.InsightKind.TAKEAWAY else "insights"
+        assert f"… and {left_out:,} more {noun}" in texts
+    assert len(strategy.slides) <= 12
 
 
 # --------------------------------------------------------------------------- options

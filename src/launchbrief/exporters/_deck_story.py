@@ -8,8 +8,9 @@ flags all come from the analysis API. No python-pptx here; no geometry either.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from launchbrief import analysis
 from launchbrief.exporters._deck_text import clean
@@ -25,16 +26,49 @@ from launchbrief.model import (
 )
 
 __all__ = [
+    "MOST_ITEMS",
     "ChartSeries",
     "ChartSpec",
+    "at_most",
     "category_title",
     "chart_specs",
+    "continued_notes",
     "date_text",
+    "joined",
     "margin_text",
+    "more_text",
     "score_text",
+    "source_index",
     "source_names",
     "verdict_detail",
 ]
+
+
+T = TypeVar("T")
+
+#: The most items of one list the deck shows (capabilities, insights of a kind, rows
+#: of a table, verdicts in a column) and its notes read out; the rest are counted
+#: ("… and 999,970 more capabilities"). A briefing summarises: a list any longer
+#: belongs in the workbook.
+MOST_ITEMS = 30
+
+
+def at_most(items: Sequence[T], most: int = MOST_ITEMS) -> tuple[Sequence[T], int]:
+    """The first ``most`` of ``items``, and how many are left out."""
+    shown = items[:most]
+    return shown, len(items) - len(shown)
+
+
+def more_text(count: int, one: str, many: str) -> str:
+    """What a list leaves out, counted: ``… and 999,970 more capabilities``."""
+    return f"… and {count:,} more {one if count == 1 else many}"
+
+
+def joined(texts: Sequence[str], separator: str = ", ", most: int = MOST_ITEMS) -> str:
+    """``texts`` cleaned and joined; past ``most`` of them, the rest are counted."""
+    shown, left_out = at_most(texts, most)
+    text = separator.join(clean(item) for item in shown)
+    return f"{text} and {left_out:,} more" if left_out else text
 
 
 class VendorCheck:
@@ -92,12 +126,21 @@ def category_title(category: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def source_names(launch: Launch, source_ids: Iterable[str]) -> list[str]:
-    """Short names of the sources, each once, in the order given."""
-    names: dict[str, None] = {}
+def source_names(names: Mapping[str, str], source_ids: Iterable[str]) -> list[str]:
+    """Short names of the sources, each once, in the order given.
+
+    ``names`` maps each source id of the launch to its cleaned name, as
+    :func:`source_index` gives it (made once per launch: a launch may cite thousands).
+    """
+    shown: dict[str, None] = {}
     for source_id in source_ids:
-        names.setdefault(clean(launch.source(source_id).name))
-    return list(names)
+        shown.setdefault(names[source_id])
+    return list(shown)
+
+
+def source_index(launch: Launch) -> dict[str, str]:
+    """Each source id of ``launch`` and the cleaned name a footer shows for it."""
+    return {source.id: clean(source.name) for source in launch.sources}
 
 
 def labels(models: Iterable[object], most: int = 3) -> str:
@@ -424,6 +467,20 @@ def vendor_sentence(launch: Launch) -> str | None:
 
 def _count(number: int, noun: str) -> str:
     return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
+#: Notes up to this long are repeated on each continuation slide; longer ones are
+#: cut there (the first slide of the part has them whole).
+REPEATED_NOTES = 3000
+
+
+def continued_notes(notes: str) -> str:
+    """The notes of a continuation slide: the part's notes again, cut short if long."""
+    if len(notes) > REPEATED_NOTES:
+        cut = notes[:REPEATED_NOTES]
+        notes = cut[: cut.rfind(" ")] if " " in cut else cut
+        notes = notes.rstrip(" ,;:") + "… (the first slide of this part has the full notes)"
+    return f"Continued from the previous slide.\n\n{notes}"
 
 
 def notes_text(

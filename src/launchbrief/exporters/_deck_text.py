@@ -13,10 +13,12 @@ This module does not import python-pptx: it knows text, points and fonts only.
 from __future__ import annotations
 
 import functools
+import itertools
+import math
 import os
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -29,6 +31,7 @@ __all__ = [
     "clean",
     "clip",
     "fit_size",
+    "fits",
     "font_set",
     "split_paras",
     "text_height",
@@ -109,9 +112,31 @@ def _font(path: str) -> ImageFont.FreeTypeFont:
     return ImageFont.truetype(path, _REFERENCE)
 
 
-@functools.cache
+#: Texts up to this many characters (words, nearly always) have their widths cached.
+_CACHED = 64
+
+#: Longer texts are measured in pieces of this many characters: Pillow refuses
+#: strings of a million characters, and kerning across a piece boundary is noise.
+_PIECE = 4096
+
+
 def _advance(path: str, text: str) -> float:
-    """Advance width of ``text`` in em (kerned, as a layout engine sets it)."""
+    """Advance width of ``text`` in em (kerned, as a layout engine sets it).
+
+    Words are measured once per face and then looked up; a long text is measured
+    each time it is asked for (in linear time), so that the cache stays small.
+    """
+    if len(text) <= _CACHED:
+        return _word_advance(path, text)
+    font = _font(path)
+    return (
+        sum(float(font.getlength(text[at : at + _PIECE])) for at in range(0, len(text), _PIECE))
+        / _REFERENCE
+    )
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _word_advance(path: str, text: str) -> float:
     return float(_font(path).getlength(text)) / _REFERENCE
 
 
@@ -290,34 +315,159 @@ class Para:
 #: Left margin of a bullet paragraph, in ems of its size (the bullet hangs in it).
 BULLET_INDENT = 1.0
 
-_Piece = tuple[str, Span]  # a word or a space, and the span it comes from
+# Laying out is linear in the text's length: words are read lazily from the spans,
+# each word is measured once (and cached), a word wider than the line is broken
+# with a binary search rather than a letter at a time, and lines are made one by
+# one, so a caller that only needs to know whether text fits, or what fits in a
+# box, stops reading the text once the box is full.
+
+_TOKEN = re.compile(r" |[^ ]+")
 
 
-def _pieces(para: Para) -> list[_Piece]:
-    pieces: list[_Piece] = []
-    for span in para.spans:
-        for token in re.split(r"( )", span.text):
-            if token:
-                pieces.append((token, span))
-    return pieces
+@dataclass(frozen=True, slots=True)
+class _Piece:
+    """A word, part of a word or a space: where it starts in which span of the paragraph."""
+
+    text: str
+    span: int  # index into the paragraph's spans
+    start: int  # offset of the text in that span's text
 
 
-def _break_word(word: str, span: Span, available: float, size: float, fonts: FontSet) -> list[str]:
-    """Split a word wider than the line into pieces that fit, as a renderer does."""
-    chunks: list[str] = []
-    current = ""
-    for char in word:
-        if (
-            current
-            and fonts.width(current + char, size, bold=span.bold, italic=span.italic) > available
-        ):
-            chunks.append(current)
-            current = char
+_Line = list[_Piece]
+
+
+def _tokens(para: Para) -> Iterator[_Piece]:
+    """The words and single spaces of ``para``, in order, read as they are asked for."""
+    for index, span in enumerate(para.spans):
+        for match in _TOKEN.finditer(span.text):
+            yield _Piece(match.group(), index, match.start())
+
+
+#: A word longer than this is first measured by its beginning: when that alone is
+#: wider than the line, the word is broken without measuring all of it.
+_LONG_WORD = 256
+
+
+def _chunks(
+    word: str, span: Span, available: float, size: float, fonts: FontSet
+) -> Iterator[tuple[int, int]]:
+    """Pieces of a word wider than the line that each fit it, as ``(start, end)`` offsets.
+
+    Like a renderer, a piece takes as many characters as fit, and at least one.
+    The end of each piece is found by doubling then halving a step, so a word of
+    ``n`` characters costs about ``n log(line)`` measured characters, not ``n²``.
+    """
+
+    def fits(start: int, end: int) -> bool:
+        return fonts.width(word[start:end], size, bold=span.bold, italic=span.italic) <= available
+
+    start = 0
+    while start < len(word):
+        good, step = start + 1, 16
+        bad = len(word) + 1
+        while good < len(word):
+            probe = min(len(word), good + step)
+            if not fits(start, probe):
+                bad = probe
+                break
+            good, step = probe, step * 2
+        while bad - good > 1:
+            middle = (good + bad) // 2
+            if fits(start, middle):
+                good = middle
+            else:
+                bad = middle
+        yield start, good
+        start = good
+
+
+def _wider_than(
+    word: str, available: float, size: float, fonts: FontSet, *, bold: bool, italic: bool
+) -> float:
+    """The width of ``word``, or infinity when its beginning alone is wider than ``available``."""
+    if len(word) > _LONG_WORD:
+        head = fonts.width(word[:_LONG_WORD], size, bold=bold, italic=italic)
+        if head > available:
+            return math.inf
+    return fonts.width(word, size, bold=bold, italic=italic)
+
+
+def _lines(para: Para, width: float, size: float, fonts: FontSet) -> Iterator[_Line]:
+    """The lines of ``para`` in a box ``width`` points wide at ``size``, one at a time.
+
+    Lines break at spaces, and inside a word only when the word alone is wider than
+    the line. The spaces at a break are dropped. An empty paragraph is one empty line.
+    """
+    size = para.size_at(size)
+    # Renderers round glyph positions and may kern less: keep a little room spare.
+    available = width * WIDTH_SAFETY - (BULLET_INDENT * size if para.bullet else 0.0)
+    available = max(available, size)  # a box narrower than one em still holds a letter
+    spans = para.spans
+    line: _Line = []
+    used = 0.0
+    pending_space: _Piece | None = None
+    for piece in _tokens(para):
+        span = spans[piece.span]
+        if piece.text == " ":
+            if line:
+                pending_space = piece
+            continue
+        measure = _wider_than(
+            piece.text, available, size, fonts, bold=span.bold, italic=span.italic
+        )
+        space = (
+            fonts.width(" ", size, bold=spans[pending_space.span].bold)
+            if pending_space is not None
+            else 0.0
+        )
+        if line and used + space + measure <= available:
+            if pending_space is not None:
+                line.append(pending_space)
+            line.append(piece)
+            used += space + measure
+        elif not line and measure <= available:
+            line.append(piece)
+            used = measure
         else:
-            current += char
-    if current:
-        chunks.append(current)
-    return chunks
+            if line:
+                yield line
+            line, used = [], 0.0
+            if measure <= available:
+                line = [piece]
+                used = measure
+            else:
+                word = piece.text
+                for start, end in _chunks(word, span, available, size, fonts):
+                    chunk = _Piece(word[start:end], piece.span, piece.start + start)
+                    if end < len(word):
+                        yield [chunk]
+                    else:
+                        line = [chunk]
+                        used = fonts.width(chunk.text, size, bold=span.bold, italic=span.italic)
+        pending_space = None
+    yield line
+
+
+def _style(span: Span) -> tuple[bool, bool, str | None]:
+    return span.bold, span.italic, span.color
+
+
+def _merge(spans: Sequence[Span], pieces: Iterable[tuple[str, int]]) -> tuple[Span, ...]:
+    """Runs of ``(text, span index)`` pieces joined into one span per run of a style."""
+    merged: list[Span] = []
+    texts: list[str] = []
+    last: Span | None = None
+    for text, index in pieces:
+        span = spans[index]
+        if last is not None and (span is last or _style(span) == _style(last)):
+            texts.append(text)
+            continue
+        if last is not None:
+            merged.append(replace(last, text="".join(texts)))
+        last, texts = span, [text]
+    if last is not None:
+        merged.append(replace(last, text="".join(texts)))
+    return tuple(merged)
 
 
 def wrap(para: Para, width: float, size: float, fonts: FontSet) -> list[tuple[Span, ...]]:
@@ -326,71 +476,53 @@ def wrap(para: Para, width: float, size: float, fonts: FontSet) -> list[tuple[Sp
     Each line is a tuple of spans (pieces of the paragraph's spans). An empty
     paragraph is one empty line.
     """
-    size = para.size_at(size)
-    # Renderers round glyph positions and may kern less: keep a little room spare.
-    available = width * WIDTH_SAFETY - (BULLET_INDENT * size if para.bullet else 0.0)
-    available = max(available, size)  # a box narrower than one em still holds a letter
-    lines: list[list[tuple[str, Span]]] = []
-    line: list[tuple[str, Span]] = []
-    used = 0.0
-    pending_space: tuple[str, Span] | None = None
-    for token, span in _pieces(para):
-        if token == " ":
-            if line:
-                pending_space = (token, span)
-            continue
-        measure = fonts.width(token, size, bold=span.bold, italic=span.italic)
-        space = (
-            fonts.width(" ", size, bold=pending_space[1].bold) if pending_space is not None else 0.0
-        )
-        if line and used + space + measure <= available:
-            if pending_space is not None:
-                line.append(pending_space)
-            line.append((token, span))
-            used += space + measure
-        elif not line and measure <= available:
-            line.append((token, span))
-            used = measure
-        else:
-            if line:
-                lines.append(line)
-            line, used = [], 0.0
-            if measure <= available:
-                line = [(token, span)]
-                used = measure
-            else:
-                chunks = _break_word(token, span, available, size, fonts)
-                for chunk in chunks[:-1]:
-                    lines.append([(chunk, span)])
-                line = [(chunks[-1], span)]
-                used = fonts.width(chunks[-1], size, bold=span.bold, italic=span.italic)
-        pending_space = None
-    lines.append(line)
-    return [_merge(pieces) for pieces in lines]
+    return [
+        _merge(para.spans, ((piece.text, piece.span) for piece in line))
+        for line in _lines(para, width, size, fonts)
+    ]
 
 
-def _merge(pieces: Sequence[tuple[str, Span]]) -> tuple[Span, ...]:
-    merged: list[Span] = []
-    for text, span in pieces:
-        if merged and replace(merged[-1], text="") == replace(span, text=""):
-            merged[-1] = replace(merged[-1], text=merged[-1].text + text)
-        else:
-            merged.append(replace(span, text=text))
-    return tuple(merged)
+def _line_count(para: Para, width: float, size: float, fonts: FontSet, most: int | None) -> int:
+    """How many lines ``para`` takes; counting stops past ``most`` (then ``most + 1``)."""
+    lines = _lines(para, width, size, fonts)
+    if most is not None:
+        lines = itertools.islice(lines, max(most, 0) + 1)
+    return sum(1 for _line in lines)
 
 
-def _para_height(para: Para, width: float, size: float, fonts: FontSet, first: bool) -> float:
-    lines = len(wrap(para, width, size, fonts))
-    own = para.size_at(size)
-    gap = 0.0 if first else para.space_before * own
-    return gap + lines * fonts.line_height(own)
+def text_height(
+    paras: Iterable[Para],
+    width: float,
+    size: float,
+    fonts: FontSet,
+    *,
+    limit: float | None = None,
+) -> float:
+    """Height in points of ``paras`` set at ``size`` in a box ``width`` points wide.
+
+    With ``limit``, measuring stops as soon as the height is known to pass it, and
+    the height returned is then some height above ``limit`` (not the full height):
+    enough to tell that text does not fit, at the cost of what fits.
+    """
+    total = 0.0
+    for index, para in enumerate(paras):
+        own = para.size_at(size)
+        gap = 0.0 if index == 0 else para.space_before * own
+        line_height = fonts.line_height(own)
+        most = None if limit is None else int((limit - total - gap + 1e-6) // line_height)
+        total += gap + _line_count(para, width, size, fonts, most) * line_height
+        if limit is not None and total > limit:
+            break
+    return total
 
 
-def text_height(paras: Iterable[Para], width: float, size: float, fonts: FontSet) -> float:
-    """Height in points of ``paras`` set at ``size`` in a box ``width`` points wide."""
-    return sum(
-        _para_height(para, width, size, fonts, index == 0) for index, para in enumerate(paras)
-    )
+def fits(paras: Iterable[Para], width: float, height: float, size: float, fonts: FontSet) -> bool:
+    """Whether ``paras`` set at ``size`` fit a box ``width`` by ``height`` points.
+
+    Measures no further than the box holds, so the cost does not grow with text
+    that would not fit anyway.
+    """
+    return text_height(paras, width, size, fonts, limit=height) <= height
 
 
 def fit_size(
@@ -406,10 +538,25 @@ def fit_size(
     """The largest size from ``largest`` down to ``smallest`` at which ``paras`` fit, or ``None``."""
     size = largest
     while size >= smallest - 1e-9:
-        if text_height(paras, width, size, fonts) <= height:
+        if fits(paras, width, height, size, fonts):
             return size
         size -= step
     return None
+
+
+def _rest(para: Para, piece: _Piece) -> tuple[Span, ...]:
+    """The spans of ``para`` from ``piece`` on, adjacent spans of one style merged.
+
+    Spaces at the end are dropped, as a line drops them.
+    """
+    spans = para.spans
+    parts = [(spans[piece.span].text[piece.start :], piece.span)]
+    parts.extend((span.text, index) for index, span in enumerate(spans) if index > piece.span)
+    while parts and not parts[-1][0].rstrip(" "):
+        parts.pop()
+    if parts:
+        parts[-1] = (parts[-1][0].rstrip(" "), parts[-1][1])
+    return _merge(spans, ((text, index) for text, index in parts if text))
 
 
 def split_paras(
@@ -418,7 +565,8 @@ def split_paras(
     """Split ``paras`` into what fits in the box at ``size`` and the rest, at line boundaries.
 
     A heading marked ``keep_with_next`` never ends a box. At least one line is always
-    placed, so that splitting always makes progress.
+    placed, so that splitting always makes progress. A paragraph is laid out only as
+    far as the box holds it: the rest is passed on as it is written.
     """
     placed: list[Para] = []
     used = 0.0
@@ -427,8 +575,9 @@ def split_paras(
         own = para.size_at(size)
         gap = 0.0 if first else para.space_before * own
         line_height = fonts.line_height(own)
-        lines = wrap(para, width, size, fonts)
         room = int((height - used - gap + 1e-6) // line_height)
+        # Enough lines to tell whether it fits, or is short enough to move whole.
+        lines = list(itertools.islice(_lines(para, width, size, fonts), max(room, KEEP_WHOLE) + 1))
         if room >= len(lines):
             placed.append(para)
             used += gap + len(lines) * line_height
@@ -438,8 +587,9 @@ def split_paras(
             rest = list(paras[index:])
             break
         room = max(room, 1)
-        head = replace(para, spans=_join(lines[:room]))
-        tail = replace(para, spans=_join(lines[room:]), space_before=0.0)
+        head = replace(para, spans=_join(para, lines[:room]))
+        after = lines[room] if room < len(lines) else []
+        tail = replace(para, spans=_rest(para, after[0]) if after else (), space_before=0.0)
         placed.append(head)
         rest = [tail, *paras[index + 1 :]]
         break
@@ -451,50 +601,104 @@ def split_paras(
     return placed, rest
 
 
-def _join(lines: Sequence[tuple[Span, ...]]) -> tuple[Span, ...]:
-    spans: list[Span] = []
+def _join(para: Para, lines: Sequence[_Line]) -> tuple[Span, ...]:
+    """The spans of ``lines``, a space where each line broke (as the lines were written)."""
+    pieces: list[tuple[str, int]] = []
     for number, line in enumerate(lines):
-        if number and spans:
-            spans[-1] = replace(spans[-1], text=spans[-1].text + " ")
-        spans.extend(line)
-    return _merge([(span.text, span) for span in spans])
+        if number and pieces:
+            pieces.append((" ", pieces[-1][1]))
+        pieces.extend((piece.text, piece.span) for piece in line)
+    return _merge(para.spans, pieces)
+
+
+def _cut(para: Para, count: int) -> Para:
+    """``para`` cut after ``count`` characters, back to the last space, with "…"."""
+    text = para.text
+    head = text[:count]
+    if " " in head.strip():
+        head = head[: head.rstrip().rfind(" ")]
+    head = head.rstrip(" ,;:")
+    spans: list[Span] = []
+    at = 0
+    for span in para.spans:
+        if at >= len(head):
+            break
+        spans.append(replace(span, text=head[at : at + len(span.text)]))
+        at += len(span.text)
+    if spans:
+        spans[-1] = replace(spans[-1], text=spans[-1].text + "…")
+    else:
+        spans = [replace(para.spans[0] if para.spans else Span(""), text="…")]
+    return replace(para, spans=tuple(spans))
 
 
 def clip(para: Para, width: float, height: float, size: float, fonts: FontSet) -> Para:
-    """``para`` (one span) cut short with "…" so that it fits the box at ``size``.
+    """``para`` cut short with "…" so that it fits the box at ``size``.
 
-    For what has no room to continue: a title, a headline tile. Cuts at a space
-    where there is one; a paragraph that fits is returned as it is.
+    For what has no room to continue: a title, a headline tile, a paragraph longer
+    than a whole slide. Cuts at a space where there is one; a paragraph that fits is
+    returned as it is. Only the lines the box holds are laid out, however long the
+    text: the cut is searched for within them.
     """
-    if text_height([para], width, size, fonts) <= height:
+    line_height = fonts.line_height(para.size_at(size))
+    most = max(0, int((height + 1e-6) // line_height))
+    lines = list(itertools.islice(_lines(para, width, size, fonts), most + 2))
+    if len(lines) <= most:
         return para
-    text = para.text
-    style = para.spans[0] if para.spans else Span("")
-
-    def cut(count: int) -> Para:
-        head = text[:count]
-        if " " in head.strip():
-            head = head[: head.rstrip().rfind(" ")]
-        return replace(para, spans=(replace(style, text=head.rstrip(" ,;:") + "…"),))
-
-    low, high = 0, len(text)
+    # A cut drops the word it ends in, so one that reaches the line after the first
+    # line that does not fit keeps all of that line, and cannot fit either.
+    high = len(para.text)
+    if len(lines) > most + 1 and lines[most + 1]:
+        after = lines[most + 1][0]
+        high = sum(len(span.text) for span in para.spans[: after.span]) + after.start
+    low = 0
     while low < high:  # the longest cut that fits
         middle = (low + high + 1) // 2
-        if text_height([cut(middle)], width, size, fonts) <= height:
+        if fits([_cut(para, middle)], width, height, size, fonts):
             low = middle
         else:
             high = middle - 1
-    return cut(low)
+    return _cut(para, low)
+
+
+def _words(text: str) -> Iterator[str]:
+    """``text.split(" ")``, one word at a time."""
+    start = 0
+    while (end := text.find(" ", start)) >= 0:
+        yield text[start:end]
+        start = end + 1
+    yield text[start:]
 
 
 def truncate(text: str, width: float, size: float, fonts: FontSet, *, bold: bool = False) -> str:
-    """``text`` cut at a word so that it fits on one line ``width`` points wide, with "…"."""
-    if fonts.width(text, size, bold=bold) <= width:
-        return text
-    words = text.split(" ")
-    while words:
-        words.pop()
-        candidate = " ".join(words).rstrip(",;:") + "…"
-        if fonts.width(candidate, size, bold=bold) <= width:
-            return candidate
-    return ""
+    """``text`` cut at a word so that it fits on one line ``width`` points wide, with "…".
+
+    Words are measured one at a time until they fill the line, so a long text costs
+    no more than what the line holds.
+    """
+    words: list[str] = []
+    total = 0.0
+    space = fonts.width(" ", size, bold=bold)
+    enough = 2 * width + size  # kerning never makes text half as wide
+    for word in _words(text):
+        words.append(word)
+        total += _wider_than(word, enough, size, fonts, bold=bold, italic=False)
+        total += space if len(words) > 1 else 0.0
+        if total > enough:
+            break
+    else:
+        if fonts.width(text, size, bold=bold) <= width:
+            return text
+
+    def candidate(count: int) -> str:
+        return " ".join(words[:count]).rstrip(",;:") + "…"
+
+    # The longest run of whole words that fits with "…" (fewer than all the words).
+    low, high = -1, len(words) - 1
+    while low < high:
+        middle = (low + high + 1) // 2
+        if fonts.width(candidate(middle), size, bold=bold) <= width:
+            low = middle
+        else:
+            high = middle - 1
+    return candidate(low) if low >= 0 else ""

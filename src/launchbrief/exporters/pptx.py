@@ -58,6 +58,7 @@ from launchbrief.exporters._deck_text import (
     clean,
     clip,
     fit_size,
+    fits,
     font_set,
     split_paras,
     text_height,
@@ -822,6 +823,8 @@ class _Deck:
         self._slide_list = slide_list
         self._placeholders: dict[tuple[int, frozenset[Any]], Any] = {}
         self._styles: dict[tuple[int, Any, bool], _TextStyle] = {}
+        # Source names by launch (by identity: the launches outlive the build).
+        self._source_names: dict[int, dict[str, str]] = {}
 
     # -- geometry -----------------------------------------------------------------
 
@@ -869,7 +872,12 @@ class _Deck:
         self.slide_count += 1
         title_shape = self._clone(slide, layout, _TITLE_TYPES)
         self.fit_title(title_shape, layout, clean(title) or "Untitled")
-        names = story.source_names(launch, sources) if launch is not None else []
+        names: list[str] = []
+        if launch is not None:
+            index = self._source_names.get(id(launch))
+            if index is None:
+                index = self._source_names[id(launch)] = story.source_index(launch)
+            names = story.source_names(index, sources)
         self._footer(slide, layout, names)
         if self.notes:
             slide.notes_slide.notes_text_frame.text = notes or clean(title)
@@ -1003,7 +1011,14 @@ class _Deck:
         width = _pt(shape.width) - left - right - 2
         size = min(style.size, 10.0)
         fonts = style.fonts
-        shown = list(names)
+        # Names past those that alone fill the line at the smallest size cannot be shown.
+        shown: list[str] = []
+        filled = 0.0
+        for name in names:
+            shown.append(name)
+            filled += fonts.width(name, FOOTER_FLOOR)
+            if filled > width:
+                break
         while True:
             rest = len(names) - len(shown)
             text = ("Sources: " + ", ".join(shown)) if shown else ""
@@ -1262,17 +1277,26 @@ def _flow(
     weights: Sequence[float] | None = None,
     largest: float = BODY_SIZE,
 ) -> None:
-    """Columns of text over as many slides as they need, at one size per slide."""
-    pending = [list(column.paras) for column in columns]
+    """Columns of text over as many slides as they need, at one size per slide.
+
+    A paragraph taller than a whole column at the smallest size is cut with "…" to
+    fit one (the notes carry the full text), so no paragraph takes more than two
+    slides, however long.
+    """
     weights = weights or [1.0] * len(columns)
     fonts = deck.body_fonts
+    heading_room = 38.0 if any(column.heading for column in columns) else 0.0
+    pending = [
+        [clip(para, box.w, box.h - heading_room, BODY_FLOOR, fonts) for para in column.paras]
+        for column, box in zip(columns, deck.frame.columns(weights), strict=True)
+    ]
     first = True
     while first or any(pending):
         page = deck.new_slide(
             title if first else f"{title} (continued)",
             sources=sources,
             launch=launch,
-            notes=notes if first else f"Continued from the previous slide.\n\n{notes}",
+            notes=notes if first else story.continued_notes(notes),
         )
         if first and lede:
             deck.lede(page, lede)
@@ -1283,7 +1307,7 @@ def _flow(
         size = None
         for candidate in _sizes(largest):
             if all(
-                text_height(paras, area.w, candidate, fonts) <= area.h
+                fits(paras, area.w, area.h, candidate, fonts)
                 for paras, area in zip(pending, areas, strict=True)
             ):
                 size = candidate
@@ -1321,7 +1345,7 @@ def _column_heading(deck: _Deck, page: _Page, box: _Box, text: str, color: str) 
     fonts = deck.body_fonts
     para = Para.of(clean(text).upper(), bold=True, color=color)
     size = fit_size([para], box.w, box.h - 6, fonts, largest=13.0, smallest=9.0) or 9.0
-    if text_height([para], box.w, size, fonts) > box.h - 6:
+    if not fits([para], box.w, box.h - 6, size, fonts):
         para = Para.of(
             truncate(clean(text).upper(), box.w, size, fonts, bold=True), bold=True, color=color
         )
@@ -1360,25 +1384,45 @@ def _table(
     lede: str | None = None,
     before: Callable[[_Page], None] | None = None,
 ) -> None:
-    """A table over as many slides as it needs, its header repeated on each."""
+    """A table over as many slides as it needs, its header repeated on each.
+
+    A paragraph of a cell taller than half a slide at the smallest size is cut with
+    "…" to that height (the notes carry the full text), so a row takes at most two
+    slides, however long its text.
+    """
     fonts = deck.body_fonts
-    pending = list(rows)
-    first = True
     margin = (6.0, 4.0, 6.0, 4.0)
+    total = sum(weights)
+    most_h = deck.frame.h / 2
+    pending = [
+        [
+            replace(
+                cell,
+                paras=tuple(
+                    clip(para, width - margin[0] - margin[2], most_h, BODY_FLOOR, fonts)
+                    for para in cell.paras
+                ),
+            )
+            for cell, width in zip(
+                row, [deck.frame.w * weight / total for weight in weights], strict=True
+            )
+        ]
+        for row in rows
+    ]
+    first = True
     table_size: float | None = None
     while first or pending:
         page = deck.new_slide(
             title if first else f"{title} (continued)",
             sources=sources,
             launch=launch,
-            notes=notes if first else f"Continued from the previous slide.\n\n{notes}",
+            notes=notes if first else story.continued_notes(notes),
         )
         if first and lede:
             deck.lede(page, lede)
         if before is not None:
             before(page)
         frame = page.frame
-        total = sum(weights)
         widths = [frame.w * weight / total for weight in weights]
         inner = [width - margin[0] - margin[2] for width in widths]
         size = TABLE_SIZE
@@ -1502,6 +1546,17 @@ def _alt(shape: Any, text: str) -> None:
 # --------------------------------------------------------------------------- sections
 
 
+def _more(count: int, one: str, many: str, **options: Any) -> Para:
+    """The last line of a list cut short: ``… and 999,970 more capabilities``."""
+    return Para.of(story.more_text(count, one, many), italic=True, color="muted", **options)
+
+
+def _more_row(count: int, one: str, many: str, columns: int) -> list[_Cell]:
+    """The last row of a table cut short, counting the rows left out."""
+    empty = _Cell((Para.of(""),))
+    return [_Cell((_more(count, one, many),)), *([empty] * (columns - 1))]
+
+
 def _sentence(text: str) -> str:
     """Cleaned text with a capital first letter, as a table cell or a list item starts."""
     text = clean(text)
@@ -1593,16 +1648,16 @@ def _glance_section(deck: _Deck, launch: Launch) -> None:
             (
                 s
                 for s in (15.0, 14.0, 13.0, BODY_FLOOR)
-                if max(text_height(d, inner_w, s, fonts) for d in details)
-                <= 5 * fonts.line_height(s)
+                if all(fits(d, inner_w, 5 * fonts.line_height(s), s, fonts) for d in details)
             ),
             BODY_FLOOR,
         )
         label_h = fonts.line_height(12)
         value_h = fonts.line_height(36)
-        detail_h = max(text_height(d, inner_w, detail_size, fonts) for d in details)
         limit = frame.h * (0.62 if summary else 1.0) - (20 + label_h + 6 + value_h + 8 + 16)
-        detail_h = min(detail_h, limit)
+        detail_h = min(
+            max(text_height(d, inner_w, detail_size, fonts, limit=limit) for d in details), limit
+        )
         tile_h = 20 + label_h + 6 + value_h + 8 + detail_h + 16
         for tile, box, detail in zip(tiles, boxes, details, strict=True):
             box = box.top(tile_h)
@@ -1675,8 +1730,8 @@ def _model_section(deck: _Deck, launch: Launch) -> None:
     if model.summary:
         left.append(Para.of(clean(model.summary)))
     facts = [
-        ("Modalities", ", ".join(clean(m) for m in model.modalities)),
-        ("Powers", ", ".join(clean(p) for p in model.powers)),
+        ("Modalities", story.joined(model.modalities)),
+        ("Powers", story.joined(model.powers)),
         ("Family", clean(model.family) if model.family else ""),
         ("Predecessor", clean(model.predecessor) if model.predecessor else ""),
     ]
@@ -1689,18 +1744,26 @@ def _model_section(deck: _Deck, launch: Launch) -> None:
         left.append(
             Para.of("Capabilities", bold=True, color="ink", space_before=0.8, keep_with_next=True)
         )
-        left.extend(Para.of(clean(c), bullet=True, space_before=0.25) for c in model.capabilities)
+        capabilities, left_out = story.at_most(model.capabilities)
+        left.extend(Para.of(clean(c), bullet=True, space_before=0.25) for c in capabilities)
+        if left_out:
+            left.append(_more(left_out, "capability", "capabilities", space_before=0.25))
     if launch.use_cases:
         left.append(
             Para.of("Shown doing", bold=True, color="ink", space_before=0.8, keep_with_next=True)
         )
-        for case in launch.use_cases:
+        use_cases, left_out = story.at_most(launch.use_cases)
+        for case in use_cases:
             spans = [Span(clean(case.title), bold=True)]
             if case.description:
                 spans.append(Span(f": {clean(case.description)}"))
             left.append(Para(tuple(spans), bullet=True, space_before=0.25))
+        if left_out:
+            left.append(_more(left_out, "use case", "use cases", space_before=0.25))
     right: list[Para] = []
-    for mode in sorted(launch.modes, key=lambda m: m.order):
+    modes = sorted(launch.modes, key=lambda m: m.order)
+    shown_modes, modes_left_out = story.at_most(modes)
+    for mode in shown_modes:
         status = clean(mode.availability)
         right.append(
             Para(
@@ -1715,6 +1778,8 @@ def _model_section(deck: _Deck, launch: Launch) -> None:
         )
         if mode.description:
             right.append(Para.of(clean(mode.description), space_before=0.2))
+    if modes_left_out:
+        right.append(_more(modes_left_out, "mode", "modes", space_before=0.9))
     if not left and not right:
         return
     columns = []
@@ -1722,22 +1787,19 @@ def _model_section(deck: _Deck, launch: Launch) -> None:
         columns.append(_Column("The model", left))
     if right:
         columns.append(_Column("Reasoning modes, fastest to deepest", right))
-    modes = sorted(launch.modes, key=lambda m: m.order)
     notes = story.notes_text(
         [
             clean(model.summary or f"What {_launched(launch)} is."),
-            f"Capabilities: {', '.join(clean(c) for c in model.capabilities)}."
-            if model.capabilities
-            else "",
+            f"Capabilities: {story.joined(model.capabilities)}." if model.capabilities else "",
             (
                 f"{len(modes)} reasoning modes, fastest to deepest: "
-                + "; ".join(f"{clean(m.name)} ({m.status.label})" for m in modes)
+                + story.joined([f"{m.name} ({m.status.label})" for m in modes], "; ")
                 + "."
             )
             if modes
             else "",
         ],
-        [f"Mode {m.order}: {clean(m.name)}, {clean(m.availability)}" for m in modes],
+        [f"Mode {m.order}: {clean(m.name)}, {clean(m.availability)}" for m in shown_modes],
     )
     _flow(
         deck,
@@ -1764,9 +1826,9 @@ def _rollout_section(deck: _Deck, launch: Launch) -> None:
     if with_timing:
         headers.append("Timing (as the source words it)")
         weights.append(2.2)
-    rows = []
+    rows: list[list[_Cell]] = []
     for status, surfaces in summary.groups:
-        for surface in surfaces:
+        for surface in surfaces[: story.MOST_ITEMS - len(rows)]:
             row = [
                 _cell(surface.name, bold=True, color="ink"),
                 _cell(surface.kind.value.replace("_", " ")),
@@ -1782,8 +1844,10 @@ def _rollout_section(deck: _Deck, launch: Launch) -> None:
             if with_timing:
                 row.append(_cell(surface.timing or "—", color=None if surface.timing else "muted"))
             rows.append(row)
+    if summary.total > len(rows):
+        rows.append(_more_row(summary.total - len(rows), "surface", "surfaces", len(headers)))
     numbers = [
-        f"{status.label}: " + ", ".join(clean(s.name) for s in surfaces)
+        f"{status.label}: " + story.joined([s.name for s in surfaces])
         for status, surfaces in summary.groups
     ]
     notes = story.notes_text(
@@ -1889,12 +1953,18 @@ def _category_slides(
     title = f"{category} benchmarks"
     lede = story.category_lede(launch, summary)
     qualitative: list[Para] = []
-    for benchmark in summary.qualitative_only:
+    words_only, left_out = story.at_most(summary.qualitative_only)
+    for benchmark in words_only:
         qualitative.extend(_qualitative_paras(launch, benchmark, boards, verdicts))
+    if left_out:
+        qualitative.append(_more(left_out, "benchmark", "benchmarks", space_before=0.3))
     specs, alone = story.chart_specs(launch, summary, boards, vendor_only)
-    alone_verdicts = [v for b in alone for v in verdicts.get(b.id, [])]
+    alone_verdicts, alone_left_out = story.at_most(
+        [v for b in alone for v in verdicts.get(b.id, [])]
+    )
     pieces = []
     for spec in specs:
+        spec = _short_labels(deck, spec)
         pieces.extend(story.split_chart(spec, _bar_capacity(deck, spec)))
     overflow: list[Para] = []
     for index, piece in enumerate(pieces):
@@ -1931,8 +2001,8 @@ def _category_slides(
                 keep_with_next=True,
             )
             below = [heading, *qualitative]
-            wanted = text_height(below, frame.w, BODY_FLOOR, fonts)
             room = max(0.0, frame.h - 250.0 - 16)
+            wanted = text_height(below, frame.w, BODY_FLOOR, fonts, limit=room)
             below_h = min(wanted, room)
             if below_h < fonts.line_height(BODY_FLOOR) * 2:
                 overflow.extend(below)
@@ -1970,6 +2040,8 @@ def _category_slides(
                 )
             )
             reads.extend(_verdict_paras(alone_verdicts))
+            if alone_left_out:
+                reads.append(_more(alone_left_out, "benchmark", "benchmarks", space_before=0.8))
         if piece.vendor_only:
             reads.append(
                 Para.of(
@@ -2014,7 +2086,7 @@ def _qualitative_paras(
             spans.append(Span(f" “{clean(verdict.claim)}”", italic=True, color="muted"))
         paras.append(Para(tuple(spans), bullet=True, space_before=0.3))
     if not found:
-        for result in boards[benchmark.id].qualitative:
+        for result in boards[benchmark.id].qualitative[: story.MOST_ITEMS]:
             label = clean(launch.compared_model(result.model).label)
             claim = f"“{clean(result.claim)}”" if result.claim else "no number given"
             paras.append(
@@ -2028,6 +2100,30 @@ def _qualitative_paras(
                 )
             )
     return paras
+
+
+def _short_labels(deck: _Deck, spec: story.ChartSpec) -> story.ChartSpec:
+    """``spec`` with names cut with "…" where the chart could not show them whole.
+
+    An axis name gets at most three lines of the share of the chart LibreOffice
+    gives names; a legend entry or a chart title at most one line of the chart.
+    """
+    fonts = deck.body_fonts
+    width = deck.frame.w * 2.25 / 3.25 - GAP
+    lines = 3 * fonts.line_height(CHART_TEXT)
+
+    def name(text: str) -> str:
+        return clip(Para.of(text), 0.4 * width, lines, CHART_TEXT, fonts).text
+
+    def label(text: str) -> str:
+        return truncate(text, width / 2, CHART_TEXT, fonts)
+
+    return replace(
+        spec,
+        categories=tuple(name(category) for category in spec.categories),
+        series=tuple(replace(series, label=label(series.label)) for series in spec.series),
+        title=None if spec.title is None else truncate(spec.title, width, CHART_TEXT + 1, fonts),
+    )
 
 
 def _bar_capacity(deck: _Deck, spec: story.ChartSpec) -> int:
@@ -2188,7 +2284,8 @@ def _words_only_slide(
         return
     rows = []
     numbers = []
-    for benchmark in benchmarks:
+    shown, left_out = story.at_most(benchmarks)
+    for benchmark in shown:
         found = verdicts.get(benchmark.id, [])
         claims = [v.claim for v in found if v.claim] or [
             r.claim for r in boards[benchmark.id].qualitative if r.claim
@@ -2206,13 +2303,16 @@ def _words_only_slide(
                 _Cell(
                     tuple(
                         Para.of(f"“{clean(c)}”", italic=True, color="muted")
-                        for c in dict.fromkeys(claims)
+                        for c in list(dict.fromkeys(claims))[: story.MOST_ITEMS]
                     )
                     or (Para.of("—", color="muted"),)
                 ),
             ]
         )
         numbers.append(f"{clean(benchmark.name)}: {reading}")
+    if left_out:
+        rows.append(_more_row(left_out, "benchmark", "benchmarks", 4))
+        numbers.append(story.more_text(left_out, "benchmark", "benchmarks"))
     model = _launched(launch)
     _table(
         deck,
@@ -2230,10 +2330,10 @@ def _words_only_slide(
             ],
             numbers,
         ),
-        alt=f"Table of {len(rows)} benchmarks known only from the source's words: "
+        alt=f"Table of {len(benchmarks)} benchmarks known only from the source's words: "
         + "; ".join(numbers)
         + ".",
-        lede=f"The source compares {model} on {len(rows)} more benchmark{'s' if len(rows) != 1 else ''} in words only; no number is inferred.",
+        lede=f"The source compares {model} on {len(benchmarks):,} more benchmark{'s' if len(benchmarks) != 1 else ''} in words only; no number is inferred.",
     )
 
 
@@ -2242,20 +2342,18 @@ def _scorecard_section(deck: _Deck, launch: Launch) -> None:
     if not card.verdicts:
         return
     columns = []
-    if card.leads:
-        columns.append(_Column("Leads", _verdict_paras(card.leads, with_category=True), "positive"))
-    if card.trails:
-        columns.append(
-            _Column("Trails", _verdict_paras(card.trails, with_category=True), "negative")
-        )
-    if card.other:
-        columns.append(
-            _Column(
-                "Level, unclear or unranked",
-                _verdict_paras(card.other, with_category=True),
-                "muted",
-            )
-        )
+    for heading, found, color in (
+        ("Leads", card.leads, "positive"),
+        ("Trails", card.trails, "negative"),
+        ("Level, unclear or unranked", card.other, "muted"),
+    ):
+        if not found:
+            continue
+        shown, left_out = story.at_most(found)
+        paras = _verdict_paras(shown, with_category=True)
+        if left_out:
+            paras.append(_more(left_out, "benchmark", "benchmarks", space_before=0.8))
+        columns.append(_Column(heading, paras, color))
     for column in columns:
         if column.paras:
             column.paras[0] = replace(column.paras[0], space_before=0.0)
@@ -2265,9 +2363,13 @@ def _scorecard_section(deck: _Deck, launch: Launch) -> None:
         f" {len({v.benchmark.id for v in card.trails})}; {len({v.benchmark.id for v in card.other})} more are level,"
         " unclear or have no rival numbers."
     )
+    read_out, unread = story.at_most(card.verdicts, 3 * story.MOST_ITEMS)
     notes = story.notes_text(
         [lede, "Numbers rank the recorded scores; the rest is the source's own words."],
-        [f"{clean(v.benchmark.name)}: {story.verdict_detail(v)}" for v in card.verdicts],
+        [
+            *(f"{clean(v.benchmark.name)}: {story.verdict_detail(v)}" for v in read_out),
+            story.more_text(unread, "benchmark", "benchmarks") if unread else "",
+        ],
     )
     _flow(
         deck,
@@ -2288,7 +2390,8 @@ def _safety_section(deck: _Deck, launch: Launch) -> None:
         return
     rows = []
     numbers = []
-    for finding in findings:
+    shown, left_out = story.at_most(findings)
+    for finding in shown:
         who = "Internal" if finding.evaluation is Evaluation.INTERNAL else "Third-party"
         first = [Para.of(clean(finding.title), bold=True, color="ink")]
         extra = ", ".join(clean(x) for x in (finding.framework, finding.domain) if x)
@@ -2331,9 +2434,12 @@ def _safety_section(deck: _Deck, launch: Launch) -> None:
         numbers.append(
             f"{clean(finding.title)} ({clean(finding.evaluator)}, {who.lower()}): {flag}"
         )
+    if left_out:
+        rows.append(_more_row(left_out, "finding", "findings", 4))
+        numbers.append(story.more_text(left_out, "finding", "findings"))
     headline = summary.headline
     lede = headline[:1].upper() + headline[1:] + "."
-    caveats = [clean(f.detail) for f in findings if f.detail]
+    caveats = [clean(f.detail) for f in shown if f.detail]
     notes = story.notes_text([lede, *caveats], numbers)
     _table(
         deck,
@@ -2376,26 +2482,25 @@ def _strategy_section(deck: _Deck, launch: Launch) -> None:
         present = [kind for kind in kinds if by_kind.get(kind)]
         if not present:
             continue
-        columns = [
-            _Column(
-                _INSIGHT_HEADINGS[kind][0],
-                [
-                    Para.of(
-                        clean(insight.text), bullet=True, space_before=0.0 if index == 0 else 0.7
-                    )
-                    for index, insight in enumerate(by_kind[kind])
-                ],
-                _INSIGHT_HEADINGS[kind][1],
-            )
-            for kind in present
-        ]
-        items = [insight for kind in present for insight in by_kind[kind]]
+        kind_items = [insight for kind in present for insight in by_kind[kind]]
+        columns = []
+        items: list[Any] = []
+        for kind in present:
+            shown, left_out = story.at_most(by_kind[kind])
+            paras = [
+                Para.of(clean(insight.text), bullet=True, space_before=0.0 if index == 0 else 0.7)
+                for index, insight in enumerate(shown)
+            ]
+            if left_out:
+                paras.append(_more(left_out, "insight", "insights", space_before=0.7))
+            columns.append(_Column(_INSIGHT_HEADINGS[kind][0], paras, _INSIGHT_HEADINGS[kind][1]))
+            items.extend(shown)
         _flow(
             deck,
             launch,
             title=title,
             columns=columns,
-            sources=analysis.source_ids(items),
+            sources=analysis.source_ids(kind_items),
             notes=story.notes_text(
                 [f"{_INSIGHT_HEADINGS[i.kind][2]}: {clean(i.text)}" for i in items]
             ),
@@ -2403,10 +2508,13 @@ def _strategy_section(deck: _Deck, launch: Launch) -> None:
         )
     takeaways = by_kind.get(InsightKind.TAKEAWAY, [])
     if takeaways:
+        shown, left_out = story.at_most(takeaways)
         paras = [
             Para.of(clean(t.text), bullet=True, space_before=0.0 if i == 0 else 0.8)
-            for i, t in enumerate(takeaways)
+            for i, t in enumerate(shown)
         ]
+        if left_out:
+            paras.append(_more(left_out, "takeaway", "takeaways", space_before=0.8))
         _body_slides(
             deck,
             launch,
@@ -2414,7 +2522,7 @@ def _strategy_section(deck: _Deck, launch: Launch) -> None:
             paras=paras,
             sources=analysis.source_ids(takeaways),
             notes=story.notes_text(
-                ["The takeaways to leave the room with:", *(clean(t.text) for t in takeaways)]
+                ["The takeaways to leave the room with:", *(clean(t.text) for t in shown)]
             ),
         )
 
@@ -2438,7 +2546,7 @@ def _body_slides(
             kind="content",
             sources=sources,
             launch=launch,
-            notes=notes if first else f"Continued from the previous slide.\n\n{notes}",
+            notes=notes if first else story.continued_notes(notes),
         )
         body = deck._clone(page.slide, layout, _BODY_TYPES)
         if body is None:  # a template whose text layout has no body: a text box instead
@@ -2455,6 +2563,8 @@ def _body_slides(
         left, top, right, bottom = style.insets
         width = _pt(body.width) - left - right
         height = _pt(body.height) - top - bottom
+        if first:  # no paragraph longer than a slide: the notes carry the full text
+            pending = [clip(para, width, height, BODY_FLOOR, deck.body_fonts) for para in pending]
         size = fit_size(pending, width, height, deck.body_fonts, largest=20.0, smallest=BODY_FLOOR)
         if size is None:
             size = BODY_FLOOR
@@ -2513,7 +2623,8 @@ def _sources_section(deck: _Deck, launch: Launch) -> None:
     if not launch.sources:
         return
     rows = []
-    for source in launch.sources:
+    shown, left_out = story.at_most(launch.sources)
+    for source in shown:
         kind = source.kind.value.replace("_", "-")
         kind_cell = (
             _Cell(
@@ -2537,6 +2648,11 @@ def _sources_section(deck: _Deck, launch: Launch) -> None:
                 _cell(source.note or "—", color=None if source.note else "muted"),
             ]
         )
+    if left_out:
+        rows.append(_more_row(left_out, "source", "sources", 4))
+    listed = [f"{clean(s.name)} ({s.kind.value})" for s in shown]
+    if left_out:
+        listed.append(story.more_text(left_out, "source", "sources"))
     vendor_count = sum(1 for s in launch.sources if s.kind is SourceKind.VENDOR)
     _table(
         deck,
@@ -2550,10 +2666,10 @@ def _sources_section(deck: _Deck, launch: Launch) -> None:
             [
                 f"Every source behind this briefing on {model}; {vendor_count} of {len(launch.sources)} are the vendor's own."
             ],
-            [f"{clean(s.name)} ({s.kind.value})" for s in launch.sources],
+            listed,
         ),
         alt=f"Table of all {len(launch.sources)} sources with kind, publisher and notes: "
-        + "; ".join(f"{clean(s.name)} ({s.kind.value})" for s in launch.sources)
+        + "; ".join(listed)
         + ".",
         lede=f"{len(launch.sources)} sources; vendor material is flagged, as its numbers are not independently confirmed.",
     )
