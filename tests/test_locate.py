@@ -6,6 +6,7 @@ import json
 import time
 from pathlib import Path
 
+import attrs
 import pytest
 import yaml
 from hypothesis import given
@@ -13,6 +14,7 @@ from hypothesis import strategies as st
 
 import launchbrief as lb
 from launchbrief import io
+from launchbrief._locate import ParseFailure, parse_yaml
 from tests.samples import BAD_YAML
 from tests.strategies import launches
 
@@ -505,3 +507,99 @@ def test_damaged_dumps_raise_only_invalid_launch_error(
     start = cut.draw(st.integers(min_value=0, max_value=len(text)))
     end = cut.draw(st.integers(min_value=start, max_value=min(len(text), start + 40)))
     assert problems_or_none(text[:start] + text[end:], fmt) != ()
+
+
+# --------------------------------------------------------------------------- YAML 1.2
+
+
+@pytest.mark.parametrize(
+    ("written", "value"),
+    [
+        ("012", 12),
+        ("-7", -7),
+        ("0o17", 15),
+        ("0x1F", 31),
+        ("1e15", 1e15),
+        ("1.5E-3", 1.5e-3),
+        (".5", 0.5),
+        ("1:21", "1:21"),
+        ("1_000", "1_000"),
+        ("yes", "yes"),
+        ("No", "No"),
+        ("on", "on"),
+        ("TRUE", True),
+        ("false", False),
+        ("~", None),
+        ("Null", None),
+        ("2026-04-08", "2026-04-08"),
+        ("'012'", "012"),
+        ('"1e15"', "1e15"),
+        ("!!str 12", "12"),
+        ("!!float 3", 3.0),
+        ("!!int '12'", 12),
+        ("! 12", "12"),
+    ],
+)
+def test_yaml_scalars_follow_the_yaml_1_2_core_schema(written: str, value: object) -> None:
+    """Only what YAML 1.2 calls a number is a number; nothing else is converted."""
+    data, _locate = parse_yaml(f"key: {written}\n")
+    assert {"key": value} == data
+    assert type(value) is type(data["key"])
+
+
+def test_yaml_merge_keys_and_aliases_build_plain_data() -> None:
+    """``<<: *defaults`` merges (own keys win, the first merged mapping next); aliases repeat."""
+    text = (
+        "a: &a {x: 1, y: 2}\n"
+        "b: &b {y: 3, z: 4}\n"
+        "c: {<<: [*a, *b], x: 0}\n"
+        "d: [*a, *a]\n"
+        "&k key: v\n"
+        "*k : w\n"
+    )
+    with pytest.raises(ParseFailure) as caught:
+        parse_yaml(text)
+    assert ["duplicate key 'key'"] == [p.message for p in caught.value.problems]
+    data, _locate = parse_yaml(text.replace("*k : w\n", "e: *k\n"))
+    assert {"x": 0, "y": 2, "z": 4} == data["c"]
+    assert [{"x": 1, "y": 2}] * 2 == data["d"]
+    assert "key" == data["e"]
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            "a: &a [1, *a]\n",
+            "invalid YAML: the alias *a refers to the list or mapping that holds it",
+        ),
+        ("a: *nowhere\n", "invalid YAML: found undefined alias 'nowhere'"),
+        ("a: !!int ten\n", "invalid YAML: 'ten' cannot be read as !!int"),
+        ("a: !!binary aGk=\n", "could not determine a constructor for the tag"),
+        ("a: !!set {x}\n", "could not determine a constructor for the tag"),
+        ("? [1, 2]\n: x\n", "invalid YAML: a key must be plain text, not a list or mapping"),
+        ("a: &m [1]\n*m : x\n", "invalid YAML: a key must be plain text, not a list or mapping"),
+        (
+            "a: 1\nb: {<<: 3}\n",
+            "invalid YAML: a merge key '<<' needs a mapping or a list of mappings",
+        ),
+    ],
+)
+def test_yaml_that_is_not_plain_data_is_refused_located(text: str, message: str) -> None:
+    """Recursive and undefined aliases, unread tags and non-text keys: one located problem."""
+    with pytest.raises(ParseFailure) as caught:
+        parse_yaml(text)
+    [problem] = caught.value.problems
+    assert message in problem.message
+    assert problem.line is not None
+    assert problem.column is not None
+
+
+@pytest.mark.parametrize(
+    "text", ["012", "1e15", "0o17", "0x1F", ".5", "1:21", "yes", "No", "~", "+1", ".inf", "-.NaN"]
+)
+def test_text_that_reads_as_something_else_round_trips(text: str) -> None:
+    """A dump quotes text that YAML 1.1 or 1.2 would read as a number, boolean or null."""
+    launch = lb.load("muse-spark")
+    renamed = attrs.evolve(launch, title=text, summary=f"{text}")
+    assert renamed == lb.loads(lb.dumps(renamed, "yaml"), "yaml")

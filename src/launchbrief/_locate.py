@@ -402,6 +402,7 @@ def _locate_yaml(text: str) -> Locations:
     problems: list[Problem] = []
     # Each open list or mapping: [path, next index or pending key, keys seen, is mapping]
     stack: list[list[Any]] = []
+    texts: dict[str, str] = {}  # anchor -> the text of an anchored scalar, for alias keys
     try:
         while parser.check_event():
             event = parser.get_event()
@@ -416,7 +417,12 @@ def _locate_yaml(text: str) -> Locations:
             position = (mark.line + 1, mark.column + 1)
             if stack and stack[-1][3] and stack[-1][1] is None:
                 frame = stack[-1]
-                key = str(getattr(event, "value", ""))
+                if kind is yaml.AliasEvent:
+                    key = texts.get(event.anchor or "", "")
+                else:
+                    key = str(getattr(event, "value", ""))
+                if kind is yaml.ScalarEvent and event.anchor is not None:
+                    texts[event.anchor] = key
                 child = join_path(frame[0], key)
                 if key in frame[2] and key != "<<":
                     problems.append(Problem(f"duplicate key {key!r}", child, None, *position))
@@ -426,6 +432,8 @@ def _locate_yaml(text: str) -> Locations:
                 continue
             path = _child_path(stack)
             locations.values.setdefault(path, position)
+            if kind is yaml.ScalarEvent and event.anchor is not None:
+                texts[event.anchor] = str(getattr(event, "value", ""))
             if kind is yaml.SequenceStartEvent or kind is yaml.MappingStartEvent:
                 if len(stack) > MAX_DEPTH:
                     raise ParseFailure(
