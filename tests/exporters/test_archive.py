@@ -11,24 +11,9 @@ import pytest
 import launchbrief
 from launchbrief.exceptions import ExportError, InvalidLaunchError
 from launchbrief.exporters import _archive
-from launchbrief.exporters.xlsx import XlsxExporter
 from launchbrief.model import Launch
 
 _LATE = b"<!--" + b" " * (200 * 1024) + b'-->\n<!DOCTYPE x [<!ENTITY e "Results">]>'
-
-
-@pytest.fixture(scope="module")
-def launch() -> Launch:
-    """The built-in launch."""
-    return launchbrief.load("muse-spark")
-
-
-@pytest.fixture(scope="module")
-def workbook(tmp_path_factory: pytest.TempPathFactory, launch: Launch) -> Path:
-    """The built-in launch's workbook."""
-    path = tmp_path_factory.mktemp("archive") / "muse-spark.xlsx"
-    XlsxExporter().export(launch, path)
-    return path
 
 
 def _rewrite(source: Path, target: Path, change: dict[str, bytes]) -> Path:

@@ -11,7 +11,6 @@ import attrs
 import openpyxl
 import pytest
 
-import launchbrief
 from launchbrief.exceptions import InvalidLaunchError
 from launchbrief.exporters import _xlsx_cells
 from launchbrief.exporters.xlsx import XlsxExporter, XlsxTextWarning, read_workbook
@@ -20,20 +19,6 @@ from tests.bounded import MEMORY_BYTES, SECONDS, BoundedRun, run_bounded
 from tests.office import convert
 
 # --------------------------------------------------------------------------- helpers
-
-
-@pytest.fixture(scope="module")
-def launch() -> Launch:
-    """The built-in launch."""
-    return launchbrief.load("muse-spark")
-
-
-@pytest.fixture(scope="module")
-def workbook(tmp_path_factory: pytest.TempPathFactory, launch: Launch) -> Path:
-    """The built-in launch's workbook."""
-    path = tmp_path_factory.mktemp("reading") / "muse-spark.xlsx"
-    XlsxExporter().export(launch, path)
-    return path
 
 
 def _parts(path: Path) -> dict[str, str]:

@@ -77,12 +77,6 @@ _ID_FIELDS = {"id", "benchmark", "model", "mode", "sources", "versus", "url"}
 
 
 @pytest.fixture(scope="module")
-def launch() -> Launch:
-    """The built-in launch."""
-    return launchbrief.load("muse-spark")
-
-
-@pytest.fixture(scope="module")
 def workbook_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The built-in launch exported by ``launchbrief export -f xlsx``."""
     folder = tmp_path_factory.mktemp("export")
