@@ -294,6 +294,13 @@ def categories(launch: Launch) -> tuple[CategorySummary, ...]:
     order: dict[str, list[Benchmark]] = {}
     for benchmark in launch.benchmarks:
         order.setdefault(benchmark.category, []).append(benchmark)
+    # Benchmarks led and trailed, per category: counted once, not once per category.
+    leads: dict[str, set[str]] = {}
+    for verdict in card.leads:
+        leads.setdefault(verdict.benchmark.category, set()).add(verdict.benchmark.id)
+    trails: dict[str, set[str]] = {}
+    for verdict in card.trails:
+        trails.setdefault(verdict.benchmark.category, set()).add(verdict.benchmark.id)
     summaries = []
     for category, benchmarks in order.items():
         numeric = tuple(
@@ -306,10 +313,8 @@ def categories(launch: Launch) -> tuple[CategorySummary, ...]:
                 benchmarks=tuple(benchmarks),
                 numeric=numeric,
                 qualitative_only=tuple(b for b in benchmarks if b.id not in numeric_ids),
-                leads=len({v.benchmark.id for v in card.leads if v.benchmark.category == category}),
-                trails=len(
-                    {v.benchmark.id for v in card.trails if v.benchmark.category == category}
-                ),
+                leads=len(leads.get(category, ())),
+                trails=len(trails.get(category, ())),
             )
         )
     return tuple(summaries)

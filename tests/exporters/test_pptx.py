@@ -1038,7 +1038,7 @@ def overflow_problems(deck_path: Path, pdf: Path) -> list[str]:
 def rendered(
     muse_deck: bytes, stress_deck: bytes, tmp_path_factory: pytest.TempPathFactory
 ) -> dict[str, tuple[Path, Path]]:
-    """The built-in, stress and template decks, converted to PDF by LibreOffice in one run."""
+    """The built-in, stress, template and long-claim decks, converted to PDF by LibreOffice in one run."""
     folder = tmp_path_factory.mktemp("office")
     template = folder / "corporate.pptx"
     make_corporate_template(template)
@@ -1046,6 +1046,7 @@ def rendered(
         "muse-spark": muse_deck,
         "stress-test": stress_deck,
         "muse-on-template": build_deck([lb.load("muse-spark")], template=template),
+        "long-claim": build_deck([long_claim(40_000)]),
     }
     paths = []
     for name, data in decks.items():
@@ -1067,7 +1068,7 @@ def test_libreoffice_renders_one_page_per_slide(
 
 
 @pytest.mark.office
-@pytest.mark.parametrize("name", ["muse-spark", "stress-test", "muse-on-template"])
+@pytest.mark.parametrize("name", ["muse-spark", "stress-test", "muse-on-template", "long-claim"])
 def test_no_text_outside_its_shape(name: str, rendered: dict[str, tuple[Path, Path]]) -> None:
     """Every word LibreOffice prints lies inside the shape that holds it."""
     deck_path, pdf = rendered[name]
