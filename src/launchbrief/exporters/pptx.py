@@ -11,7 +11,10 @@ Every slide has a real title placeholder, speaker notes, alt text on its charts
 and tables, and a footer naming its sources beside the slide number. Text is laid
 out with real font metrics (:mod:`._deck_text`): it shrinks down to a floor and
 what still does not fit continues on the next slide; long tables repeat their
-header. The same record gives the same bytes.
+header. What a slide shows is bounded, however large the record: a list shows
+at most :data:`~._deck_story.MOST_ITEMS` items and counts the rest, and a paragraph
+longer than a whole slide is cut with "…" (the notes carry it). The same record
+gives the same bytes.
 
 This is the only module of launchbrief that imports python-pptx.
 """
