@@ -1126,3 +1126,31 @@ def test_template_that_is_not_a_zip_is_refused(tmp_path: Path) -> None:
     template.write_text("not a deck")
     with pytest.raises(lb.ExportError, match="not a PowerPoint template"):
         lb.export(lb.load("muse-spark"), tmp_path / "deck.pptx", template=template)
+
+
+@pytest.mark.parametrize("failure", [MemoryError(), OSError(28, "No space left on device")])
+def test_system_failures_are_not_called_bad_input(
+    failure: BaseException, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Running out of memory or disk while building is the system's failure, not an ExportError."""
+    from launchbrief.exporters import pptx
+
+    def fail(_deck: object, _launch: lb.Launch) -> None:
+        raise failure
+
+    monkeypatch.setitem(pptx._SECTIONS, "title", fail)
+    with pytest.raises(type(failure)):
+        build_deck([lb.load("muse-spark")])
+
+
+def test_bad_source_date_epoch_is_refused_before_building(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A malformed SOURCE_DATE_EPOCH is an ExportError before any slide is built."""
+    from launchbrief.exporters import pptx
+
+    def never(_deck: object, _launch: lb.Launch) -> None:
+        raise AssertionError("a slide was built")
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "soon")
+    monkeypatch.setitem(pptx._SECTIONS, "title", never)
+    with pytest.raises(ExportError, match="SOURCE_DATE_EPOCH must be a whole number"):
+        build_deck([lb.load("muse-spark")])

@@ -202,6 +202,7 @@ def build_deck(
         raise ExportError("no launches to put in the deck")
     if not isinstance(notes, bool):
         raise ExportError(f"notes must be True or False, got {notes!r}")
+    document_time()  # a bad SOURCE_DATE_EPOCH is refused here, before any work
     try:
         prs = _open_template(template) if template is not None else _house_presentation(accent_rgb)
         with _linear_parts(prs) as parts:
@@ -215,8 +216,8 @@ def build_deck(
             buffer = io.BytesIO()
             prs.save(buffer)
         return normalize_zip(buffer.getvalue())
-    except LaunchbriefError:
-        raise
+    except (LaunchbriefError, MemoryError, OSError):
+        raise  # ours, or the system's (no memory, a template that cannot be read): as they are
     except Exception as error:
         raise ExportError(f"could not build the deck: {type(error).__name__}: {error}") from error
 
