@@ -21,16 +21,18 @@ from __future__ import annotations
 
 import argparse
 import gc
-import random
 import statistics
 import sys
 import time
 from collections.abc import Callable
-
-import attrs
+from pathlib import Path
 
 import launchbrief as lb
 from launchbrief.exporters.pptx import build_deck
+
+# The long records are the tests' own samples: one definition of "long" for both.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from tests.samples import long_claim, long_everything, many_capabilities
 
 #: Largest acceptable time ratio for a text four times as long: linear, with slack.
 TARGET = 4.5
@@ -39,68 +41,9 @@ TARGET = 4.5
 CLAIM_SECONDS = 2.0
 
 
-def words(length: int, seed: int = 1) -> str:
-    """Lowercase words of 2 to 11 letters, ``length`` characters in all."""
-    rnd = random.Random(seed)
-    out: list[str] = []
-    total = 0
-    while total < length:
-        word = "".join(rnd.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(rnd.randint(2, 11)))
-        out.append(word)
-        total += len(word) + 1
-    return " ".join(out)[:length].strip()
-
-
 def builtin() -> lb.Launch:
     """The built-in launch."""
     return lb.load("muse-spark")
-
-
-def long_claim(length: int) -> lb.Launch:
-    """The built-in launch whose ARC AGI 2 claim is ``length`` characters long."""
-    launch = builtin()
-    results = tuple(
-        attrs.evolve(result, claim=words(length)) if result.benchmark == "arc-agi-2" else result
-        for result in launch.results
-    )
-    return attrs.evolve(launch, results=results)
-
-
-def long_everything(length: int) -> lb.Launch:
-    """The built-in launch with every text field ``length`` characters long."""
-    count = 0
-
-    def walk(value: object) -> object:
-        nonlocal count
-        if isinstance(value, tuple):
-            return tuple(walk(item) for item in value)
-        if not attrs.has(type(value)):
-            return value
-        changes: dict[str, object] = {}
-        for field in attrs.fields(type(value)):
-            item = getattr(value, field.name)
-            if field.name in {"id", "benchmark", "model", "mode", "sources", "versus"}:
-                continue
-            if isinstance(item, str):
-                count += 1
-                changes[field.name] = words(length, seed=count)
-            elif isinstance(item, tuple) and item and all(isinstance(x, str) for x in item):
-                count += len(item)
-                changes[field.name] = tuple(words(length, seed=count + n) for n in range(len(item)))
-            elif isinstance(item, tuple) or attrs.has(type(item)):
-                changes[field.name] = walk(item)
-        return attrs.evolve(value, **changes)
-
-    launch = walk(builtin())
-    assert isinstance(launch, lb.Launch)
-    return launch
-
-
-def many_capabilities(count: int) -> lb.Launch:
-    """The built-in launch whose model lists ``count`` capabilities."""
-    launch = builtin()
-    capabilities = tuple(f"capability number {n}" for n in range(count))
-    return attrs.evolve(launch, model=attrs.evolve(launch.model, capabilities=capabilities))
 
 
 CASES: dict[str, Callable[[], lb.Launch]] = {

@@ -1,8 +1,15 @@
-"""Sample launches shared by several test modules: a bad launch text and a stress record."""
+"""Sample launches shared by several test modules (and the deck benchmark).
+
+A bad launch text, a stress record, and the built-in launch made long: a long claim,
+every text field long, a great many capabilities.
+"""
 
 from __future__ import annotations
 
+import random
 from datetime import date
+
+import attrs
 
 import launchbrief as lb
 
@@ -206,3 +213,64 @@ def stress_launch() -> lb.Launch:
         insights=insights,
         sources=sources,
     )
+
+
+def words(length: int, seed: int = 1) -> str:
+    """Lowercase words of 2 to 11 letters, ``length`` characters in all."""
+    rnd = random.Random(seed)
+    out: list[str] = []
+    total = 0
+    while total < length:
+        word = "".join(rnd.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(rnd.randint(2, 11)))
+        out.append(word)
+        total += len(word) + 1
+    return " ".join(out)[:length].strip()
+
+
+def long_claim(length: int) -> lb.Launch:
+    """The built-in launch whose ARC AGI 2 claim (a verdict known only in words) is ``length`` long."""
+    launch = lb.load("muse-spark")
+    results = tuple(
+        attrs.evolve(result, claim=words(length)) if result.benchmark == "arc-agi-2" else result
+        for result in launch.results
+    )
+    return attrs.evolve(launch, results=results)
+
+
+def long_everything(length: int) -> lb.Launch:
+    """The built-in launch with every text field (names, titles, claims, notes) ``length`` long."""
+    count = 0
+
+    def long(_text: str) -> str:
+        nonlocal count
+        count += 1
+        return words(length, seed=count)
+
+    def walk(value: object) -> object:
+        if isinstance(value, tuple):
+            return tuple(walk(item) for item in value)
+        if not attrs.has(type(value)):
+            return value
+        changes: dict[str, object] = {}
+        for field in attrs.fields(type(value)):
+            item = getattr(value, field.name)
+            if field.name in {"id", "benchmark", "model", "mode", "sources", "versus"}:
+                continue
+            if isinstance(item, str):
+                changes[field.name] = long(item)
+            elif isinstance(item, tuple) and item and all(isinstance(x, str) for x in item):
+                changes[field.name] = tuple(long(x) for x in item)
+            elif isinstance(item, tuple) or attrs.has(type(item)):
+                changes[field.name] = walk(item)
+        return attrs.evolve(value, **changes)
+
+    launch = walk(lb.load("muse-spark"))
+    assert isinstance(launch, lb.Launch)
+    return launch
+
+
+def many_capabilities(count: int) -> lb.Launch:
+    """The built-in launch whose model lists ``count`` capabilities."""
+    launch = lb.load("muse-spark")
+    capabilities = tuple(f"capability number {n}" for n in range(count))
+    return attrs.evolve(launch, model=attrs.evolve(launch.model, capabilities=capabilities))

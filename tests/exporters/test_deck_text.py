@@ -9,7 +9,6 @@ not grow with the text at all.
 from __future__ import annotations
 
 import itertools
-import random
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -32,6 +31,7 @@ from launchbrief.exporters._deck_text import (
     truncate,
     wrap,
 )
+from tests.samples import words
 
 #: Growth allowed for a text four times as long: linear, with some slack.
 LINEAR = 4.5
@@ -41,18 +41,6 @@ LINEAR = 4.5
 def fonts() -> FontSet:
     """The body font of the house style (Calibri, measured with Carlito or a stand-in)."""
     return font_set("Calibri")
-
-
-def words(length: int, seed: int = 1) -> str:
-    """Lowercase words of 2 to 11 letters, ``length`` characters in all."""
-    rnd = random.Random(seed)
-    out: list[str] = []
-    total = 0
-    while total < length:
-        word = "".join(rnd.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(rnd.randint(2, 11)))
-        out.append(word)
-        total += len(word) + 1
-    return " ".join(out)[:length].strip()
 
 
 @dataclass

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import html
 import io
-import random
 import re
 import subprocess
 import time
@@ -40,7 +39,7 @@ from launchbrief.exporters.pptx import (
     export_many,
 )
 from tests.office import convert, pdf_pages
-from tests.samples import stress_launch
+from tests.samples import long_claim, long_everything, many_capabilities, stress_launch
 from tests.strategies import launches
 
 _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
@@ -72,67 +71,6 @@ def stress() -> lb.Launch:
 def stress_deck(stress: lb.Launch) -> bytes:
     """The stress launch's deck, built once for the module."""
     return build_deck([stress])
-
-
-def _words(length: int, seed: int = 1) -> str:
-    """Lowercase words of 2 to 11 letters, ``length`` characters in all."""
-    rnd = random.Random(seed)
-    out: list[str] = []
-    total = 0
-    while total < length:
-        word = "".join(rnd.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(rnd.randint(2, 11)))
-        out.append(word)
-        total += len(word) + 1
-    return " ".join(out)[:length].strip()
-
-
-def long_claim(length: int) -> lb.Launch:
-    """The built-in launch whose ARC AGI 2 claim (a verdict known only in words) is ``length`` long."""
-    launch = lb.load("muse-spark")
-    results = tuple(
-        attrs.evolve(result, claim=_words(length)) if result.benchmark == "arc-agi-2" else result
-        for result in launch.results
-    )
-    return attrs.evolve(launch, results=results)
-
-
-def long_everything(length: int) -> lb.Launch:
-    """The built-in launch with every text field (names, titles, claims, notes) ``length`` long."""
-    count = 0
-
-    def long(_text: str) -> str:
-        nonlocal count
-        count += 1
-        return _words(length, seed=count)
-
-    def walk(value: object) -> object:
-        if isinstance(value, tuple):
-            return tuple(walk(item) for item in value)
-        if not attrs.has(type(value)):
-            return value
-        changes: dict[str, object] = {}
-        for field in attrs.fields(type(value)):
-            item = getattr(value, field.name)
-            if field.name in {"id", "benchmark", "model", "mode", "sources", "versus"}:
-                continue
-            if isinstance(item, str):
-                changes[field.name] = long(item)
-            elif isinstance(item, tuple) and item and all(isinstance(x, str) for x in item):
-                changes[field.name] = tuple(long(x) for x in item)
-            elif isinstance(item, tuple) or attrs.has(type(item)):
-                changes[field.name] = walk(item)
-        return attrs.evolve(value, **changes)
-
-    launch = walk(lb.load("muse-spark"))
-    assert isinstance(launch, lb.Launch)
-    return launch
-
-
-def many_capabilities(count: int) -> lb.Launch:
-    """The built-in launch whose model lists ``count`` capabilities."""
-    launch = lb.load("muse-spark")
-    capabilities = tuple(f"capability number {n}" for n in range(count))
-    return attrs.evolve(launch, model=attrs.evolve(launch.model, capabilities=capabilities))
 
 
 def many_insights(count: int) -> lb.Launch:
@@ -967,7 +905,7 @@ _WORD = re.compile(
 )
 
 
-def _pdf_words(pdf: Path) -> list[list[tuple[float, float, float, float, str]]]:
+def _pdfwords(pdf: Path) -> list[list[tuple[float, float, float, float, str]]]:
     layout = subprocess.run(
         ["pdftotext", "-bbox-layout", str(pdf), "-"], capture_output=True, text=True, check=True
     ).stdout
@@ -1005,9 +943,7 @@ def overflow_problems(deck_path: Path, pdf: Path) -> list[str]:
     """Words of the PDF that lie outside every shape whose text holds them."""
     deck = Presentation(str(deck_path))
     problems = []
-    for number, (slide, words) in enumerate(
-        zip(deck.slides, _pdf_words(pdf), strict=True), start=1
-    ):
+    for number, (slide, words) in enumerate(zip(deck.slides, _pdfwords(pdf), strict=True), start=1):
         shapes = _shape_texts(slide)
         for x0, y0, x1, y1, word in words:
             if set(word) <= {"•"}:  # a bullet belongs to the text beside it
@@ -1072,7 +1008,7 @@ def test_libreoffice_renders_one_page_per_slide(
 def test_no_text_outside_its_shape(name: str, rendered: dict[str, tuple[Path, Path]]) -> None:
     """Every word LibreOffice prints lies inside the shape that holds it."""
     deck_path, pdf = rendered[name]
-    words = sum(len(page) for page in _pdf_words(pdf))
+    words = sum(len(page) for page in _pdfwords(pdf))
     assert words > 200
     assert overflow_problems(deck_path, pdf) == []
 
