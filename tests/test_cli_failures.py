@@ -10,11 +10,12 @@ from __future__ import annotations
 import errno
 import os
 import resource
+import shutil
 import signal
 import subprocess
 import sys
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -62,10 +63,21 @@ def run_main(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, 
     return code, captured.out, captured.err.splitlines()
 
 
-def run(*args: str, cwd: Path, **popen: Any) -> subprocess.CompletedProcess[str]:
-    """``python -m launchbrief ARGS`` as a real process."""
+#: As root (as on CI), permissions stop a process only without these capabilities:
+#: ``setpriv`` (util-linux) drops them from the process it starts.
+NO_ROOT_POWERS = (
+    ["setpriv", "--bounding-set=-dac_override,-dac_read_search", "--"]
+    if ROOT and shutil.which("setpriv")
+    else []
+)
+
+
+def run(
+    *args: str, cwd: Path, prefix: Sequence[str] = (), **popen: Any
+) -> subprocess.CompletedProcess[str]:
+    """``python -m launchbrief ARGS`` as a real process (behind ``prefix``, if given)."""
     return subprocess.run(
-        [sys.executable, "-m", "launchbrief", *args],
+        [*prefix, sys.executable, "-m", "launchbrief", *args],
         cwd=cwd,
         capture_output=True,
         text=True,
@@ -244,13 +256,17 @@ def test_unreadable_input_is_one_line(
     assert ["base.yaml"] == sorted(p.name for p in folder.iterdir())
 
 
-@pytest.mark.skipif(ROOT, reason="chmod does not stop root")
+@pytest.mark.skipif(
+    ROOT and not NO_ROOT_POWERS, reason="chmod does not stop root, and setpriv is missing"
+)
 def test_read_only_folder_and_unreadable_file_as_real_processes(folder: Path) -> None:
     """chmod'ed folder and file: one line each, exit 1, nothing written."""
     (folder / "ro").mkdir()
     (folder / "ro").chmod(0o555)
     try:
-        result = run("export", "base.yaml", "-f", "json", "-o", "ro", cwd=folder)
+        result = run(
+            "export", "base.yaml", "-f", "json", "-o", "ro", cwd=folder, prefix=NO_ROOT_POWERS
+        )
         assert (1, ["launchbrief: error: cannot write ro/demo-launch.json: Permission denied"]) == (
             result.returncode,
             result.stderr.splitlines(),
@@ -259,7 +275,7 @@ def test_read_only_folder_and_unreadable_file_as_real_processes(folder: Path) ->
     finally:
         (folder / "ro").chmod(0o755)
     (folder / "base.yaml").chmod(0)
-    result = run("validate", "base.yaml", cwd=folder)
+    result = run("validate", "base.yaml", cwd=folder, prefix=NO_ROOT_POWERS)
     assert (1, ["launchbrief: error: cannot read base.yaml: Permission denied"]) == (
         result.returncode,
         result.stderr.splitlines(),
