@@ -9,16 +9,19 @@ machine, and reports the wall time and the peak resident memory of that one proc
 
 from __future__ import annotations
 
+import contextlib
 import os
 import resource
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
-__all__ = ["MEMORY_BYTES", "SECONDS", "BoundedRun", "run_bounded"]
+__all__ = ["MEMORY_BYTES", "SECONDS", "BoundedRun", "run_all_bounded", "run_bounded"]
 
 #: The wall-time bound for refusing any hostile input.
 SECONDS = 10.0
@@ -57,36 +60,64 @@ def run_bounded(
     timeout: float = 120.0,
 ) -> BoundedRun:
     """Run ``python -m launchbrief ARGS`` under the memory cap; wall time and peak RSS."""
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        started = time.perf_counter()
-        process = subprocess.Popen(
-            [sys.executable, "-m", "launchbrief", *args],
-            cwd=cwd,
-            env=env,
-            stdin=subprocess.DEVNULL,
-            stdout=out,
-            stderr=err,
-            preexec_fn=_cap_memory,
-        )
-        deadline = started + timeout
-        while True:
-            pid, status, usage = os.wait4(process.pid, os.WNOHANG)
-            if pid:
-                break
-            if time.perf_counter() > deadline:
-                process.kill()
-                pid, status, usage = os.wait4(process.pid, 0)
-                break
-            time.sleep(0.01)
-        seconds = time.perf_counter() - started
-        process.returncode = os.waitstatus_to_exitcode(status)
-        out.seek(0)
-        err.seek(0)
-        return BoundedRun(
-            args=args,
-            returncode=process.returncode,
-            stdout=out.read().decode("utf-8", "replace"),
-            stderr=err.read().decode("utf-8", "replace"),
-            seconds=seconds,
-            peak_bytes=usage.ru_maxrss * 1024,  # kilobytes on Linux
-        )
+    [run] = run_all_bounded([args], cwd=cwd, env=env, timeout=timeout)
+    return run
+
+
+def run_all_bounded(
+    commands: Sequence[Sequence[str]],
+    *,
+    cwd: Path | None = None,
+    env: dict[str, str] | None = None,
+    timeout: float = 120.0,
+) -> list[BoundedRun]:
+    """Run several commands side by side, each under the memory cap; one result each, in order."""
+    with contextlib.ExitStack() as stack:
+        started = []
+        for args in commands:
+            out = stack.enter_context(tempfile.TemporaryFile())
+            err = stack.enter_context(tempfile.TemporaryFile())
+            process = subprocess.Popen(
+                [sys.executable, "-m", "launchbrief", *args],
+                cwd=cwd,
+                env=env,
+                stdin=subprocess.DEVNULL,
+                stdout=out,
+                stderr=err,
+                preexec_fn=_cap_memory,
+            )
+            started.append((tuple(args), process, out, err, time.perf_counter()))
+        return [_finish(*entry, timeout=timeout) for entry in started]
+
+
+def _finish(
+    args: tuple[str, ...],
+    process: subprocess.Popen[bytes],
+    out: IO[bytes],
+    err: IO[bytes],
+    started: float,
+    *,
+    timeout: float,
+) -> BoundedRun:
+    deadline = started + timeout
+    while True:
+        pid, status, usage = os.wait4(process.pid, os.WNOHANG)
+        if pid:
+            break
+        if time.perf_counter() > deadline:
+            process.kill()
+            pid, status, usage = os.wait4(process.pid, 0)
+            break
+        time.sleep(0.01)
+    seconds = time.perf_counter() - started
+    process.returncode = os.waitstatus_to_exitcode(status)
+    out.seek(0)
+    err.seek(0)
+    return BoundedRun(
+        args=args,
+        returncode=process.returncode,
+        stdout=out.read().decode("utf-8", "replace"),
+        stderr=err.read().decode("utf-8", "replace"),
+        seconds=seconds,
+        peak_bytes=usage.ru_maxrss * 1024,  # kilobytes on Linux
+    )

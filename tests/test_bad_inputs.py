@@ -2,9 +2,10 @@
 
 Each input is a small valid launch (``_base-valid.yaml``) with one or a few things
 broken; ``EXPECTED.toml`` lists the problems each must report. For every input the
-command line (``export`` and ``validate``, run as real subprocesses) must exit 2,
-print each problem on its own line as ``file:line:column: path: message``, print no
-traceback, write no file and leave an existing export byte-for-byte untouched; and
+command line (``export`` and ``validate``, run as real subprocesses under a 1.5 GiB
+memory cap, tests/bounded.py) must exit 2 within 10 seconds, print each problem on its
+own line as ``file:line:column: path: message``, print no traceback, write no file and
+leave an existing export byte-for-byte untouched; and
 ``launchbrief.load`` must raise :class:`~launchbrief.InvalidLaunchError` with the
 same problems, within a second of CPU time.
 """
@@ -12,8 +13,6 @@ same problems, within a second of CPU time.
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 import threading
 import time
 import tomllib
@@ -28,7 +27,7 @@ import launchbrief
 from launchbrief import io as launchbrief_io
 from launchbrief._locate import MAX_VALUES
 from launchbrief.exceptions import InvalidLaunchError, LaunchbriefError, Problem
-from tests.bounded import MEMORY_BYTES, SECONDS, run_bounded
+from tests.bounded import MEMORY_BYTES, SECONDS, BoundedRun, run_all_bounded, run_bounded
 
 DATA = Path(__file__).parent / "data" / "bad"
 BASE = DATA / "_base-valid.yaml"
@@ -111,43 +110,9 @@ def _unmatched(expected: Sequence[Expected], found: Sequence[Any], matches: Any)
     return missing + [f"unexpected: {item}" for item in left]
 
 
-@dataclass(frozen=True)
-class Run:
-    """One finished command: its arguments, exit code and output."""
-
-    args: tuple[str, ...]
-    returncode: int
-    stdout: str
-    stderr: str
-
-
-def _run_cli(*commands: Sequence[str], cwd: Path) -> list[Run]:
-    """Run ``python -m launchbrief`` once per command, side by side, and wait for all."""
-    started = [
-        (
-            tuple(command),
-            subprocess.Popen(
-                [sys.executable, "-m", "launchbrief", *command],
-                cwd=cwd,
-                stdout=subprocess.PIPE,
-                stderr=subprocess.PIPE,
-                text=True,
-                encoding="utf-8",
-                errors="replace",
-            ),
-        )
-        for command in commands
-    ]
-    runs = []
-    for args, process in started:
-        try:
-            stdout, stderr = process.communicate(timeout=120)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.communicate()
-            raise
-        runs.append(Run(args, process.returncode, stdout, stderr))
-    return runs
+def _run_cli(*commands: Sequence[str], cwd: Path) -> list[BoundedRun]:
+    """Run ``python -m launchbrief`` once per command, side by side, each under the memory cap."""
+    return run_all_bounded(commands, cwd=cwd)
 
 
 def _files_under(folder: Path) -> dict[Path, bytes]:
@@ -171,7 +136,10 @@ def _assert_refused(source: Path, expected: Sequence[Expected], tmp_path: Path) 
     )
 
     for run in runs:
-        report = f"{' '.join(run.args)}\n--- stdout\n{run.stdout}--- stderr\n{run.stderr}"
+        report = run.report()
+        # Within the bounds every hostile input must keep (tests/bounded.py).
+        assert run.seconds <= SECONDS, report
+        assert run.peak_bytes <= MEMORY_BYTES, report
         assert "Traceback" not in run.stdout + run.stderr, report
         assert run.returncode == 2, report
         assert run.stdout == "", report
