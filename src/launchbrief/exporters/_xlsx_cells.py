@@ -32,6 +32,21 @@ from launchbrief.exporters._xlsx_layout import (
     needs_care,
 )
 
+
+def _iterparse(stream: IO[bytes]) -> Iterator[tuple[str, ElementTree.Element]]:
+    """Each element of an XML part as it ends, with document types and entities refused.
+
+    The archive check has already refused any part that declares them; defusedxml makes
+    the parser refuse them too, should a part reach it some other way.
+    """
+    from defusedxml.ElementTree import iterparse
+
+    events: Iterator[tuple[str, ElementTree.Element]] = iterparse(
+        stream, events=("end",), forbid_dtd=True
+    )
+    return events
+
+
 __all__ = [
     "EMPTY",
     "bool_fragment",
@@ -261,7 +276,7 @@ class WorkbookReader:
         with self._archive.open(info) as stream:
             count = 0
             root: ElementTree.Element | None = None
-            for _event, element in ElementTree.iterparse(stream, events=("end",)):
+            for _event, element in _iterparse(stream):
                 count += 1
                 if count % 10_000 == 0:
                     self._budget.spend(10_000, part)
@@ -343,7 +358,7 @@ class WorkbookReader:
         strings: list[str] = []
         with self._archive.open(info) as stream:
             item_tag = text_tag = run_tag = ""
-            for _event, element in ElementTree.iterparse(stream, events=("end",)):
+            for _event, element in _iterparse(stream):
                 if not item_tag:
                     namespace = element.tag.rpartition("}")[0]
                     namespace = f"{namespace}}}" if namespace else ""
@@ -410,7 +425,7 @@ class WorkbookReader:
         column = 0
         spent = 0
         self._keep = None
-        for _event, element in ElementTree.iterparse(stream, events=("end",)):
+        for _event, element in _iterparse(stream):
             spent += 1
             if spent == 10_000:
                 budget.spend(spent, sheet)
