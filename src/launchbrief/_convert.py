@@ -13,9 +13,9 @@ from typing import Any, TypeVar
 import attrs
 import cattrs
 
-from launchbrief.model import Launch
+from launchbrief.model import FieldValueError, Launch, Score, Settings, Specs, shown
 
-__all__ = ["TypeProblem", "describe", "make_converter"]
+__all__ = ["TypeProblem", "describe", "make_converter", "upgrade"]
 
 E = TypeVar("E", bound=enum.Enum)
 
@@ -53,13 +53,17 @@ def _structure_str(value: Any, _type: type) -> str:
 
 
 def _structure_float(value: Any, _type: type) -> float:
+    if isinstance(value, Score):
+        return value  # as written: 66.0 stays 66.0
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         try:
-            return float(value)
+            number = float(value)
         except OverflowError:
             raise TypeProblem(
                 f"expected a usable number, got one of {len(str(abs(value)))} digits"
             ) from None
+        # A whole number written without a point keeps that form: 66, not 66.0.
+        return Score(number, 0) if isinstance(value, int) else number
     raise TypeProblem(f"expected a number, got {describe(value)}")
 
 
@@ -157,7 +161,9 @@ def make_converter() -> cattrs.Converter:
         return attrs.has(type_)
 
     def structure_record_guard(type_: Any) -> Any:
-        inner = cattrs.gen.make_dict_structure_fn(type_, converter, _cattrs_forbid_extra_keys=True)
+        inner: Any = cattrs.gen.make_dict_structure_fn(
+            type_, converter, _cattrs_forbid_extra_keys=True
+        )
 
         def structure(value: Any, cls: Any) -> Any:
             if not isinstance(value, dict):
@@ -167,6 +173,10 @@ def make_converter() -> cattrs.Converter:
         return structure
 
     converter.register_structure_hook_factory(is_record, structure_record_guard)
+
+    # Settings and specs take free keys beside their named fields: {shots: 5, metric: pass@1}.
+    for free in (Settings, Specs):
+        _register_free_keys(converter, free)
     # Every dump says which shape it has, even though 1 is the default.
     converter.register_unstructure_hook(
         Launch,
@@ -199,3 +209,135 @@ def _structure_sequence(converter: cattrs.Converter, value: Any, type_: Any) -> 
     if errors:
         raise cattrs.errors.IterableValidationError(f"While structuring {type_!r}", errors, type_)
     return tuple(items)
+
+
+_FREE_RECORDS = (Settings, Specs)
+
+
+def _register_free_keys(converter: cattrs.Converter, cls: type) -> None:
+    """(Un)structure ``cls`` with its named fields, and every other key into ``other``."""
+    named = tuple(field.name for field in attrs.fields(cls) if field.name != "other")
+    inner: Any = cattrs.gen.make_dict_structure_fn(
+        cls, converter, _cattrs_forbid_extra_keys=True, other=cattrs.gen.override(omit=True)
+    )
+    flat: Any = cattrs.gen.make_dict_unstructure_fn(
+        cls, converter, _cattrs_omit_if_default=True, other=cattrs.gen.override(omit=True)
+    )
+
+    def structure(value: Any, _cls: Any) -> Any:
+        if not isinstance(value, dict):
+            raise TypeProblem(f"expected a mapping of fields, got {describe(value)}")
+        other = []
+        for key, item in value.items():
+            if key in named:
+                continue
+            if isinstance(item, (str, int, float)):
+                other.append(
+                    (key, _structure_float(item, float) if _is_plain_number(item) else item)
+                )
+            else:
+                raise FieldValueError(
+                    key, f"expected text, a number or true/false, got {describe(item)}"
+                )
+        record = inner({key: item for key, item in value.items() if key in named}, cls)
+        return attrs.evolve(record, other=tuple(other)) if other else record
+
+    def unstructure(record: Any) -> dict[str, Any]:
+        data: dict[str, Any] = flat(record)
+        data.update(record.other)
+        return data
+
+    converter.register_structure_hook(cls, structure)
+    converter.register_unstructure_hook(cls, unstructure)
+
+
+def _is_plain_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+# --------------------------------------------------------------------------- schema 1
+
+#: Fields of the schema-1 ``model`` block that move to the launched model's entry.
+_MODEL_BLOCK_FIELDS = ("summary", "family", "predecessor", "modalities", "capabilities", "powers")
+
+
+def upgrade(data: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str], list[tuple[str, str]]]:
+    """A schema-1 record as schema 2, the paths to report its problems at, and any problem.
+
+    Schema 1 named one launched model in a ``model`` block beside the ``models`` list,
+    gave the announcement as ``announced``, took a mode's status as live when none was
+    given and a benchmark's settings as text. Schema 2 marks launched models in
+    ``models``, dates events in ``dates``, takes an unstated status as unknown and
+    settings as a mapping. The upgrade keeps every meaning: the block's fields join the
+    launched model's entry, ``announced`` becomes the first dated event, modes without a
+    status stay live, and settings text becomes ``{note: ...}``. ``renames`` maps each
+    moved path to where it stands in the file, so problems point at the user's text.
+    Schema-2 records (and anything else) come back unchanged.
+    """
+    version = data.get("schema_version")
+    if not (version == 1 and not isinstance(version, bool)) and not (
+        version is None and "model" in data
+    ):
+        return data, {}, []
+    data = dict(data)
+    data["schema_version"] = 2
+    renames: dict[str, str] = {}
+    problems: list[tuple[str, str]] = []
+    block = data.pop("model", None)
+    models = data.get("models")
+    if isinstance(block, dict) and isinstance(models, list):
+        index = next(
+            (
+                position
+                for position, model in enumerate(models)
+                if isinstance(model, dict) and model.get("id") == block.get("id")
+            ),
+            None,
+        )
+        if index is None:
+            known = sorted(
+                m["id"] for m in models if isinstance(m, dict) and isinstance(m.get("id"), str)
+            )
+            problems.append(
+                (
+                    "model.id",
+                    f"unknown model {shown(block.get('id'))} (known: {', '.join(known[:6]) or 'none'};"
+                    " the launched model must be one of the models)",
+                )
+            )
+        else:
+            entry = dict(models[index])
+            for key, value in block.items():
+                if key == "id":
+                    continue
+                if key == "sources" and isinstance(value, list):
+                    mine = entry.get("sources")
+                    mine = mine if isinstance(mine, list) else []
+                    entry["sources"] = [*mine, *(s for s in value if s not in mine)]
+                    continue
+                entry[key] = value
+                renames[f"models[{index}].{key}"] = f"model.{key}"
+            entry["launched"] = True
+            data["models"] = [*models[:index], entry, *models[index + 1 :]]
+    elif block is not None:
+        data["model"] = block  # not a mapping, or no models: reported as it stands
+    if "announced" in data:
+        dates = data.get("dates")
+        dates = dates if isinstance(dates, list) else []
+        data["dates"] = [{"event": "announced", "date": data.pop("announced")}, *dates]
+        renames["dates[0].date"] = "announced"
+        renames["dates[0]"] = "announced"
+    if isinstance(data.get("modes"), list):
+        data["modes"] = [
+            {**mode, "status": "live"} if isinstance(mode, dict) and "status" not in mode else mode
+            for mode in data["modes"]
+        ]
+    if isinstance(data.get("benchmarks"), list):
+        benchmarks = []
+        for index, benchmark in enumerate(data["benchmarks"]):
+            if isinstance(benchmark, dict) and isinstance(benchmark.get("settings"), str):
+                benchmark = {**benchmark, "settings": {"note": benchmark["settings"]}}
+                renames[f"benchmarks[{index}].settings.note"] = f"benchmarks[{index}].settings"
+            benchmarks.append(benchmark)
+        data["benchmarks"] = benchmarks
+    return data, renames, problems

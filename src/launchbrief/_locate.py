@@ -18,6 +18,7 @@ from typing import Any
 import yaml
 
 from launchbrief.exceptions import Problem
+from launchbrief.model import Score
 
 __all__ = [
     "ALIAS_FLOOR",
@@ -121,7 +122,7 @@ def _core_number(text: str) -> Any:
     if _HEX.fullmatch(text):
         return int(text[2:], 16) if len(text) <= _MAX_DIGITS else text
     if _FLOAT.fullmatch(text):
-        return float(text)
+        return Score(text)  # a float that prints as written: 66.0, 85.20
     if _INFINITY.fullmatch(text):
         return -math.inf if text[0] == "-" else math.inf
     if _NAN.fullmatch(text):
@@ -540,7 +541,7 @@ def parse_json(text: str) -> tuple[Any, Callable[[], Locations]]:
         return mapping
 
     try:
-        data = json.loads(text, object_pairs_hook=pairs, parse_int=_json_int)
+        data = json.loads(text, object_pairs_hook=pairs, parse_int=_json_int, parse_float=Score)
     except json.JSONDecodeError as error:
         raise ParseFailure(
             [Problem(f"invalid JSON: {error.msg}", line=error.lineno, column=error.colno)]

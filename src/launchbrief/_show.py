@@ -20,17 +20,38 @@ _CHUNKS = re.compile(r"[ \t\n\x0b\x0c\r]+|[^ \t\n\x0b\x0c\r]+")
 
 def summary_text(launch: Launch) -> str:
     """The launch summarised in plain text, at most 88 columns wide."""
-    model = launch.launched_model
+    launched = launch.launched
     lines = [launch.title, "=" * min(len(launch.title), _WIDTH), ""]
     facts = [
-        ("Model", model.label),
+        ("Launched" if len(launched) > 1 else "Model", _listed([m.label for m in launched])),
         ("Developer", ", ".join(filter(None, [launch.developer.name, launch.developer.division]))),
         ("Announced", launch.announced.isoformat() if launch.announced else "not known"),
         ("As of", launch.as_of.isoformat() if launch.as_of else "not given"),
     ]
-    if launch.model.capabilities:
-        facts.append(("Capabilities", _listed(launch.model.capabilities)))
+    if launch.license is not None:
+        weights = {True: "open weights", False: "closed weights", None: ""}[
+            launch.license.open_weights
+        ]
+        facts.append(("Licence", ", ".join(filter(None, [launch.license.name, weights]))))
+    for conflict in analysis.conflicts(launch):
+        event = conflict.event[:1].upper() + conflict.event[1:]
+        facts = [(label, value) for label, value in facts if label != event]
+        facts.insert(2, (event, conflict.detail))
+    if len(launched) == 1 and launched[0].capabilities:
+        facts.append(("Capabilities", _listed(launched[0].capabilities)))
     lines += _pairs(facts)
+
+    if len(launched) > 1 or any(m.specs for m in launched):
+        lines += ["", "Line-up"]
+        for model in launched[:MAX_LISTED]:
+            specs = (
+                ", ".join(_spec(key, value) for key, value in model.specs.items())
+                if model.specs
+                else ""
+            )
+            lines += _wrap(f"- {model.label}" + (f": {specs}" if specs else ""), indent="    ")
+        if len(launched) > MAX_LISTED:
+            lines.append(f"  … and {len(launched) - MAX_LISTED} more")
 
     tiles = analysis.highlights(launch)
     if tiles:
@@ -42,36 +63,52 @@ def summary_text(launch: Launch) -> str:
         for mode in sorted(launch.modes, key=lambda m: m.order):
             lines.append(f"  {mode.order}. {mode.name} ({mode.availability})")
 
-    boards = analysis.leaderboards(launch)
+    boards = [
+        board for board in analysis.leaderboards(launch) if board.standings or board.qualitative
+    ]
     if boards:
-        lines += ["", "Leaderboards"]
+        lines += ["", "Leaderboards (* launched; a lone number has no rank)"]
     for board in boards:
         benchmark = board.benchmark
-        lines.append(f"  {benchmark.name} [{benchmark.category}, {benchmark.scale.value}]")
+        lines += _wrap(
+            f"{board.title} [{benchmark.category}, {benchmark.scale.value}]", indent="    "
+        )
+        settings = analysis.describe_settings(board.cohort.settings if board.cohort else None)
+        if settings:
+            lines += _wrap(f"settings: {settings}", indent=" " * 7, first=" " * 5)
+        if board.warning:
+            lines += _wrap(f"note: {board.warning}", indent=" " * 7, first=" " * 5)
         for standing in board.standings:
             mark = "*" if standing.launched else " "
-            gap = f"  -{standing.gap:g}" if standing.gap else ""
-            lines.append(
-                f"   {mark}{standing.rank:>2}. {standing.label:<32} {standing.score:>8g}{gap}"
-            )
+            rank = f"{standing.rank:>2}." if standing.rank is not None else " –."
+            gap = f"  -{analysis.format_score(standing.gap)}" if standing.gap else ""
+            score = analysis.format_score(standing.score)
+            lines.append(f"   {mark}{rank} {standing.label:<32} {score:>8}{gap}")
+        if board.standings and not board.contested:
+            lines.append("       (no rival numbers: not ranked)")
         for result in board.qualitative:
             words = result.claim or ", ".join(
                 f"{c.relation.label} {', '.join(c.versus) or 'the field'}"
                 for c in result.comparisons
             )
-            label = launch.compared_model(result.model).label
+            label = launch.model(result.model).label
             lines += _wrap(f"{label}: {words} (no numbers)", indent=" " * 7, first=" " * 5)
 
     card = analysis.scorecard(launch)
     if card.verdicts:
-        lines += ["", f"Where {model.label} leads and trails"]
+        names = _listed([m.label for m in launched])
+        lines += [
+            "",
+            f"Where {names} lead{'s' if len(launched) == 1 else ''} and trail{'s' if len(launched) == 1 else ''} rivals",
+        ]
         for title, verdicts in (
             ("leads", card.leads),
             ("trails", card.trails),
             ("other", card.other),
         ):
             for verdict in verdicts:
-                lines += _wrap(f"{title:>6}: {verdict.sentence}", indent=" " * 10)
+                who = f"{verdict.model.label} " if len(launched) > 1 and verdict.model else ""
+                lines += _wrap(f"{title:>6}: {who}{verdict.sentence}", indent=" " * 10)
 
     summary = analysis.rollout(launch)
     if summary.groups:
@@ -104,6 +141,17 @@ def summary_text(launch: Launch) -> str:
         for line in gaps:
             lines += _wrap(f"- {line}", indent="    ")
     return "\n".join(lines) + "\n"
+
+
+def _spec(key: str, value: object) -> str:
+    if key in ("parameters", "active_parameters") and isinstance(value, (int, float)):
+        size = f"{value / 1e9:g}B" if value >= 1e9 else f"{value / 1e6:g}M"
+        return f"{size} {key.replace('_', ' ')}"
+    if isinstance(value, float):
+        return f"{key.replace('_', ' ')} {analysis.format_score(value)}"
+    if isinstance(value, int) and not isinstance(value, bool):
+        return f"{key.replace('_', ' ')} {value:,}"
+    return f"{key.replace('_', ' ')} {value}"
 
 
 def gaps_text(launch: Launch) -> str:

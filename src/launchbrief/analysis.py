@@ -8,20 +8,26 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable
+from datetime import date
 
 import attrs
 
 from launchbrief.model import (
     Benchmark,
-    ComparedModel,
+    Cohort,
+    DatedEvent,
     Direction,
     Evaluation,
     Launch,
     Mode,
+    Model,
     Relation,
     Result,
     RolloutStatus,
     SafetyFinding,
+    Scale,
+    Score,
+    Settings,
     SourceKind,
     Surface,
 )
@@ -29,6 +35,8 @@ from launchbrief.model import (
 __all__ = [
     "Basis",
     "CategorySummary",
+    "Conflict",
+    "FamilyRow",
     "Gap",
     "GapKind",
     "Highlight",
@@ -40,6 +48,11 @@ __all__ = [
     "Verdict",
     "categories",
     "completeness",
+    "conflicts",
+    "describe_setting",
+    "describe_settings",
+    "family",
+    "format_score",
     "gap_summary",
     "highlights",
     "leaderboard",
@@ -52,42 +65,106 @@ __all__ = [
 ]
 
 
+# --------------------------------------------------------------------------- numbers
+
+
+def format_score(value: float | None, benchmark: Benchmark | None = None) -> str:
+    """A score for people: as the source wrote it (``85.20``), never a nonzero shown as 0.
+
+    A :class:`~launchbrief.model.Score` prints as written; any other number with six
+    significant digits (``0.0007`` stays ``0.0007``). ``benchmark`` adds the unit where
+    one reads naturally: ``"86.4%"`` on a percent scale, ``"51.6th percentile"``.
+    """
+    if value is None:
+        return "no number"
+    if isinstance(value, Score) and (value.decimals is not None or value.exponent):
+        text = value.text
+    else:
+        text = f"{value:.6g}"
+        if "e" in text and 1e-6 <= abs(value) < 1e15:
+            text = f"{value:.15f}".rstrip("0").rstrip(".")
+    if benchmark is None:
+        return text
+    if benchmark.scale is Scale.PERCENT:
+        return f"{text}%"
+    if benchmark.scale is Scale.PERCENTILE:
+        whole = text.lstrip("-")
+        suffix = "th"
+        if whole.isdigit() and not whole.endswith(("11", "12", "13")):
+            suffix = {"1": "st", "2": "nd", "3": "rd"}.get(whole[-1], "th")
+        return f"{text}{suffix} percentile"
+    return text
+
+
 # --------------------------------------------------------------------------- leaderboards
 
 
 @attrs.frozen(kw_only=True)
 class Standing:
-    """One scored entry of a leaderboard."""
+    """One scored entry of a leaderboard.
 
-    rank: int  # 1 is best; tied scores share a rank (1, 1, 3)
-    model: ComparedModel
+    ``rank`` is ``None`` on a leaderboard without a rival's number ("no rival
+    numbers"): a lone number is not a win, so it is never ranked first.
+    """
+
+    rank: int | None  # 1 is best; tied scores share a rank (1, 1, 3)
+    model: Model
     mode: Mode | None
     score: float
-    gap: float  # distance to the leader's score, never negative
-    launched: bool  # this is the launched model
+    gap: float | None  # distance to the leader's score, never negative; None when unranked
+    launched: bool  # a launched model
     result: Result
+    settings: Settings  # what it ran under: cohort, benchmark and result settings merged
 
     @property
     def label(self) -> str:
         """The model's label, with the mode when the result names one."""
         return f"{self.model.label} ({self.mode.name})" if self.mode else self.model.label
 
+    @property
+    def ranked(self) -> bool:
+        """Whether this entry has a rank (its leaderboard holds a rival's number)."""
+        return self.rank is not None
+
 
 @attrs.frozen(kw_only=True)
 class Leaderboard:
-    """A benchmark's scored results, best first, and its results without a number."""
+    """One benchmark in one cohort: the scored results, best first, and those in words.
+
+    Results of different cohorts never share a leaderboard. ``contested`` says whether
+    a rival (a model not launched) has a number here; without one, nobody is ranked.
+    ``mixed_settings`` lists how the entries' settings differ, when they do: such a
+    board is shown with a warning that the numbers are not strictly comparable.
+    """
 
     benchmark: Benchmark
+    cohort: Cohort | None
     standings: tuple[Standing, ...]
-    qualitative: tuple[Result, ...]
+    qualitative: tuple[Result, ...]  # results in words only, launched models' and rivals'
+    contested: bool
+    mixed_settings: tuple[str, ...] = ()
 
     @property
     def leader(self) -> Standing | None:
-        """The best-ranked standing, or ``None`` when nobody has a number."""
-        return self.standings[0] if self.standings else None
+        """The best-ranked standing, or ``None`` when nobody is ranked."""
+        return self.standings[0] if self.standings and self.standings[0].ranked else None
+
+    @property
+    def title(self) -> str:
+        """The benchmark's name, with the cohort's when there is one: ``"MMLU (Pretrained models)"``."""
+        if self.cohort is None:
+            return self.benchmark.name
+        return f"{self.benchmark.name} ({self.cohort.name})"
+
+    @property
+    def warning(self) -> str | None:
+        """The comparability warning, if the entries ran under different settings."""
+        if not self.mixed_settings:
+            return None
+        return "entries ran under different settings (" + "; ".join(self.mixed_settings) + ")"
 
     def standing(self, model_id: str) -> Standing | None:
-        """The best standing of a model on this benchmark, if it has a number."""
+        """The best standing of a model on this leaderboard, if it has a number."""
         return next((s for s in self.standings if s.model.id == model_id), None)
 
 
@@ -100,11 +177,24 @@ class _Index:
     def __init__(self, launch: Launch) -> None:
         self.launch = launch
         self.models = {model.id: model for model in launch.models}
+        self.launched = {model.id for model in launch.models if model.launched}
         self.modes = {mode.id: mode for mode in launch.modes}
+        self.cohorts = {cohort.id: cohort for cohort in launch.cohorts}
         self.sources = {source.id: source for source in launch.sources}
-        self.results: dict[str, list[Result]] = {b.id: [] for b in launch.benchmarks}
+        # benchmark -> cohort (None: none given) -> results, in the record's order
+        self.results: dict[str, dict[str | None, list[Result]]] = {
+            b.id: {} for b in launch.benchmarks
+        }
         for result in launch.results:
-            self.results[result.benchmark].append(result)
+            self.results[result.benchmark].setdefault(result.cohort, []).append(result)
+
+    def cohort_order(self, benchmark_id: str) -> list[str | None]:
+        present = self.results[benchmark_id]
+        order: list[str | None] = [c.id for c in self.launch.cohorts if c.id in present]
+        return ([None] if None in present else []) + order
+
+    def all_results(self, benchmark_id: str) -> list[Result]:
+        return [r for group in self.results[benchmark_id].values() for r in group]
 
     def vendor_only(self, result: Result) -> bool:
         kinds = {self.sources[source_id].kind for source_id in result.sources}
@@ -112,39 +202,102 @@ class _Index:
 
 
 def leaderboards(launch: Launch) -> tuple[Leaderboard, ...]:
-    """A leaderboard for every benchmark, in the record's benchmark order."""
+    """A leaderboard for every benchmark and cohort with results, in the record's order.
+
+    A benchmark without results has one empty leaderboard (no cohort).
+    """
     index = _Index(launch)
-    return tuple(_leaderboard(index, benchmark) for benchmark in launch.benchmarks)
+    boards = []
+    for benchmark in launch.benchmarks:
+        cohorts = index.cohort_order(benchmark.id) or [None]
+        boards += [_leaderboard(index, benchmark, cohort) for cohort in cohorts]
+    return tuple(boards)
 
 
-def leaderboard(launch: Launch, benchmark_id: str) -> Leaderboard:
-    """The leaderboard of one benchmark; ``KeyError`` for an unknown id."""
-    return _leaderboard(_Index(launch), launch.benchmark(benchmark_id))
+def leaderboard(launch: Launch, benchmark_id: str, cohort_id: str | None = None) -> Leaderboard:
+    """The leaderboard of one benchmark in one cohort; ``KeyError`` for an unknown id.
+
+    Without ``cohort_id``: the benchmark's results without a cohort, or, when all its
+    results have one, those of its first cohort.
+    """
+    index = _Index(launch)
+    benchmark = launch.benchmark(benchmark_id)
+    if cohort_id is None:
+        order = index.cohort_order(benchmark_id)
+        cohort_id = order[0] if order else None
+    elif cohort_id not in index.cohorts:
+        raise KeyError(cohort_id)
+    return _leaderboard(index, benchmark, cohort_id)
 
 
-def _leaderboard(index: _Index, benchmark: Benchmark) -> Leaderboard:
-    results = index.results[benchmark.id]
+def _leaderboard(index: _Index, benchmark: Benchmark, cohort_id: str | None) -> Leaderboard:
+    results = index.results[benchmark.id].get(cohort_id, [])
     scored = [(r.score, r) for r in results if r.score is not None]
     sign = -1.0 if benchmark.direction is Direction.HIGHER else 1.0
     scored.sort(key=lambda pair: sign * pair[0])
+    contested = any(r.model not in index.launched for _score, r in scored)
     standings: list[Standing] = []
-    launched_id = index.launch.model.id
     for position, (score, result) in enumerate(scored):
-        tied = bool(standings) and standings[-1].score == score
-        rank = standings[-1].rank if tied else position + 1
+        rank: int | None = None
+        if contested:
+            tied = bool(standings) and standings[-1].score == score
+            rank = standings[-1].rank if tied else position + 1
         standings.append(
             Standing(
                 rank=rank,
                 model=index.models[result.model],
                 mode=index.modes.get(result.mode) if result.mode else None,
                 score=score,
-                gap=_difference(scored[0][0], score),
-                launched=result.model == launched_id,
+                gap=_difference(scored[0][0], score) if contested else None,
+                launched=result.model in index.launched,
                 result=result,
+                settings=index.launch.settings(result),
             )
         )
     qualitative = tuple(r for r in results if r.score is None)
-    return Leaderboard(benchmark=benchmark, standings=tuple(standings), qualitative=qualitative)
+    return Leaderboard(
+        benchmark=benchmark,
+        cohort=index.cohorts.get(cohort_id) if cohort_id else None,
+        standings=tuple(standings),
+        qualitative=qualitative,
+        contested=contested,
+        mixed_settings=_mixed_settings([s.settings for s in standings]),
+    )
+
+
+def _mixed_settings(settings: list[Settings]) -> tuple[str, ...]:
+    """How a leaderboard's entries' settings differ: ``("shots: 0-shot, 5-shot",)``."""
+    if len(settings) < 2:
+        return ()
+    given = [dict(entry.items()) for entry in settings]
+    keys = list(dict.fromkeys(key for entry in given for key in entry))
+    differ = []
+    for key in keys:
+        values = {repr(entry.get(key)) for entry in given}
+        if len(values) > 1:
+            shown = sorted({describe_setting(key, entry.get(key)) for entry in given})
+            differ.append(f"{key.replace('_', ' ')}: {', '.join(shown)}")
+    return tuple(differ)
+
+
+def describe_setting(key: str, value: object) -> str:
+    """One setting in words: ``"5-shot"``, ``"temperature 0.6"``, ``"not given"``."""
+    if value is None:
+        return "not given"
+    if key == "shots":
+        return f"{value}-shot"
+    if isinstance(value, bool):
+        return f"{key.replace('_', ' ')} {'on' if value else 'off'}"
+    if isinstance(value, float):
+        return f"{key.replace('_', ' ')} {format_score(value)}"
+    return f"{key.replace('_', ' ')} {value}"
+
+
+def describe_settings(settings: Settings | None) -> str:
+    """Settings in words: ``"0-shot, temperature 0.6, top p 0.95"``; empty when none."""
+    if settings is None:
+        return ""
+    return ", ".join(describe_setting(key, value) for key, value in settings.items())
 
 
 # --------------------------------------------------------------------------- leads and trails
@@ -159,40 +312,50 @@ class Basis(enum.Enum):
 
 @attrs.frozen(kw_only=True)
 class Verdict:
-    """Where the launched model stands on one benchmark.
+    """Where one launched model stands on one benchmark (in one cohort).
 
     ``relation`` is ``None`` when the source gives the launched model's number but
-    nothing to compare it with. An empty ``versus`` means the rest of the field.
+    no rival's to compare it with: such a number is never a lead. An empty
+    ``versus`` means the rest of the field.
     """
 
     benchmark: Benchmark
     relation: Relation | None
-    versus: tuple[ComparedModel, ...]
+    versus: tuple[Model, ...]
     basis: Basis
+    model: Model | None = None  # the launched model the verdict is about
+    cohort: Cohort | None = None
     score: float | None = None
     rank: int | None = None
     ranked: int | None = None  # how many scored entries the rank is out of
-    margin: float | None = None  # lead over the runner-up, or gap to the leader
+    margin: float | None = None  # lead over the best rival, or gap to the leader
     claim: str | None = None
     sources: tuple[str, ...] = ()
 
     @property
+    def subject(self) -> str:
+        """The benchmark, with the cohort when there is one: ``"MMLU (Pretrained models)"``."""
+        if self.cohort is None:
+            return self.benchmark.name
+        return f"{self.benchmark.name} ({self.cohort.name})"
+
+    @property
     def sentence(self) -> str:
         """The verdict in one line: ``"trails Gemini 3.1 Pro High, GPT 5.4 on ARC AGI 2"``."""
-        name = self.benchmark.name
+        name = self.subject
         if self.relation is None:
-            score = f"{self.score:g}" if self.score is not None else "no number"
+            score = format_score(self.score) if self.score is not None else "no number"
             return f"{score} on {name} (no rival numbers given)"
         rivals = ", ".join(model.label for model in self.versus) or "the field"
         text = f"{self.relation.label} {rivals} on {name}"
         if self.basis is Basis.NUMERIC and self.rank is not None:
-            text += f" (#{self.rank} of {self.ranked}, {self.score:g})"
+            text += f" (#{self.rank} of {self.ranked}, {format_score(self.score)})"
         return text
 
 
 @attrs.frozen(kw_only=True)
 class Scorecard:
-    """Every verdict on the launched model, split into leads, trails and the rest."""
+    """Every verdict on the launched models, split into leads, trails and the rest."""
 
     leads: tuple[Verdict, ...]
     trails: tuple[Verdict, ...]
@@ -203,51 +366,65 @@ class Scorecard:
         """All verdicts: leads, then trails, then the rest."""
         return self.leads + self.trails + self.other
 
+    @property
+    def contested(self) -> tuple[Verdict, ...]:
+        """Verdicts against a rival's number or words: the ones "leads on N of M" counts."""
+        return tuple(v for v in self.verdicts if v.relation is not None)
 
-def scorecard(launch: Launch) -> Scorecard:
-    """Where the launched model leads and trails, from numbers and from the source's words."""
+
+def scorecard(launch: Launch, model_id: str | None = None) -> Scorecard:
+    """Where the launched models lead and trail rivals, from numbers and the source's words.
+
+    Only rivals (models not launched) count: a launched model never "leads" its own
+    sibling. ``model_id`` narrows it to one launched model.
+    """
     index = _Index(launch)
-    launched = launch.model.id
+    wanted = index.launched if model_id is None else {model_id}
     leads: list[Verdict] = []
     trails: list[Verdict] = []
     other: list[Verdict] = []
     buckets = {Relation.LEADS: leads, Relation.TRAILS: trails}
     for benchmark in launch.benchmarks:
-        board = _leaderboard(index, benchmark)
-        mine = board.standing(launched)
-        if mine is not None:
-            verdict = _numeric_verdict(board, mine)
-            buckets.get(verdict.relation, other).append(verdict)  # type: ignore[arg-type]
-        for result in board.qualitative:
-            if result.model != launched:
-                continue
-            for comparison in result.comparisons:
-                verdict = Verdict(
-                    benchmark=benchmark,
-                    relation=comparison.relation,
-                    versus=tuple(index.models[m] for m in comparison.versus),
-                    basis=Basis.QUALITATIVE,
-                    claim=result.claim,
-                    sources=result.sources,
-                )
-                buckets.get(comparison.relation, other).append(verdict)
+        for cohort_id in index.cohort_order(benchmark.id):
+            board = _leaderboard(index, benchmark, cohort_id)
+            for standing in board.standings:
+                if standing.model.id in wanted and standing.launched:
+                    verdict = _numeric_verdict(board, standing)
+                    buckets.get(verdict.relation, other).append(verdict)  # type: ignore[arg-type]
+            for result in board.qualitative:
+                if result.model not in wanted or result.model not in index.launched:
+                    continue
+                for comparison in result.comparisons:
+                    verdict = Verdict(
+                        benchmark=benchmark,
+                        relation=comparison.relation,
+                        versus=tuple(index.models[m] for m in comparison.versus),
+                        basis=Basis.QUALITATIVE,
+                        model=index.models[result.model],
+                        cohort=board.cohort,
+                        claim=result.claim,
+                        sources=result.sources,
+                    )
+                    buckets.get(comparison.relation, other).append(verdict)
     return Scorecard(leads=tuple(leads), trails=tuple(trails), other=tuple(other))
 
 
 def _numeric_verdict(board: Leaderboard, mine: Standing) -> Verdict:
-    rivals = [s for s in board.standings if s.model.id != mine.model.id]
+    rivals = [s for s in board.standings if not s.launched]
     common = {
         "benchmark": board.benchmark,
         "basis": Basis.NUMERIC,
+        "model": mine.model,
+        "cohort": board.cohort,
         "score": mine.score,
         "rank": mine.rank,
-        "ranked": len(board.standings),
+        "ranked": len(board.standings) if mine.ranked else None,
         "claim": mine.result.claim,
         "sources": mine.result.sources,
     }
-    if not rivals:
+    if not rivals or mine.rank is None:
         return Verdict(relation=None, versus=(), **common)  # type: ignore[arg-type]
-    ahead = [s for s in rivals if s.rank < mine.rank]
+    ahead = [s for s in rivals if s.rank is not None and s.rank < mine.rank]
     level = [s for s in rivals if s.rank == mine.rank]
     if ahead:
         return Verdict(
@@ -263,13 +440,39 @@ def _numeric_verdict(board: Leaderboard, mine: Standing) -> Verdict:
             margin=0.0,
             **common,  # type: ignore[arg-type]
         )
-    runner_up = rivals[0]
+    best_rival = rivals[0]
     return Verdict(
         relation=Relation.LEADS,
         versus=tuple(s.model for s in rivals),
-        margin=_difference(mine.score, runner_up.score),
+        margin=_difference(mine.score, best_rival.score),
         **common,  # type: ignore[arg-type]
     )
+
+
+# --------------------------------------------------------------------------- the family
+
+
+@attrs.frozen(kw_only=True)
+class FamilyRow:
+    """One leaderboard seen from the launched family: each member's standing, and the best."""
+
+    board: Leaderboard
+    members: tuple[Standing, ...]  # the launched models with a number, best first
+
+    @property
+    def best(self) -> Standing | None:
+        """The family's best standing on this leaderboard."""
+        return self.members[0] if self.members else None
+
+
+def family(launch: Launch) -> tuple[FamilyRow, ...]:
+    """Every leaderboard where a launched model has a number, with the family's standings."""
+    rows = []
+    for board in leaderboards(launch):
+        members = tuple(s for s in board.standings if s.launched)
+        if members:
+            rows.append(FamilyRow(board=board, members=members))
+    return tuple(rows)
 
 
 # --------------------------------------------------------------------------- categories
@@ -277,7 +480,13 @@ def _numeric_verdict(board: Leaderboard, mine: Standing) -> Verdict:
 
 @attrs.frozen(kw_only=True)
 class CategorySummary:
-    """The benchmarks of one category and how the launched model fares in it."""
+    """The benchmarks of one category and how the launched models fare in it.
+
+    ``leads`` and ``trails`` count benchmarks; ``contested`` counts those where a
+    launched model can be compared with a rival at all, and ``covered`` those where a
+    launched model has any result. A category a launched model has no result in
+    (``covered == 0``) gets no headline about it.
+    """
 
     category: str
     benchmarks: tuple[Benchmark, ...]
@@ -285,6 +494,8 @@ class CategorySummary:
     qualitative_only: tuple[Benchmark, ...]  # known only from the source's words
     leads: int
     trails: int
+    contested: int = 0
+    covered: int = 0
 
 
 def categories(launch: Launch) -> tuple[CategorySummary, ...]:
@@ -294,27 +505,34 @@ def categories(launch: Launch) -> tuple[CategorySummary, ...]:
     order: dict[str, list[Benchmark]] = {}
     for benchmark in launch.benchmarks:
         order.setdefault(benchmark.category, []).append(benchmark)
-    # Benchmarks led and trailed, per category: counted once, not once per category.
-    leads: dict[str, set[str]] = {}
-    for verdict in card.leads:
-        leads.setdefault(verdict.benchmark.category, set()).add(verdict.benchmark.id)
-    trails: dict[str, set[str]] = {}
-    for verdict in card.trails:
-        trails.setdefault(verdict.benchmark.category, set()).add(verdict.benchmark.id)
+    # Benchmarks led, trailed and contested, per category: each counted once.
+    counted: dict[str, dict[str, set[str]]] = {"leads": {}, "trails": {}, "contested": {}}
+    for name, verdicts in (
+        ("leads", card.leads),
+        ("trails", card.trails),
+        ("contested", card.contested),
+    ):
+        for verdict in verdicts:
+            counted[name].setdefault(verdict.benchmark.category, set()).add(verdict.benchmark.id)
     summaries = []
     for category, benchmarks in order.items():
         numeric = tuple(
-            b for b in benchmarks if any(r.score is not None for r in index.results[b.id])
+            b for b in benchmarks if any(r.score is not None for r in index.all_results(b.id))
         )
         numeric_ids = {b.id for b in numeric}
+        covered = sum(
+            1 for b in benchmarks if any(r.model in index.launched for r in index.all_results(b.id))
+        )
         summaries.append(
             CategorySummary(
                 category=category,
                 benchmarks=tuple(benchmarks),
                 numeric=numeric,
                 qualitative_only=tuple(b for b in benchmarks if b.id not in numeric_ids),
-                leads=len(leads.get(category, ())),
-                trails=len(trails.get(category, ())),
+                leads=len(counted["leads"].get(category, ())),
+                trails=len(counted["trails"].get(category, ())),
+                contested=len(counted["contested"].get(category, ())),
+                covered=covered,
             )
         )
     return tuple(summaries)
@@ -417,6 +635,49 @@ def source_ids(records: Iterable[object]) -> tuple[str, ...]:
     return tuple(seen)
 
 
+# --------------------------------------------------------------------------- dates
+
+
+@attrs.frozen(kw_only=True)
+class Conflict:
+    """Sources that date one event differently; both dates are kept, neither is chosen."""
+
+    event: str
+    dates: tuple[tuple[date, tuple[str, ...]], ...]  # each date with the sources that give it
+    positions: tuple[int, ...]  # where the entries stand in ``Launch.dates``
+
+    @property
+    def detail(self) -> str:
+        """The disagreement in words: ``"sources disagree: 2026-03-04 (blog), 2026-03-02 (press)"``."""
+        shown = ", ".join(
+            f"{day.isoformat()} ({', '.join(sources) or 'no source'})"
+            for day, sources in self.dates
+        )
+        return f"sources disagree: {shown}"
+
+
+def conflicts(launch: Launch) -> tuple[Conflict, ...]:
+    """Every event the record dates more than one way, in the order first given."""
+    events: dict[str, list[tuple[int, DatedEvent]]] = {}
+    for position, event in enumerate(launch.dates):
+        events.setdefault(event.event.strip().casefold(), []).append((position, event))
+    found = []
+    for entries in events.values():
+        days: dict[date, list[str]] = {}
+        for _position, event in entries:
+            days.setdefault(event.date, [])
+            days[event.date] += [s for s in event.sources if s not in days[event.date]]
+        if len(days) > 1:
+            found.append(
+                Conflict(
+                    event=entries[0][1].event,
+                    dates=tuple((day, tuple(sources)) for day, sources in days.items()),
+                    positions=tuple(position for position, _event in entries),
+                )
+            )
+    return tuple(found)
+
+
 # --------------------------------------------------------------------------- completeness
 
 
@@ -424,11 +685,13 @@ class GapKind(enum.Enum):
     """What kind of fact a gap is, in order of how much it matters to a reader."""
 
     DATE = "date"
+    CONFLICT = "conflict"
     VENDOR_ONLY = "vendor_only"
     NO_NUMBERS = "no_numbers"
     NO_RESULTS = "no_results"
     NO_RIVALS = "no_rivals"
     RELEASE_BLOCKER = "release_blocker"
+    STATUS = "status"
     TIMING = "timing"
     SETTINGS = "settings"
     DEVELOPER = "developer"
@@ -442,11 +705,13 @@ class GapKind(enum.Enum):
 
 _GAP_HEADINGS = {
     GapKind.DATE: "Dates not known",
+    GapKind.CONFLICT: "Sources disagree",
     GapKind.VENDOR_ONLY: "Numbers reported only by the vendor, not independently confirmed",
     GapKind.NO_NUMBERS: "No numbers, only qualitative claims",
     GapKind.NO_RESULTS: "No results recorded",
     GapKind.NO_RIVALS: "No rival numbers to compare with",
     GapKind.RELEASE_BLOCKER: "Not stated whether it blocked release",
+    GapKind.STATUS: "Availability not stated",
     GapKind.TIMING: "No timing given",
     GapKind.SETTINGS: "Evaluation settings not given",
     GapKind.DEVELOPER: "Developer not known",
@@ -472,11 +737,13 @@ def completeness(launch: Launch) -> tuple[Gap, ...]:
         gaps.append(Gap(path=path, message=f"{subject}: {what}", kind=kind, subject=subject))
 
     for path, value, subject, message in (
-        ("announced", launch.announced, "announcement date", "the announcement date is not known"),
+        ("dates", launch.announced, "announcement date", "the announcement date is not known"),
         ("as_of", launch.as_of, "as-of date of the record", "the record has no as-of date"),
     ):
         if value is None:
             gaps.append(Gap(path=path, message=message, kind=GapKind.DATE, subject=subject))
+    for conflict in conflicts(launch):
+        gap(GapKind.CONFLICT, f"dates[{conflict.positions[0]}]", conflict.event, conflict.detail)
     for position, model in enumerate(launch.models):
         if model.developer is None:
             gap(
@@ -487,7 +754,7 @@ def completeness(launch: Launch) -> tuple[Gap, ...]:
             )
     index = _Index(launch)
     for position, benchmark in enumerate(launch.benchmarks):
-        results = index.results[benchmark.id]
+        results = index.all_results(benchmark.id)
         scored = [r for r in results if r.score is not None]
         path = f"benchmarks[{position}]"
         name = benchmark.name
@@ -495,21 +762,30 @@ def completeness(launch: Launch) -> tuple[Gap, ...]:
             gap(GapKind.NO_RESULTS, path, name, "no results recorded")
         elif not scored:
             gap(GapKind.NO_NUMBERS, path, name, "no numbers, only qualitative claims")
-        elif len({r.model for r in scored}) == 1 and len(launch.models) > 1:
+        elif any(r.model in index.launched for r in scored) and not any(
+            r.model not in index.launched for r in scored
+        ):
             gap(GapKind.NO_RIVALS, path, name, "no rival numbers to compare with")
         vendor = [r for r in scored if index.vendor_only(r)]
         if vendor:
             what = f"{_count(len(vendor), 'number')} reported only by the vendor, not independently confirmed"
             gap(GapKind.VENDOR_ONLY, path, name, what)
-        if benchmark.settings is None and scored:
+        if scored and not any(launch.settings(r) for r in scored):
             gap(GapKind.SETTINGS, f"{path}.settings", name, "evaluation settings not given")
     for position, finding in enumerate(launch.safety):
         if finding.release_blocker is None:
             what = "whether it blocked release is not stated"
             gap(GapKind.RELEASE_BLOCKER, f"safety[{position}].release_blocker", finding.title, what)
     for position, surface in enumerate(launch.surfaces):
-        if surface.status is not RolloutStatus.LIVE and surface.timing is None:
+        if surface.status is RolloutStatus.UNKNOWN:
+            what = "whether it is available yet is not stated"
+            gap(GapKind.STATUS, f"surfaces[{position}].status", surface.name, what)
+        elif surface.status is not RolloutStatus.LIVE and surface.timing is None:
             gap(GapKind.TIMING, f"surfaces[{position}].timing", surface.name, "no timing given")
+    for position, mode in enumerate(launch.modes):
+        if mode.status is RolloutStatus.UNKNOWN:
+            what = "whether it is available yet is not stated"
+            gap(GapKind.STATUS, f"modes[{position}].status", mode.name, what)
     for position, source in enumerate(launch.sources):
         if source.url is None:
             gap(GapKind.LINK, f"sources[{position}].url", source.name, "no link to the source")
@@ -560,18 +836,19 @@ def highlights(launch: Launch) -> tuple[Highlight, ...]:
             Highlight(
                 label="Best result",
                 value=f"#1 of {best.ranked}",
-                detail=f"{best.benchmark.name}: {best.score:g}, {best.margin:g} ahead of the next model",
+                detail=f"{best.subject}: {format_score(best.score)},"
+                f" {format_score(best.margin)} ahead of the best rival",
             )
         )
-    # Benchmarks where the launched model is compared with anyone: leads, trails or level.
-    scored_benchmarks = {v.benchmark.id for v in card.verdicts if v.relation is not None}
-    if scored_benchmarks:
-        trailing = len({v.benchmark.id for v in card.trails})
+    # Leaderboards where the family's best number meets a rival's; words-only verdicts
+    # count too. A lone number, or a category without the family, counts for nothing.
+    led, trailed, contested = _family_standing(launch, card)
+    if contested:
         tiles.append(
             Highlight(
-                label="Benchmarks led",
-                value=f"{len({v.benchmark.id for v in card.leads})} of {len(scored_benchmarks)}",
-                detail=f"trails on {_count(trailing, 'benchmark')}",
+                label="Leaderboards led" if launch.cohorts else "Benchmarks led",
+                value=f"{led} of {contested}",
+                detail=f"trails on {trailed}",
             )
         )
     summary = rollout(launch)
@@ -597,6 +874,33 @@ def highlights(launch: Launch) -> tuple[Highlight, ...]:
     return tuple(tiles[:4])
 
 
+def _family_standing(launch: Launch, card: Scorecard) -> tuple[int, int, int]:
+    """How many contested leaderboards the launched family leads and trails, of how many.
+
+    On a leaderboard with numbers, the family's best entry counts against the best
+    rival's; on one known only in words, the source's own comparison counts.
+    """
+    led = trailed = 0
+    seen: set[tuple[str, str | None]] = set()
+    for board in leaderboards(launch):
+        mine = [s for s in board.standings if s.launched]
+        if not board.contested or not mine:
+            continue
+        key = (board.benchmark.id, board.cohort.id if board.cohort else None)
+        seen.add(key)
+        best_rival = next(s for s in board.standings if not s.launched)
+        mine_rank, rival_rank = mine[0].rank or 0, best_rival.rank or 0  # contested: ranked
+        led += mine_rank < rival_rank
+        trailed += mine_rank > rival_rank
+    for verdict in card.verdicts:
+        key = (verdict.benchmark.id, verdict.cohort.id if verdict.cohort else None)
+        if verdict.basis is Basis.QUALITATIVE and verdict.relation is not None and key not in seen:
+            seen.add(key)
+            led += verdict.relation is Relation.LEADS
+            trailed += verdict.relation is Relation.TRAILS
+    return led, trailed, len(seen)
+
+
 def _relative_margin(verdict: Verdict) -> float:
     bounds = verdict.benchmark.scale.bounds
     span = (bounds[1] - bounds[0]) if bounds else max(abs(verdict.score or 0.0), 1.0)
@@ -604,8 +908,15 @@ def _relative_margin(verdict: Verdict) -> float:
 
 
 def _difference(first: float, second: float) -> float:
-    # Rounded to 12 significant digits, past float noise: 42.8 - 40.1 is 2.7, not
-    # 2.6999999999999957, while a real difference of 1e-10 stays.
+    """``|first - second|``, written with as many decimals as the two numbers were.
+
+    42.8 - 14.8 is 28.0, not 28 nor 27.999999999999996; without written decimals it is
+    rounded to 12 significant digits, past float noise, so a real 1e-10 stays.
+    """
+    places = [n.decimals for n in (first, second) if isinstance(n, Score)]
+    if len(places) == 2 and None not in places:
+        decimals = max(p for p in places if p is not None)
+        return Score(round(abs(first - second), decimals), decimals)
     return float(f"{abs(first - second):.12g}")
 
 

@@ -13,6 +13,7 @@ import importlib
 import json
 import os
 import re
+import secrets
 import stat
 import tomllib
 import typing
@@ -28,7 +29,7 @@ import tomli_w
 import yaml
 
 from launchbrief import _atomic
-from launchbrief._convert import describe, make_converter
+from launchbrief._convert import describe, make_converter, upgrade
 from launchbrief._locate import (
     Locations,
     ParseFailure,
@@ -39,7 +40,7 @@ from launchbrief._locate import (
     parse_yaml,
 )
 from launchbrief.exceptions import InvalidLaunchError, Problem, UnknownFormatError
-from launchbrief.model import FieldValueError, Launch, launch_problems
+from launchbrief.model import FieldValueError, Launch, Score, launch_problems
 
 __all__ = [
     "FORMATS",
@@ -109,13 +110,18 @@ def loads(text: str | bytes, format: str = "yaml", *, name: str = "<string>") ->
 
 
 def dumps(launch: Launch, format: str = "yaml") -> str:
-    """The launch as text in ``format``; ``loads(dumps(x, f), f) == x``."""
+    """The launch as text in ``format``; ``loads(dumps(x, f), f) == x``.
+
+    Numbers are written as the source wrote them (``66.0``, ``85.20``) in every format.
+    """
     fmt = _check_format(format)
     data = to_data(launch)
     if fmt == "json":
-        return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+        marked, unmark = _mark_numbers(data)
+        return unmark(json.dumps(marked, indent=2, ensure_ascii=False)) + "\n"
     if fmt == "toml":
-        return tomli_w.dumps(data)
+        marked, unmark = _mark_numbers(data)
+        return unmark(tomli_w.dumps(marked))
     return yaml.dump(
         data,
         Dumper=_YamlDumper,
@@ -168,12 +174,16 @@ def from_data(data: Any, *, name: str = "<data>", locations: Locations | None = 
 
 
 def _build(data: Any, name: str, locate: Callable[[], Locations]) -> Launch:
+    renames: dict[str, str] = {}
     if not isinstance(data, dict):
         found = [
             ("", f"expected a mapping of fields at the top level, got {describe(data)}", False)
         ]
     else:
+        data, renames, upgrading = upgrade(data)
         try:
+            if upgrading:
+                raise InvalidLaunchError([Problem(m, p) for p, m in upgrading])
             return _converter.structure(data, Launch)
         except InvalidLaunchError as error:
             # Every field was well typed; only cross-references are wrong.
@@ -183,7 +193,7 @@ def _build(data: Any, name: str, locate: Callable[[], Locations]) -> Launch:
             if _only_cross_references(error):
                 # Every field was well typed (cattrs wrapped the record's own check):
                 # the cross-references are all there is, and they are listed already.
-                return _raise_located(found, name, locate)
+                return _raise_located(found, name, locate, renames)
             # attrs stops at the first bad field of a record, and cross-references
             # need the whole record: both are checked on the plain data too, so that
             # every problem comes out now rather than on the next attempt. One
@@ -194,7 +204,7 @@ def _build(data: Any, name: str, locate: Callable[[], Locations]) -> Launch:
                 if path not in reported:
                     reported.add(path)
                     found.append((path, message, False))
-    return _raise_located(found, name, locate)
+    return _raise_located(found, name, locate, renames)
 
 
 def _only_cross_references(error: BaseException) -> bool:
@@ -205,15 +215,26 @@ def _only_cross_references(error: BaseException) -> bool:
 
 
 def _raise_located(
-    found: list[tuple[str, str, bool]], name: str, locate: Callable[[], Locations]
+    found: list[tuple[str, str, bool]],
+    name: str,
+    locate: Callable[[], Locations],
+    renames: dict[str, str],
 ) -> typing.NoReturn:
     # Positions are worked out only now: a valid file never pays for them.
     try:
         locations = locate()
     except ParseFailure as failure:
         raise InvalidLaunchError([replace(p, file=name) for p in failure.problems]) from None
-    problems = [_locate(name, locations, p, m, key=k) for p, m, k in found]
+    problems = [_locate(name, locations, _renamed(p, renames), m, key=k) for p, m, k in found]
     raise InvalidLaunchError(_sorted(problems))
+
+
+def _renamed(path: str, renames: dict[str, str]) -> str:
+    """Where a problem found in an upgraded schema-1 record stands in the file."""
+    for new, old in renames.items():
+        if path == new or path.startswith((f"{new}.", f"{new}[")):
+            return old + path[len(new) :]
+    return path
 
 
 # --------------------------------------------------------------------------- internals
@@ -231,6 +252,40 @@ def _represent_text(dumper: yaml.SafeDumper, text: str) -> yaml.ScalarNode:
 
 
 _YamlDumper.add_representer(str, _represent_text)
+
+
+def _represent_score(dumper: yaml.SafeDumper, score: Score) -> yaml.ScalarNode:
+    # As written: 66.0 stays 66.0, 85.20 stays 85.20, 66 stays a whole number.
+    text = score.text
+    tag = "int" if text.lstrip("-").isdigit() else "float"
+    return dumper.represent_scalar(f"tag:yaml.org,2002:{tag}", text)
+
+
+_YamlDumper.add_representer(Score, _represent_score)
+
+
+def _mark_numbers(data: Any) -> tuple[Any, Callable[[str], str]]:
+    """``data`` with each :class:`Score` as a marked string, and what turns marks back.
+
+    JSON and TOML writers print a float their own way (85.2); a mark lets the number
+    go into the text exactly as written (85.20). The mark holds a random nonce, so no
+    text of the record can pass for one.
+    """
+    nonce = secrets.token_hex(8)
+    mark = f"@@{nonce}:"
+
+    def walk(value: Any) -> Any:
+        if isinstance(value, Score):
+            return f"{mark}{value.text}@@"
+        if isinstance(value, dict):
+            return {key: walk(item) for key, item in value.items()}
+        if isinstance(value, list):
+            return [walk(item) for item in value]
+        return value
+
+    pattern = re.compile(rf'"{re.escape(mark)}([-+.0-9eE]+|inf|-inf|nan)@@"')
+    return walk(data), lambda text: pattern.sub(lambda match: match.group(1), text)
+
 
 # The dumper quotes text that a reader would take for something else. PyYAML knows
 # YAML 1.1's numbers; we read YAML 1.2's, so text such as '1e15' or '0o17' is quoted too.
@@ -394,7 +449,7 @@ def _parse(data: bytes, fmt: str, name: str) -> Launch:
 
 def _parse_toml(text: str) -> Any:
     try:
-        return tomllib.loads(text)
+        return tomllib.loads(text, parse_float=Score)
     except tomllib.TOMLDecodeError as error:
         message = str(error)
         match = _TOML_POSITION.search(message)

@@ -26,31 +26,38 @@ __all__ = [
     "MAX_SCORE",
     "SCHEMA_VERSION",
     "Benchmark",
+    "Cohort",
     "ComparedModel",
     "Comparison",
+    "DatedEvent",
     "Developer",
     "Direction",
     "Evaluation",
     "Insight",
     "InsightKind",
     "Launch",
-    "LaunchedModel",
+    "License",
     "Mode",
+    "Model",
     "Relation",
     "Result",
     "RolloutStatus",
     "SafetyFinding",
     "Scale",
+    "Score",
+    "Settings",
     "Source",
     "SourceKind",
+    "Specs",
     "Surface",
     "SurfaceKind",
     "UseCase",
     "launch_problems",
+    "written",
 ]
 
 #: Version of the record's shape; written into every dump and workbook.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 _SLUG = re.compile(r"[a-z0-9](?:[a-z0-9._-]{0,98}[a-z0-9])?")
 
@@ -153,11 +160,71 @@ def _finite(_instance: object, attribute: attrs.Attribute[Any], value: float | N
         )
 
 
+# --------------------------------------------------------------------------- numbers
+
+
+class Score(float):
+    """A number as the source wrote it: a float that remembers how it was written.
+
+    ``Score("85.20")`` is 85.2 and prints as ``85.20``; ``Score("66.0")`` prints as
+    ``66.0`` and ``Score("8e9")`` as ``8e9``. Readers make every number they read a
+    Score, so files, workbooks and slides show it as written; arithmetic gives plain
+    floats, and a Score equals the float of the same value.
+    """
+
+    decimals: int | None  # digits after the point, as written; None for an exponent
+    exponent: str | None  # the written form of a number with an exponent: "8e9"
+
+    def __new__(cls, value: str | float, decimals: int | None = None) -> Score:
+        number = super().__new__(cls, value)
+        number.decimals, number.exponent = decimals, None
+        if isinstance(value, str):
+            text = value.strip().lstrip("+")
+            plain = _PLAIN_DECIMAL.fullmatch(text)
+            if plain and len(text) <= 40:
+                number.decimals = len(plain.group(1) or "")
+            elif _EXPONENT.fullmatch(text) and len(text) <= 40:
+                number.exponent = text.lower().replace("e+", "e")
+        return number
+
+    @property
+    def text(self) -> str:
+        """The number as written: ``"85.20"``, ``"8e9"``; else Python's ``repr``."""
+        if not math.isfinite(self):
+            return repr(float(self))
+        if self.exponent is not None:
+            return self.exponent
+        if self.decimals is not None:
+            return f"{float(self):.{self.decimals}f}"
+        return repr(float(self))
+
+    def __repr__(self) -> str:
+        return self.text
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Score, (self.text,))
+
+
+# The forms of a number whose writing is kept: plain decimals, and exponents. Only
+# measured here; the text written back is always valid JSON, TOML and YAML.
+_PLAIN_DECIMAL = re.compile(r"-?[0-9]+(?:\.([0-9]+))?")
+_EXPONENT = re.compile(r"-?[0-9]+(?:\.[0-9]+)?[eE][-+]?[0-9]+")
+
+
+def written(value: float | int) -> str:
+    """A number as its source wrote it: a :class:`Score` with its decimals, else plainly."""
+    if isinstance(value, Score):
+        return value.text
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e16:
+        return repr(value)
+    return repr(value)
+
+
 # --------------------------------------------------------------------------- enums
 
 
 class SurfaceKind(enum.Enum):
-    """What kind of place a surface is."""
+    """What kind of place a surface is: an app, an API, a weights download, a cloud..."""
 
     APP = "app"
     WEB = "web"
@@ -165,35 +232,56 @@ class SurfaceKind(enum.Enum):
     SOCIAL = "social"
     DEVICE = "device"
     API = "api"
+    WEIGHTS = "weights"  # a download of the model's weights
+    HUB = "hub"  # a model hub page (Hugging Face, Kaggle, ...)
+    CLOUD = "cloud"  # a cloud platform (Vertex AI, Bedrock, Azure AI Foundry, ...)
+    RUNTIME = "runtime"  # a local runtime (Ollama, llama.cpp, LM Studio, ...)
     OTHER = "other"
 
 
 class RolloutStatus(enum.Enum):
-    """How far a surface or mode has shipped, from most to least available."""
+    """How far a surface or mode has shipped, from most to least available.
+
+    ``UNKNOWN`` is for a surface or mode the source names without saying whether it
+    is available yet: the record never asserts more than the source does.
+    """
 
     LIVE = "live"
     ROLLING_OUT = "rolling_out"
     PREVIEW = "preview"
     PLANNED = "planned"
+    UNKNOWN = "unknown"
 
     @property
     def label(self) -> str:
-        """The status in words: ``"rolling out"``."""
-        return self.value.replace("_", " ")
+        """The status in words: ``"rolling out"``, ``"status not given"``."""
+        if self is RolloutStatus.UNKNOWN:
+            return "status not given"
+        text: str = self.value
+        return text.replace("_", " ")
 
 
 class Scale(enum.Enum):
-    """The scale a benchmark reports on; percent and fraction are bounded."""
+    """The scale a benchmark reports on.
+
+    Percent, percentile and fraction are bounded by definition; points and Elo are
+    open unless the benchmark gives its own ``min`` and ``max`` (MT-Bench: 0 to 10).
+    """
 
     PERCENT = "percent"
     FRACTION = "fraction"
     POINTS = "points"
     ELO = "elo"
+    PERCENTILE = "percentile"
 
     @property
     def bounds(self) -> tuple[float, float] | None:
-        """``(low, high)`` for bounded scales, ``None`` for open ones."""
-        return {Scale.PERCENT: (0.0, 100.0), Scale.FRACTION: (0.0, 1.0)}.get(self)
+        """``(low, high)`` for scales bounded by definition, ``None`` for open ones."""
+        return {
+            Scale.PERCENT: (0.0, 100.0),
+            Scale.FRACTION: (0.0, 1.0),
+            Scale.PERCENTILE: (0.0, 100.0),
+        }.get(self)
 
 
 class Direction(enum.Enum):
@@ -262,6 +350,136 @@ def _availability(status: RolloutStatus, timing: str | None) -> str:
 
 _Sources = tuple[str, ...]
 
+#: A value a free key may hold (settings and specs the record has no field for).
+Scalar = str | int | float | bool
+
+
+def _free_keys(
+    _instance: object, attribute: attrs.Attribute[Any], value: tuple[tuple[str, Scalar], ...]
+) -> None:
+    seen: set[str] = set()
+    for key, item in value:
+        if not isinstance(key, str) or not _FREE_KEY.fullmatch(key):
+            raise FieldValueError(
+                attribute.name,
+                f"{shown(key)} is not a usable key: use letters, digits and '_' (at most 64)",
+            )
+        if key in seen:
+            raise FieldValueError(attribute.name, f"the key {key!r} is given twice")
+        seen.add(key)
+        if isinstance(item, str):
+            _check_text(f"{attribute.name}.{key}", item)
+        elif not isinstance(item, (int, float)) or (
+            isinstance(item, float) and not math.isfinite(item)
+        ):
+            raise FieldValueError(
+                attribute.name,
+                f"{key!r} must hold text, a number or true/false, got {shown(item)}",
+            )
+
+
+_FREE_KEY = re.compile(r"[A-Za-z][A-Za-z0-9_]{0,63}")
+
+
+def _at_least(low: float) -> Any:
+    def check(_instance: object, attribute: attrs.Attribute[Any], value: float | None) -> None:
+        if value is None:
+            return
+        _finite(_instance, attribute, value)
+        if value < low:
+            raise FieldValueError(attribute.name, f"must be {low:g} or more, got {written(value)}")
+
+    return check
+
+
+def _positive(_instance: object, attribute: attrs.Attribute[Any], value: float | None) -> None:
+    if value is None:
+        return
+    _finite(_instance, attribute, value)
+    if value <= 0:
+        raise FieldValueError(attribute.name, f"must be more than 0, got {written(value)}")
+
+
+def _probability(_instance: object, attribute: attrs.Attribute[Any], value: float | None) -> None:
+    if value is None:
+        return
+    _finite(_instance, attribute, value)
+    if not 0 < value <= 1:
+        raise FieldValueError(
+            attribute.name, f"must be above 0 and at most 1, got {written(value)}"
+        )
+
+
+@attrs.frozen(kw_only=True)
+class Settings:
+    """How a result was obtained: shots, sampling, harness, judge, and free keys.
+
+    Settings sit on a cohort (a whole table), a benchmark or a single result; the most
+    specific wins (:meth:`over`). ``other`` holds keys the record has no field for, as
+    ``(key, value)`` pairs in the order written: ``{metric: pass@1}``.
+    """
+
+    shots: int | None = attrs.field(default=None, validator=_at_least(0))
+    temperature: float | None = attrs.field(default=None, validator=_at_least(0))
+    top_p: float | None = attrs.field(default=None, validator=_probability)
+    samples: int | None = attrs.field(default=None, validator=_at_least(1))
+    chain_of_thought: bool | None = None
+    tools: bool | None = None
+    harness: str | None = attrs.field(default=None, validator=_text)
+    judge: str | None = attrs.field(default=None, validator=_text)
+    other: tuple[tuple[str, Scalar], ...] = attrs.field(default=(), validator=_free_keys)
+
+    def items(self) -> tuple[tuple[str, Scalar], ...]:
+        """Every setting given, as ``(key, value)``: the named ones first, then the others."""
+        named = tuple(
+            (field.name, getattr(self, field.name))
+            for field in attrs.fields(Settings)
+            if field.name != "other" and getattr(self, field.name) is not None
+        )
+        return named + self.other
+
+    def over(self, base: Settings | None) -> Settings:
+        """These settings laid over ``base``: every key given here wins."""
+        if base is None:
+            return self
+        changes = {
+            field.name: getattr(self, field.name)
+            for field in attrs.fields(Settings)
+            if field.name != "other" and getattr(self, field.name) is not None
+        }
+        mine = dict(self.other)
+        other = tuple((k, v) for k, v in base.other if k not in mine) + self.other
+        return attrs.evolve(base, other=other, **changes)
+
+    def __bool__(self) -> bool:
+        return bool(self.items())
+
+
+@attrs.frozen(kw_only=True)
+class Specs:
+    """What a model is: its size, architecture, context window, knowledge cutoff, and more.
+
+    Numbers as the source gives them (``parameters: 27e9``); ``knowledge_cutoff`` is
+    text, since sources give a month (``"2024-08"``) as often as a day. ``other`` holds
+    specs the record has no field for: ``{layers: 62, training_tokens: 14e12}``.
+    """
+
+    parameters: float | None = attrs.field(default=None, validator=_positive)
+    active_parameters: float | None = attrs.field(default=None, validator=_positive)
+    architecture: str | None = attrs.field(default=None, validator=_text)
+    context_window: int | None = attrs.field(default=None, validator=_positive)
+    knowledge_cutoff: str | None = attrs.field(default=None, validator=_text)
+    other: tuple[tuple[str, Scalar], ...] = attrs.field(default=(), validator=_free_keys)
+
+    def items(self) -> tuple[tuple[str, Scalar], ...]:
+        """Every spec given, as ``(key, value)``: the named ones first, then the others."""
+        named = tuple(
+            (field.name, getattr(self, field.name))
+            for field in attrs.fields(Specs)
+            if field.name != "other" and getattr(self, field.name) is not None
+        )
+        return named + self.other
+
 
 @attrs.frozen(kw_only=True)
 class Source:
@@ -287,17 +505,60 @@ class Developer:
 
 
 @attrs.frozen(kw_only=True)
-class LaunchedModel:
-    """The model being launched; ``id`` is its entry among the compared models."""
+class License:
+    """The terms the models ship under: a name, whether the weights are open, a link."""
+
+    name: str = attrs.field(validator=_text)
+    open_weights: bool | None = None  # None: the source does not say
+    url: str | None = attrs.field(default=None, validator=_text)
+    sources: _Sources = ()
+
+
+@attrs.frozen(kw_only=True)
+class DatedEvent:
+    """Something that happened on a day, as one source dates it: announced, released...
+
+    Two sources that date the same event differently give two entries; the analysis
+    reports the conflict rather than choosing.
+    """
+
+    event: str = attrs.field(validator=_text)
+    date: date
+    note: str | None = attrs.field(default=None, validator=_text)
+    sources: _Sources = ()
+
+
+@attrs.frozen(kw_only=True)
+class Model:
+    """A model in the launch: launched (``launched=True``) or compared against.
+
+    Launched models carry what is known of them (summary, modalities, capabilities,
+    specs, licence...); any model may.
+    """
 
     id: str = attrs.field(validator=_slug)
+    name: str = attrs.field(validator=_text)
+    developer: str | None = attrs.field(default=None, validator=_text)
+    variant: str | None = attrs.field(default=None, validator=_text)  # "High", "Max"
+    launched: bool = False
     summary: str | None = attrs.field(default=None, validator=_text)
     family: str | None = attrs.field(default=None, validator=_text)
     predecessor: str | None = attrs.field(default=None, validator=_text)
     modalities: tuple[str, ...] = attrs.field(default=(), validator=_unique_texts)
     capabilities: tuple[str, ...] = attrs.field(default=(), validator=_unique_texts)
     powers: tuple[str, ...] = attrs.field(default=(), validator=_unique_texts)
+    specs: Specs | None = None
+    license: License | None = None  # when it differs from the launch's
     sources: _Sources = ()
+
+    @property
+    def label(self) -> str:
+        """Name and variant as a chart legend shows them: ``"Gemini 3.1 Pro High"``."""
+        return f"{self.name} {self.variant}" if self.variant else self.name
+
+
+#: The name the record used for models before schema 2; the same class.
+ComparedModel = Model
 
 
 @attrs.frozen(kw_only=True)
@@ -308,7 +569,7 @@ class Mode:
     name: str = attrs.field(validator=_text)
     order: int
     description: str | None = attrs.field(default=None, validator=_text)
-    status: RolloutStatus = RolloutStatus.LIVE
+    status: RolloutStatus = RolloutStatus.UNKNOWN
     timing: str | None = attrs.field(default=None, validator=_text)
     sources: _Sources = ()
 
@@ -320,14 +581,15 @@ class Mode:
 
 @attrs.frozen(kw_only=True)
 class Surface:
-    """A place where the model ships: an app, a website, an API, a device."""
+    """A place where the models ship: an app, a website, an API, a weights download..."""
 
     id: str = attrs.field(validator=_slug)
     name: str = attrs.field(validator=_text)
     kind: SurfaceKind
-    status: RolloutStatus
+    status: RolloutStatus = RolloutStatus.UNKNOWN
     audience: str | None = attrs.field(default=None, validator=_text)
     timing: str | None = attrs.field(default=None, validator=_text)  # as the source words it
+    note: str | None = attrs.field(default=None, validator=_text)  # "gated behind the licence"
     sources: _Sources = ()
 
     @property
@@ -337,33 +599,46 @@ class Surface:
 
 
 @attrs.frozen(kw_only=True)
-class ComparedModel:
-    """A model in the comparison set; the launched model is one of them."""
+class Cohort:
+    """A table of results run one way: pretrained models 5-shot, instruct models 0-shot.
+
+    Results of different cohorts never share a leaderboard.
+    """
 
     id: str = attrs.field(validator=_slug)
     name: str = attrs.field(validator=_text)
-    developer: str | None = attrs.field(default=None, validator=_text)
-    variant: str | None = attrs.field(default=None, validator=_text)  # "High", "Max"
+    settings: Settings | None = None
+    description: str | None = attrs.field(default=None, validator=_text)
     sources: _Sources = ()
-
-    @property
-    def label(self) -> str:
-        """Name and variant as a chart legend shows them: ``"Gemini 3.1 Pro High"``."""
-        return f"{self.name} {self.variant}" if self.variant else self.name
 
 
 @attrs.frozen(kw_only=True)
 class Benchmark:
-    """A benchmark and how to read its scores."""
+    """A benchmark and how to read its scores.
+
+    ``min`` and ``max`` bound an open scale (points, Elo) when the benchmark has a
+    range, such as MT-Bench's 0 to 10; scores outside them are refused.
+    """
 
     id: str = attrs.field(validator=_slug)
     name: str = attrs.field(validator=_text)
     category: str = attrs.field(validator=_text)  # "multimodal", "health", ...
     scale: Scale = Scale.PERCENT
     direction: Direction = Direction.HIGHER
-    settings: str | None = attrs.field(default=None, validator=_text)
+    min: float | None = attrs.field(default=None, validator=_finite)
+    max: float | None = attrs.field(default=None, validator=_finite)
+    settings: Settings | None = None
     description: str | None = attrs.field(default=None, validator=_text)
     sources: _Sources = ()
+
+    @property
+    def bounds(self) -> tuple[float, float] | None:
+        """``(low, high)``: the scale's own bounds, or ``min`` and ``max`` when both are given."""
+        if self.scale.bounds is not None:
+            return self.scale.bounds
+        if self.min is not None and self.max is not None:
+            return (self.min, self.max)
+        return None
 
 
 @attrs.frozen(kw_only=True)
@@ -381,14 +656,16 @@ class Comparison:
 
 @attrs.frozen(kw_only=True)
 class Result:
-    """One model on one benchmark: a score, or no score and qualitative comparisons."""
+    """One model on one benchmark, in one cohort: a score, or comparisons and a claim."""
 
     benchmark: str = attrs.field(validator=_slug)
     model: str = attrs.field(validator=_slug)
+    cohort: str | None = attrs.field(default=None, validator=attrs.validators.optional(_slug))
     mode: str | None = attrs.field(default=None, validator=attrs.validators.optional(_slug))
     score: float | None = attrs.field(default=None, validator=_finite)
     comparisons: tuple[Comparison, ...] = ()
     claim: str | None = attrs.field(default=None, validator=_text)  # the source's words
+    settings: Settings | None = None  # only what differs from the cohort and benchmark
     sources: _Sources = ()
 
 
@@ -430,19 +707,20 @@ class Insight:
 
 @attrs.frozen(kw_only=True)
 class Launch:
-    """One AI model launch: the model, where it ships, how it compares, what it means."""
+    """One AI model launch: the models, where they ship, how they compare, what it means."""
 
     schema_version: int = SCHEMA_VERSION
     id: str = attrs.field(validator=_file_name_id)  # also the file name of every export
     title: str = attrs.field(validator=_text)
     developer: Developer
-    model: LaunchedModel
-    announced: date | None = None
     as_of: date | None = None  # when the record was last brought up to date
     summary: str | None = attrs.field(default=None, validator=_text)
+    dates: tuple[DatedEvent, ...] = ()
+    license: License | None = None
+    models: tuple[Model, ...] = ()
     modes: tuple[Mode, ...] = ()
     surfaces: tuple[Surface, ...] = ()
-    models: tuple[ComparedModel, ...] = ()
+    cohorts: tuple[Cohort, ...] = ()
     benchmarks: tuple[Benchmark, ...] = ()
     results: tuple[Result, ...] = ()
     safety: tuple[SafetyFinding, ...] = ()
@@ -457,16 +735,36 @@ class Launch:
 
     # Lookups are built on demand: the record is frozen, so they never go stale.
     @property
-    def launched_model(self) -> ComparedModel:
-        """The compared-model entry of the launched model."""
-        return self.compared_model(self.model.id)
+    def launched(self) -> tuple[Model, ...]:
+        """The launched models, in the order given."""
+        return tuple(model for model in self.models if model.launched)
 
-    def compared_model(self, model_id: str) -> ComparedModel:
-        """The compared model with this id; ``KeyError`` if there is none."""
+    @property
+    def lead_model(self) -> Model:
+        """The first launched model: the one a one-line summary names."""
+        return self.launched[0]
+
+    @property
+    def announced(self) -> date | None:
+        """The day the launch was announced (the first source's, if sources disagree)."""
+        for event in self.dates:
+            if event.event.strip().lower() == "announced":
+                return event.date
+        return None
+
+    def model(self, model_id: str) -> Model:
+        """The model with this id; ``KeyError`` if there is none."""
         for model in self.models:
             if model.id == model_id:
                 return model
         raise KeyError(model_id)
+
+    def cohort(self, cohort_id: str) -> Cohort:
+        """The cohort with this id; ``KeyError`` if there is none."""
+        for cohort in self.cohorts:
+            if cohort.id == cohort_id:
+                return cohort
+        raise KeyError(cohort_id)
 
     def benchmark(self, benchmark_id: str) -> Benchmark:
         """The benchmark with this id; ``KeyError`` if there is none."""
@@ -481,6 +779,20 @@ class Launch:
             if source.id == source_id:
                 return source
         raise KeyError(source_id)
+
+    def settings(self, result: Result) -> Settings:
+        """The settings ``result`` ran under: its cohort's, its benchmark's, its own, in that order."""
+        merged = Settings()
+        if result.cohort is not None:
+            cohort = next((c for c in self.cohorts if c.id == result.cohort), None)
+            if cohort is not None and cohort.settings is not None:
+                merged = cohort.settings.over(merged)
+        benchmark = next((b for b in self.benchmarks if b.id == result.benchmark), None)
+        if benchmark is not None and benchmark.settings is not None:
+            merged = benchmark.settings.over(merged)
+        if result.settings is not None:
+            merged = result.settings.over(merged)
+        return merged
 
 
 # --------------------------------------------------------------------------- checks
@@ -610,6 +922,7 @@ def _unknown(kind: str, value: str, known: Suggestions, hint: bool = True) -> st
 _COLLECTIONS_WITH_IDS = (
     ("sources", "source"),
     ("models", "model"),
+    ("cohorts", "cohort"),
     ("benchmarks", "benchmark"),
     ("modes", "mode"),
     ("surfaces", "surface"),
@@ -617,6 +930,10 @@ _COLLECTIONS_WITH_IDS = (
     ("use_cases", "use case"),
     ("insights", "insight"),
 )
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
 def _enum_value(value: Any, enum_type: type[enum.Enum]) -> enum.Enum | None:
@@ -678,39 +995,79 @@ def launch_problems(launch: Any) -> list[tuple[str, str]]:
         if isinstance(value, str) and _SLUG.fullmatch(value) and value not in ids[collection]:
             problems.append((path, unknown(kind, value, collection)))
 
-    developer = _get(launch, "developer")
-    if developer is not None:
-        check_sources("developer", developer)
-    launched = _get(launch, "model")
-    if launched is not None:
-        check_ref("model.id", _get(launched, "id"), "models", "model")
-        check_sources("model", launched)
+    for name in ("developer", "license"):
+        record = _get(launch, name)
+        if record is not None and not isinstance(record, (str, list)):
+            check_sources(name, record)
+    for index, event in _items(launch, "dates"):
+        check_sources(f"dates[{index}]", event)
 
     for collection, _kind in _COLLECTIONS_WITH_IDS:
         if collection == "sources":
             continue
         for index, record in _items(launch, collection):
             check_sources(f"{collection}[{index}]", record)
+            if collection == "models":
+                licence = _get(record, "license")
+                if licence is not None and not isinstance(licence, (str, list)):
+                    check_sources(f"models[{index}].license", licence)
 
-    scales: dict[str, Scale] = {}
-    for _index, benchmark in _items(launch, "benchmarks"):
+    models = [record for _index, record in _items(launch, "models")]
+    if isinstance(_get(launch, "models", ()), (list, tuple)) and not any(
+        _get(model, "launched", False) is True for model in models
+    ):
+        problems.append(
+            (
+                "models",
+                "no model is marked launched: give each model the launch releases `launched: true`",
+            )
+        )
+
+    bounds: dict[str, tuple[Scale, tuple[float, float] | None]] = {}
+    for index, benchmark in _items(launch, "benchmarks"):
         scale = _enum_value(_get(benchmark, "scale", Scale.PERCENT), Scale)
-        if isinstance(_get(benchmark, "id"), str) and isinstance(scale, Scale):
+        if not isinstance(scale, Scale):
+            continue
+        low, high = _get(benchmark, "min"), _get(benchmark, "max")
+        given = [n for n in (low, high) if _is_number(n)]
+        range_: tuple[float, float] | None = scale.bounds
+        if given and scale.bounds is not None:
+            problems.append(
+                (
+                    f"benchmarks[{index}].{'min' if _is_number(low) else 'max'}",
+                    f"a {scale.value} scale has fixed bounds ({scale.bounds[0]:g} to"
+                    f" {scale.bounds[1]:g}); min and max are for points and elo",
+                )
+            )
+        elif _is_number(low) and _is_number(high):
+            if low >= high:
+                problems.append(
+                    (
+                        f"benchmarks[{index}].max",
+                        f"must be more than min ({written(low)}), got {written(high)}",
+                    )
+                )
+            else:
+                range_ = (low, high)
+        if isinstance(_get(benchmark, "id"), str):
             # With duplicate ids the first benchmark counts, as everywhere else.
-            scales.setdefault(_get(benchmark, "id"), scale)
+            bounds.setdefault(_get(benchmark, "id"), (scale, range_))
 
-    seen_results: dict[tuple[Any, Any, Any], int] = {}
+    seen_results: dict[tuple[Any, ...], int] = {}
     for index, result in _items(launch, "results"):
         path = f"results[{index}]"
         benchmark_id = _get(result, "benchmark")
         model_id = _get(result, "model")
         mode_id = _get(result, "mode")
+        cohort_id = _get(result, "cohort")
         check_ref(f"{path}.benchmark", benchmark_id, "benchmarks", "benchmark")
         check_ref(f"{path}.model", model_id, "models", "model")
         if mode_id is not None:
             check_ref(f"{path}.mode", mode_id, "modes", "mode")
+        if cohort_id is not None:
+            check_ref(f"{path}.cohort", cohort_id, "cohorts", "cohort")
         check_sources(path, result)
-        key = (benchmark_id, model_id, mode_id)
+        key = (benchmark_id, model_id, mode_id, cohort_id)
         if all(isinstance(part, (str, type(None))) for part in key):
             if key in seen_results:
                 problems.append(
@@ -719,27 +1076,26 @@ def launch_problems(launch: Any) -> list[tuple[str, str]]:
                         f"a second result for model {model_id!r} on benchmark"
                         f" {benchmark_id!r}"
                         + (f" in mode {mode_id!r}" if mode_id else "")
+                        + (f" in cohort {cohort_id!r}" if cohort_id else "")
                         + f" (first at results[{seen_results[key]}])",
                     )
                 )
             else:
                 seen_results[key] = index
         score = _get(result, "score")
-        scale = scales.get(benchmark_id) if isinstance(benchmark_id, str) else None
-        if (
-            isinstance(score, (int, float))
-            and not isinstance(score, bool)
-            and scale is not None
-            and scale.bounds is not None
-            and math.isfinite(score)
-        ):
-            low, high = scale.bounds
+        scale, range_ = (
+            bounds.get(benchmark_id, (None, None))
+            if isinstance(benchmark_id, str)
+            else (None, None)
+        )
+        if _is_number(score) and scale is not None and range_ is not None and math.isfinite(score):
+            low, high = range_
             if not low <= score <= high:
                 problems.append(
                     (
                         f"{path}.score",
-                        f"{score:g} is outside the {scale.value} scale of benchmark"
-                        f" {benchmark_id!r} ({low:g} to {high:g})",
+                        f"{written(score)} is outside the {scale.value} scale of benchmark"
+                        f" {benchmark_id!r} ({written(low)} to {written(high)})",
                     )
                 )
         comparisons = _get(result, "comparisons", ())
@@ -768,11 +1124,12 @@ def launch_problems(launch: Any) -> list[tuple[str, str]]:
             )
 
     version = _get(launch, "schema_version", SCHEMA_VERSION)
-    if isinstance(version, int) and version != SCHEMA_VERSION:
+    if isinstance(version, int) and not isinstance(version, bool) and version != SCHEMA_VERSION:
         problems.append(
             (
                 "schema_version",
-                f"this launchbrief reads schema version {SCHEMA_VERSION}, the record has {version}",
+                f"this launchbrief reads schema versions 1 and {SCHEMA_VERSION}, the record"
+                f" has {version}",
             )
         )
     for index, mode in _items(launch, "modes"):
