@@ -35,7 +35,11 @@ def _record(cls: type, definitions: dict[str, Any]) -> dict[str, Any]:
     hints = typing.get_type_hints(cls)
     properties = {}
     required = []
+    free = False
     for field in attrs.fields(cls):
+        if field.name == "other":
+            free = True  # free keys (settings, specs): any other key holding a scalar
+            continue
         properties[field.name] = _type(hints[field.name], definitions)
         if field.default is attrs.NOTHING:
             required.append(field.name)
@@ -43,7 +47,7 @@ def _record(cls: type, definitions: dict[str, Any]) -> dict[str, Any]:
         "type": "object",
         "description": (cls.__doc__ or "").strip().splitlines()[0],
         "properties": properties,
-        "additionalProperties": False,
+        "additionalProperties": {"type": ["string", "number", "boolean"]} if free else False,
     }
     if required:
         schema["required"] = required
