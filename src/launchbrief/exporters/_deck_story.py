@@ -8,21 +8,26 @@ flags all come from the analysis API. No python-pptx here; no geometry either.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import TypeVar
 
 from launchbrief import analysis
 from launchbrief.exporters._deck_text import clean
 from launchbrief.model import (
     Benchmark,
+    Cohort,
     Direction,
     Launch,
+    License,
     Relation,
     Result,
     RolloutStatus,
     Scale,
     SourceKind,
+    Specs,
 )
 
 __all__ = [
@@ -30,16 +35,31 @@ __all__ = [
     "ChartSeries",
     "ChartSpec",
     "at_most",
+    "board_key",
+    "board_label",
+    "category_lede",
     "category_title",
     "chart_specs",
     "continued_notes",
     "date_text",
+    "dated_events",
+    "day_text",
     "joined",
+    "launched_names",
+    "launched_subject",
+    "license_text",
     "margin_text",
     "more_text",
+    "noted_entries",
+    "number_format",
+    "other_specs",
     "score_text",
+    "settings_text",
+    "size_text",
     "source_index",
     "source_names",
+    "spec_label",
+    "spec_value",
     "verdict_detail",
 ]
 
@@ -90,34 +110,83 @@ class VendorCheck:
         return self._known[result.sources]
 
 
-def score_text(value: float, scale: Scale) -> str:
-    """A score as a reader expects it: ``86.4%``, ``0.82``, ``1,402``."""
-    if scale is Scale.PERCENT:
-        return f"{value:g}%"
-    if scale is Scale.FRACTION:
-        return f"{value:.2f}".rstrip("0").rstrip(".") if value else "0"
-    if float(value).is_integer() and abs(value) >= 1000:
-        return f"{int(value):,}"
-    return f"{value:g}"
+def score_text(value: float, benchmark: Benchmark) -> str:
+    """A score as the source wrote it, with its unit: ``86.4%``, ``0.0007``, ``51.6th percentile``."""
+    return analysis.format_score(value, benchmark)
 
 
-def margin_text(value: float, scale: Scale) -> str:
-    """A distance between scores: ``3.6 points`` on a percent scale."""
-    if scale is Scale.PERCENT:
-        return f"{value:g} point" + ("" if value == 1 else "s")
-    return score_text(value, scale)
+def margin_text(value: float, benchmark: Benchmark) -> str:
+    """A distance between scores: ``3.6 points`` on a percent scale, written as computed."""
+    text = analysis.format_score(value)
+    if benchmark.scale is Scale.PERCENT:
+        return f"{text} point" + ("" if value == 1 else "s")
+    if benchmark.scale is Scale.PERCENTILE:
+        return f"{text} percentile point" + ("" if value == 1 else "s")
+    return text
 
 
-def number_format(scale: Scale) -> str:
-    """The Excel-style number format of a scale's data labels."""
-    return {Scale.PERCENT: '0.0"%"', Scale.FRACTION: "0.00"}.get(scale, "General")
+def decimals(value: float) -> int | None:
+    """How many decimals ``value`` is written with, or ``None`` for an exponent form."""
+    text = analysis.format_score(value)
+    if "e" in text.lower() or not re.fullmatch(r"-?[0-9]+(\.[0-9]+)?", text):
+        return None
+    return len(text.partition(".")[2])
+
+
+def number_format(value: float | None, benchmark: Benchmark) -> str:
+    """The Excel-style number format that shows ``value`` as written: ``0.00"%"`` for 85.20%."""
+    places = decimals(value) if value is not None else None
+    if places is None:
+        return "General"
+    code = "0" + ("." + "0" * places if places else "")
+    return f'{code}"%"' if benchmark.scale is Scale.PERCENT else code
+
+
+def day_text(day: date) -> str:
+    """A day in words: ``30 November 2026``."""
+    return f"{day.day} {day:%B %Y}"
 
 
 def date_text(launch: Launch) -> str | None:
     """The record's as-of date in words, ``30 November 2026``."""
     if launch.as_of is None:
         return None
-    return f"{launch.as_of.day} {launch.as_of:%B %Y}"
+    return day_text(launch.as_of)
+
+
+def event_title(event: str) -> str:
+    """A dated event as a label: ``weights released`` → ``Weights released``."""
+    text = clean(event)
+    return text[:1].upper() + text[1:]
+
+
+def dated_events(launch: Launch, names: Mapping[str, str]) -> list[tuple[str, str, bool]]:
+    """Each dated event once, as ``(label, when, disputed)``; sources that disagree are both shown.
+
+    ``"Announced", "4 March 2026 (Northwind blog) or 2 March 2026 (Tech Daily): sources
+    disagree", True``. ``names`` maps source ids to the names footers show.
+    """
+    conflicts = {c.event.strip().casefold(): c for c in analysis.conflicts(launch)}
+    shown: list[tuple[str, str, bool]] = []
+    seen: set[str] = set()
+    for event in launch.dates:
+        key = event.event.strip().casefold()
+        if key in seen:
+            continue
+        seen.add(key)
+        conflict = conflicts.get(key)
+        if conflict is None:
+            when = day_text(event.date)
+            if event.note:
+                when += f" ({clean(event.note)})"
+            shown.append((event_title(event.event), when, False))
+            continue
+        versions = " or ".join(
+            day_text(day) + (f" ({', '.join(source_names(names, sources))})" if sources else "")
+            for day, sources in conflict.dates
+        )
+        shown.append((event_title(event.event), f"{versions}: sources disagree", True))
+    return shown
 
 
 def category_title(category: str) -> str:
@@ -134,7 +203,7 @@ def source_names(names: Mapping[str, str], source_ids: Iterable[str]) -> list[st
     """
     shown: dict[str, None] = {}
     for source_id in source_ids:
-        shown.setdefault(names[source_id])
+        shown.setdefault(names.get(source_id, source_id))
     return list(shown)
 
 
@@ -148,30 +217,88 @@ def labels(models: Iterable[object], most: int = 3) -> str:
     names = [clean(getattr(model, "label", str(model))) for model in models]
     if len(names) > most:
         return ", ".join(names[: most - 1]) + f" and {len(names) - most + 1} more"
+    if len(names) > 1:
+        return ", ".join(names[:-1]) + f" and {names[-1]}"
     return ", ".join(names)
 
 
-def verdict_detail(verdict: analysis.Verdict) -> str:
-    """One line on where the launched model stands on a benchmark, from its verdict."""
-    scale = verdict.benchmark.scale
+def launched_names(launch: Launch, most: int = 3) -> str:
+    """The launched models for a sentence or a title: ``Aster 2 Small and Aster 2 Large``.
+
+    Past ``most`` models: ``Gemma 3 1B, Gemma 3 4B and 20 more``.
+    """
+    return labels(launch.launched, most) or clean(launch.title)
+
+
+def launched_subject(launch: Launch) -> str:
+    """Who a sentence is about: the one launched model's name, or ``the launched models``."""
+    launched = launch.launched
+    return clean(launched[0].label) if len(launched) == 1 else "the launched models"
+
+
+def board_key(benchmark: Benchmark, cohort: Cohort | None) -> tuple[str, str | None]:
+    """The key of a leaderboard: its benchmark's id and its cohort's (``None`` without one)."""
+    return benchmark.id, cohort.id if cohort is not None else None
+
+
+def settings_text(board: analysis.Leaderboard) -> str:
+    """What a leaderboard's entries ran under, in words, when they all ran alike.
+
+    A board whose entries differ has a warning instead (:attr:`Leaderboard.warning`);
+    then the cohort's own settings are given.
+    """
+    if board.standings and not board.mixed_settings:
+        return analysis.describe_settings(board.standings[0].settings)
+    return analysis.describe_settings(board.cohort.settings if board.cohort else None)
+
+
+def verdict_detail(verdict: analysis.Verdict, board: analysis.Leaderboard | None = None) -> str:
+    """One line on where a launched model stands on a leaderboard, from its verdict.
+
+    Only rivals are compared with: the margin of a lead is over the best rival; a
+    trailing model names the rivals ahead of it, and the top score only when a
+    rival holds it (``board`` tells; a sibling on top is not a rival to trail).
+    A number without a rival's is not ranked.
+    """
+    benchmark = verdict.benchmark
     if verdict.basis is analysis.Basis.NUMERIC and verdict.score is not None:
-        head = score_text(verdict.score, scale)
+        head = score_text(verdict.score, benchmark)
         if verdict.rank is not None and verdict.ranked and verdict.ranked > 1:
             head = f"#{verdict.rank} of {verdict.ranked} with {head}"
         if verdict.relation is None:
-            return f"{head}; no rival numbers given"
-        margin = margin_text(verdict.margin or 0.0, scale)
+            return f"{head}; no rival numbers, not ranked"
+        margin = margin_text(verdict.margin or 0.0, benchmark)
         if verdict.relation is Relation.LEADS:
-            return f"{head}, {margin} ahead of the next model"
+            best = clean(verdict.versus[0].label) if verdict.versus else "the best rival"
+            return f"{head}, {margin} ahead of {best}"
         if verdict.relation is Relation.TRAILS:
-            leader = clean(verdict.versus[0].label) if verdict.versus else "the leader"
             ahead = len(verdict.versus)
-            behind = f"{margin} behind {leader}"
-            return f"{head}, {behind}" + (f" ({ahead} models ahead)" if ahead > 1 else "")
+            leader = board.standings[0] if board is not None and board.standings else None
+            if leader is not None and leader.launched:
+                return f"{head}, behind {labels(verdict.versus)}"
+            top = clean(verdict.versus[0].label) if verdict.versus else "the leader"
+            more = f" ({ahead} rivals ahead)" if ahead > 1 else ""
+            return f"{head}, {margin} behind {top}{more}"
         return f"{head}, level with {labels(verdict.versus)}"
     relation = verdict.relation.label if verdict.relation else "compared with"
     rivals = labels(verdict.versus) or "the field"
     return f"{relation[:1].upper()}{relation[1:]} {rivals} (the source's words, no numbers)"
+
+
+def noted_entries(launch: Launch, board: analysis.Leaderboard) -> list[str]:
+    """A leaderboard's results known only in words, not already a verdict: ``Rival B: “no multimodal support”``.
+
+    Rivals' words, and a launched model's words that compare it with no one: they
+    belong to the board, so that its ranking never reads as if nobody else were there.
+    """
+    noted = []
+    for result in board.qualitative:
+        model = launch.model(result.model)
+        if model.launched and result.comparisons:
+            continue  # a verdict of the scorecard says it
+        words = f"“{clean(result.claim)}”" if result.claim else "no number given"
+        noted.append(f"{clean(model.label)}: {words}")
+    return noted
 
 
 # --------------------------------------------------------------------------- charts
@@ -179,134 +306,176 @@ def verdict_detail(verdict: analysis.Verdict) -> str:
 
 @dataclass(frozen=True)
 class ChartSeries:
-    """One bar series: a model (and mode) across the chart's benchmarks."""
+    """One bar series: a model (and mode) across the chart's leaderboards."""
 
     label: str
-    values: tuple[float | None, ...]  # None: no number for that benchmark
+    values: tuple[float | None, ...]  # None: no number on that leaderboard
     launched: bool
 
 
-#: Past this many models a chart is drawn per benchmark, models ranked on its axis:
+#: Past this many models a chart is drawn per leaderboard, models ranked on its axis:
 #: a legend of more colours than that cannot be read.
 MOST_SERIES = 6
 
 
 @dataclass(frozen=True)
 class ChartSpec:
-    """A bar chart of benchmarks that share a scale.
+    """A bar chart of leaderboards of one cohort that share a scale and its bounds.
 
-    Clustered (the default): a cluster per benchmark, a series per model, the
-    launched model's series highlighted. Ranked: one benchmark, its models on the
-    axis in rank order as the leaderboard gives them, one series, the launched
-    model's bars (``highlight``) picked out.
+    Clustered (the default): a cluster per leaderboard, a series per model, the
+    launched models' series highlighted. Ranked: one leaderboard, its models on the
+    axis in the order the leaderboard gives them, one series, the launched models'
+    bars (``highlight``) picked out. A leaderboard without rival numbers is drawn in
+    score order but says it is not ranked.
     """
 
-    benchmarks: tuple[Benchmark, ...]
+    boards: tuple[analysis.Leaderboard, ...]
     categories: tuple[str, ...]
     series: tuple[ChartSeries, ...]
-    scale: Scale
     vendor_only: bool  # every number rests on vendor material alone
     sources: tuple[str, ...]
     ranked: bool = False
     highlight: tuple[int, ...] = ()
-    title: str | None = None  # a ranked chart's heading: the benchmark (and which ranks)
+    title: str | None = None  # the chart's heading: the cohort, or the leaderboard (and ranks)
     peak: float | None = None  # the largest score before splitting: one axis for all pieces
 
     @property
+    def benchmarks(self) -> tuple[Benchmark, ...]:
+        """The benchmarks of the chart's leaderboards, in order."""
+        return tuple(board.benchmark for board in self.boards)
+
+    @property
+    def benchmark(self) -> Benchmark:
+        """The first leaderboard's benchmark: scale, bounds and direction are the chart's."""
+        return self.boards[0].benchmark
+
+    @property
+    def scale(self) -> Scale:
+        """The scale every leaderboard of the chart reports on."""
+        return self.benchmark.scale
+
+    @property
+    def cohort(self) -> Cohort | None:
+        """The cohort every leaderboard of the chart belongs to."""
+        return self.boards[0].cohort
+
+    @property
     def bars(self) -> int:
-        """How many bar slots the chart draws (benchmarks × series)."""
+        """How many bar slots the chart draws (leaderboards × series)."""
         return len(self.categories) * len(self.series)
+
+    def benchmark_at(self, index: int) -> Benchmark:
+        """The benchmark of a category: each category is a leaderboard, or ranked, one model."""
+        return self.benchmark if self.ranked else self.boards[index].benchmark
+
+    def _values(self, pairs: Iterable[tuple[str, float | None, int]]) -> str:
+        return "; ".join(
+            f"{name} {score_text(value, self.benchmark_at(index))}"
+            for name, value, index in pairs
+            if value is not None
+        )
 
     def alt_text(self, category: str) -> str:
         """Alt text: the chart's kind, then every number it shows."""
+        cohort = f", {clean(self.cohort.name)}" if self.cohort is not None else ""
         if self.ranked:
             series = self.series[0]
-            values = "; ".join(
-                f"{name} {score_text(value, self.scale)}"
-                for name, value in zip(self.categories, series.values, strict=True)
-                if value is not None
+            values = self._values(
+                (name, value, index)
+                for index, (name, value) in enumerate(
+                    zip(self.categories, series.values, strict=True)
+                )
+            )
+            order = (
+                "models in rank order"
+                if self.boards[0].contested
+                else "no rival numbers, so not ranked"
             )
             return (
-                f"Bar chart of {series.label} scores ({_scale_words(self.scale)}), models in rank"
-                f" order, launched model highlighted: {values}."
+                f"Bar chart of {series.label} scores ({_scale_words(self.benchmark)}{cohort}),"
+                f" {order}, launched models highlighted: {values}."
             )
         parts = [
             f"Clustered bar chart of {category.lower()} benchmark scores"
-            f" ({_scale_words(self.scale)}), launched model highlighted."
+            f" ({_scale_words(self.benchmark)}{cohort}), launched models highlighted."
         ]
         for index, name in enumerate(self.categories):
-            values = "; ".join(
-                f"{series.label} {score_text(value, self.scale)}"
-                for series in self.series
-                if (value := series.values[index]) is not None
-            )
+            values = self._values((s.label, s.values[index], index) for s in self.series)
             parts.append(f"{name}: {values}.")
         return " ".join(parts)
 
     def numbers(self) -> list[str]:
-        """The chart's numbers, one line per benchmark, for speaker notes."""
+        """The chart's numbers, one line per leaderboard, for speaker notes."""
         if self.ranked:
             series = self.series[0]
-            return [
-                f"{series.label}: "
-                + "; ".join(
-                    f"{name} {score_text(value, self.scale)}"
-                    for name, value in zip(self.categories, series.values, strict=True)
-                    if value is not None
+            values = self._values(
+                (name, value, index)
+                for index, (name, value) in enumerate(
+                    zip(self.categories, series.values, strict=True)
                 )
-            ]
-        return [
-            f"{name}: "
-            + "; ".join(
-                f"{series.label} {score_text(value, self.scale)}"
-                for series in self.series
-                if (value := series.values[index]) is not None
             )
+            return [f"{series.label}: {values}"]
+        return [
+            f"{name}: " + self._values((s.label, s.values[index], index) for s in self.series)
             for index, name in enumerate(self.categories)
         ]
 
 
-def _scale_words(scale: Scale) -> str:
-    return {
+def _scale_words(benchmark: Benchmark) -> str:
+    words = {
         Scale.PERCENT: "percent, 0 to 100",
         Scale.FRACTION: "fraction, 0 to 1",
+        Scale.PERCENTILE: "percentile, 0 to 100",
         Scale.POINTS: "points",
         Scale.ELO: "Elo rating",
-    }[scale]
+    }[benchmark.scale]
+    bounds = benchmark.bounds
+    if benchmark.scale.bounds is None and bounds is not None:
+        words += f", {analysis.format_score(bounds[0])} to {analysis.format_score(bounds[1])}"
+    if benchmark.direction is Direction.LOWER:
+        words += ", lower is better"
+    return words
 
 
 def chart_specs(
     launch: Launch,
-    summary: analysis.CategorySummary,
-    boards: dict[str, analysis.Leaderboard],
+    boards: Sequence[analysis.Leaderboard],
     vendor_only: VendorCheck,
-) -> tuple[list[ChartSpec], list[Benchmark]]:
-    """Charts of the category's scored benchmarks (one per scale), and those left out.
+) -> tuple[list[ChartSpec], list[analysis.Leaderboard]]:
+    """Charts of a category's leaderboards with numbers, and the leaderboards left out.
 
-    Benchmarks where only one model has a number would be a lone bar among empty
-    slots: when the category has comparisons, they are left out of the chart (the
-    slide states them as figures). A category with no comparisons charts them all.
-    A lone benchmark, or more models than :data:`MOST_SERIES`, gives a ranked chart
-    per benchmark.
+    A chart holds leaderboards of one cohort whose benchmarks share a scale, bounds
+    and direction. Leaderboards where only one model has a number would be a lone bar
+    among empty slots: when the category has comparisons, they are left out of the
+    charts (the slide states them as figures). A lone leaderboard, or more models than
+    :data:`MOST_SERIES`, gives a ranked chart per leaderboard.
     """
-    comparative = [b for b in summary.numeric if len(boards[b.id].standings) >= 2]
-    charted = comparative or list(summary.numeric)
-    alone = [b for b in summary.numeric if b not in charted]
-    by_scale: dict[Scale, list[Benchmark]] = {}
-    for benchmark in charted:
-        by_scale.setdefault(benchmark.scale, []).append(benchmark)
+    numeric = [board for board in boards if board.standings]
+    comparative = [board for board in numeric if len(board.standings) >= 2]
+    charted = comparative or numeric
+    alone = [board for board in numeric if board not in charted]
+    groups: dict[tuple[object, ...], list[analysis.Leaderboard]] = {}
+    for board in charted:
+        benchmark = board.benchmark
+        group_key = (
+            board.cohort.id if board.cohort else None,
+            benchmark.scale,
+            benchmark.bounds,
+            benchmark.direction,
+        )
+        groups.setdefault(group_key, []).append(board)
     specs: list[ChartSpec] = []
     model_order = {model.id: position for position, model in enumerate(launch.models)}
     mode_order = {mode.id: mode.order for mode in launch.modes}
-    for scale, benchmarks in by_scale.items():
+    for group in groups.values():
         keys: dict[tuple[str, str | None], tuple[str, bool]] = {}
-        for benchmark in benchmarks:
-            for standing in boards[benchmark.id].standings:
+        for board in group:
+            for standing in board.standings:
                 key = (standing.model.id, standing.mode.id if standing.mode else None)
                 keys.setdefault(key, (clean(standing.label), standing.launched))
-        # One benchmark, or too many models for a legend: rank the models on the axis.
-        if len(keys) > MOST_SERIES or len(benchmarks) == 1:
-            specs.extend(_ranked(boards[benchmark.id], vendor_only) for benchmark in benchmarks)
+        # One leaderboard, or too many models for a legend: rank the models on the axis.
+        if len(keys) > MOST_SERIES or len(group) == 1:
+            specs.extend(_ranked(board, vendor_only) for board in group)
             continue
         ordered = sorted(
             keys,
@@ -317,28 +486,35 @@ def chart_specs(
             ),
         )
         scores = {
-            (b.id, s.model.id, s.mode.id if s.mode else None): s.score
-            for b in benchmarks
-            for s in boards[b.id].standings
+            (index, s.model.id, s.mode.id if s.mode else None): s.score
+            for index, board in enumerate(group)
+            for s in board.standings
         }
         series = [
             ChartSeries(
                 keys[key][0],
-                tuple(scores.get((b.id, *key)) for b in benchmarks),
+                tuple(scores.get((index, *key)) for index in range(len(group))),
                 keys[key][1],
             )
             for key in ordered
         ]
-        results = [s.result for b in benchmarks for s in boards[b.id].standings]
+        results = [s.result for board in group for s in board.standings]
+        cohort = group[0].cohort
         specs.append(
             ChartSpec(
-                benchmarks=tuple(benchmarks),
-                categories=tuple(_benchmark_label(b) for b in benchmarks),
+                boards=tuple(group),
+                categories=tuple(_benchmark_label(board.benchmark) for board in group),
                 series=tuple(series),
-                scale=scale,
                 vendor_only=bool(results) and all(vendor_only(r) for r in results),
-                sources=analysis.source_ids([*benchmarks, *results]),
-                peak=max(s.score for b in benchmarks for s in boards[b.id].standings),
+                sources=analysis.source_ids(
+                    [
+                        *(b.benchmark for b in group),
+                        *(b.cohort for b in group if b.cohort),
+                        *results,
+                    ]
+                ),
+                title=clean(cohort.name) if cohort is not None else None,
+                peak=max(s.score for board in group for s in board.standings),
             )
         )
     return specs, alone
@@ -347,20 +523,24 @@ def chart_specs(
 def _ranked(board: analysis.Leaderboard, vendor_only: VendorCheck) -> ChartSpec:
     standings = board.standings
     results = [s.result for s in standings]
+    title = _board_label(board)
+    if not board.contested:
+        title += ", not ranked: no rival numbers"
     return ChartSpec(
-        benchmarks=(board.benchmark,),
+        boards=(board,),
         categories=tuple(clean(s.label) for s in standings),
         series=(
             ChartSeries(
                 _benchmark_label(board.benchmark), tuple(s.score for s in standings), False
             ),
         ),
-        scale=board.benchmark.scale,
         vendor_only=bool(results) and all(vendor_only(r) for r in results),
-        sources=analysis.source_ids([board.benchmark, *results]),
+        sources=analysis.source_ids(
+            [board.benchmark, *([board.cohort] if board.cohort else []), *results]
+        ),
         ranked=True,
         highlight=tuple(i for i, s in enumerate(standings) if s.launched),
-        title=_benchmark_label(board.benchmark),
+        title=title,
         peak=max(s.score for s in standings),
     )
 
@@ -370,11 +550,24 @@ def _benchmark_label(benchmark: Benchmark) -> str:
     return f"{name} (lower is better)" if benchmark.direction is Direction.LOWER else name
 
 
+def _board_label(board: analysis.Leaderboard) -> str:
+    """A leaderboard's name, cohort included: ``MMLU (Pretrained models)``."""
+    name = clean(board.title)
+    if board.benchmark.scale is Scale.PERCENTILE:
+        name += " (percentile)"
+    return f"{name} (lower is better)" if board.benchmark.direction is Direction.LOWER else name
+
+
+def board_label(board: analysis.Leaderboard) -> str:
+    """A leaderboard's name for a slide: its benchmark, its cohort, which way is better."""
+    return _board_label(board)
+
+
 def split_chart(spec: ChartSpec, most_bars: int) -> list[ChartSpec]:
     """``spec`` cut into charts of at most ``most_bars`` bars (one cluster at the least).
 
     A clustered chart keeps only the series that have a number on one of its
-    benchmarks; a ranked chart is cut down its ranking.
+    leaderboards; a ranked chart is cut down its ranking.
     """
     per_chart = max(1, most_bars // max(1, len(spec.series)))
     if spec.ranked and len(spec.categories) > per_chart:
@@ -387,14 +580,15 @@ def split_chart(spec: ChartSpec, most_bars: int) -> list[ChartSpec]:
         if spec.ranked:
             shown = len(spec.categories[start:stop])
             ranks = f", ranks {start + 1}–{start + shown}" if shown < len(spec.categories) else ""
+            if not spec.boards[0].contested and ranks:
+                ranks = f", entries {start + 1}–{start + shown}"
             pieces.append(
                 ChartSpec(
-                    benchmarks=spec.benchmarks,
+                    boards=spec.boards,
                     categories=spec.categories[start:stop],
                     series=tuple(
                         ChartSeries(s.label, s.values[start:stop], s.launched) for s in spec.series
                     ),
-                    scale=spec.scale,
                     vendor_only=spec.vendor_only,
                     sources=spec.sources,
                     ranked=True,
@@ -411,12 +605,12 @@ def split_chart(spec: ChartSpec, most_bars: int) -> list[ChartSpec]:
         )
         pieces.append(
             ChartSpec(
-                benchmarks=spec.benchmarks[start:stop],
+                boards=spec.boards[start:stop],
                 categories=spec.categories[start:stop],
                 series=series,
-                scale=spec.scale,
                 vendor_only=spec.vendor_only,
                 sources=spec.sources,
+                title=spec.title,
                 peak=spec.peak,
             )
         )
@@ -430,22 +624,74 @@ def rollout_lede(summary: analysis.RolloutSummary) -> str:
     """The rollout in counts: ``2 live, 1 in preview, 5 planned (over the coming weeks)``."""
     parts = []
     for status, surfaces in summary.groups:
-        label = "in preview" if status is RolloutStatus.PREVIEW else status.label
+        label = {
+            RolloutStatus.PREVIEW: "in preview",
+            RolloutStatus.UNKNOWN: "with no status given",
+        }.get(status, status.label)
         timings = sorted({clean(s.timing) for s in surfaces if s.timing})
         timing = f" ({'; '.join(timings)})" if timings else ""
         parts.append(f"{len(surfaces)} {label}{timing}")
     return f"{_count(summary.total, 'surface')}: " + ", ".join(parts) + "."
 
 
+def _times(count: int) -> str:
+    return "none" if not count else str(count)
+
+
 def category_lede(launch: Launch, summary: analysis.CategorySummary) -> str:
-    """How the launched model fares in a category, in one sentence."""
-    name = clean(launch.launched_model.label)
-    total = len(summary.benchmarks)
-    trails = str(summary.trails) if summary.trails else "none"
-    return (
-        f"{name} leads on {summary.leads} of {total} {clean(summary.category)}"
-        f" benchmark{'' if total == 1 else 's'} and trails on {trails}."
+    """How the launched models fare against rivals in a category, in one sentence.
+
+    Only benchmarks compared with a rival count ("leads on N of M"); a number without
+    a rival's is counted apart; a category without any launched result gets no
+    headline about the launched models.
+    """
+    category = clean(summary.category)
+    if summary.covered == 0:
+        return (
+            f"No launched model has a {category} result here: the rivals' numbers are"
+            " shown for context only."
+        )
+    alone = summary.covered - summary.contested
+    rest = (
+        f"; {alone} more {'has' if alone == 1 else 'have'} no rival number to compare with"
+        if alone
+        else ""
     )
+    if summary.contested == 0:
+        noun = "benchmark" if summary.covered == 1 else "benchmarks"
+        return (
+            f"No rival numbers on the {summary.covered} {category} {noun} with results from"
+            f" {launched_subject(launch)}: nothing here is ranked."
+        )
+    noun = "benchmark" if summary.contested == 1 else "benchmarks"
+    of = "the one" if summary.contested == 1 else f"{summary.leads} of {summary.contested}"
+    if len(launch.launched) == 1:
+        name = clean(launch.launched[0].label)
+        if summary.contested == 1:
+            verb = (
+                "leads" if summary.leads else "trails" if summary.trails else "is level or unclear"
+            )
+            return f"{name} {verb} on the one {category} {noun} compared with rivals{rest}."
+        return (
+            f"{name} leads on {of} {category} {noun} compared with rivals and trails on"
+            f" {_times(summary.trails)}{rest}."
+        )
+    field = (
+        f"the one {category} {noun}"
+        if summary.contested == 1
+        else (f"{'' if summary.leads else 'any of '}the {summary.contested} {category} {noun}")
+    )
+    if summary.leads:
+        counted = "" if summary.contested == 1 else f"{summary.leads} of "
+        head = f"A launched model leads on {counted}{field}"
+    else:
+        head = f"No launched model leads on {field}"
+    if summary.trails:
+        times = " on it" if summary.contested == 1 else f" on {summary.trails}"
+        tail = f", and one trails{times}"
+    else:
+        tail = ", and none trails"
+    return f"{head} compared with rivals{tail}{rest}."
 
 
 def vendor_sentence(launch: Launch) -> str | None:
@@ -493,3 +739,66 @@ def notes_text(
         lines.append(heading)
         lines.extend(f"- {clean(number)}" for number in numbers if clean(number))
     return "\n".join(lines)
+
+
+# --------------------------------------------------------------------------- line-up
+
+_SPEC_LABELS = {
+    "parameters": "Parameters",
+    "active_parameters": "Active parameters",
+    "architecture": "Architecture",
+    "context_window": "Context window",
+    "knowledge_cutoff": "Knowledge cutoff",
+}
+
+_SIZES = (("T", 1e12), ("B", 1e9), ("M", 1e6))
+
+
+def spec_label(key: str) -> str:
+    """A spec's name as a label: ``context_window`` → ``Context window``."""
+    return _SPEC_LABELS.get(key) or category_title(key.replace("_", " "))
+
+
+def spec_value(key: str, value: object) -> str:
+    """A spec's value for a reader: ``8B`` parameters, ``131,072 tokens``, others as written."""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, int | float) and key in ("parameters", "active_parameters"):
+        for unit, size in _SIZES:
+            if abs(value) >= size:
+                return f"{value / size:g}{unit}"
+    if isinstance(value, int) and key == "context_window":
+        return f"{value:,} tokens"
+    if isinstance(value, float):
+        return analysis.format_score(value)
+    if isinstance(value, int):
+        return f"{value:,}"
+    return clean(str(value))
+
+
+def size_text(specs: Specs | None) -> str:
+    """A model's size in one phrase: ``400B (40B active)``; empty when not given."""
+    if specs is None:
+        return ""
+    total = spec_value("parameters", specs.parameters) if specs.parameters else ""
+    active = (
+        spec_value("active_parameters", specs.active_parameters) if specs.active_parameters else ""
+    )
+    if total and active:
+        return f"{total} ({active} active)"
+    return total or (f"{active} active" if active else "")
+
+
+def other_specs(specs: Specs | None) -> str:
+    """The specs the record has no field for: ``Layers 62, Training tokens 14T``."""
+    if specs is None:
+        return ""
+    return joined([f"{spec_label(key)} {spec_value(key, value)}" for key, value in specs.other])
+
+
+def license_text(license: License | None) -> str:
+    """A licence in words: ``Aster Community License, open weights``; empty without one."""
+    if license is None:
+        return ""
+    weights = {True: ", open weights", False: ", weights not open", None: ""}[license.open_weights]
+    return f"{clean(license.name)}{weights}"

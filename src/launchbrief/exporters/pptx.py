@@ -357,6 +357,7 @@ _STATUS_COLORS = {
     RolloutStatus.ROLLING_OUT: "9A5B00",
     RolloutStatus.PREVIEW: "6547B0",
     RolloutStatus.PLANNED: "5F6B7D",
+    RolloutStatus.UNKNOWN: "767676",
 }
 
 # Rivals in charts: quiet, distinguishable tones around the highlighted accent.
@@ -878,10 +879,7 @@ class _Deck:
         self.fit_title(title_shape, layout, clean(title) or "Untitled")
         names: list[str] = []
         if launch is not None:
-            index = self._source_names.get(id(launch))
-            if index is None:
-                index = self._source_names[id(launch)] = story.source_index(launch)
-            names = story.source_names(index, sources)
+            names = story.source_names(_names(self, launch), sources)
         self._footer(slide, layout, names)
         if self.notes:
             slide.notes_slide.notes_text_frame.text = notes or clean(title)
@@ -1179,10 +1177,9 @@ class _Deck:
             clean(first.title) if len(launches) == 1 else "Launch briefings", 255
         )
         props.subject = _at_most(
-            f"Launch briefing: {clean(first.launched_model.label)}"
+            f"Launch briefing: {story.launched_names(first)}"
             if len(launches) == 1
-            else "Launch briefings: "
-            + ", ".join(clean(item.launched_model.label) for item in launches),
+            else "Launch briefings: " + ", ".join(story.launched_names(item) for item in launches),
             255,
         )
         props.keywords = "launch briefing"
@@ -1568,7 +1565,21 @@ def _sentence(text: str) -> str:
 
 
 def _launched(launch: Launch) -> str:
-    return clean(launch.launched_model.label)
+    """The launched models, named for a title or a sentence."""
+    return story.launched_names(launch)
+
+
+def _plural(launch: Launch, one: str, many: str) -> str:
+    """``one`` for a launch of one model, ``many`` for a family: "brings" or "bring"."""
+    return one if len(launch.launched) == 1 else many
+
+
+def _names(deck: _Deck, launch: Launch) -> dict[str, str]:
+    """The footer names of ``launch``'s sources, by id (made once per launch)."""
+    index = deck._source_names.get(id(launch))
+    if index is None:
+        index = deck._source_names[id(launch)] = story.source_index(launch)
+    return index
 
 
 def _title_section(deck: _Deck, launch: Launch) -> None:
@@ -1578,16 +1589,27 @@ def _title_section(deck: _Deck, launch: Launch) -> None:
         developer += f" · {clean(launch.developer.division)}"
     when = story.date_text(launch)
     lines = [f"Launch briefing · {developer}", clean(launch.title)]
+    announced = [
+        (label, text)
+        for label, text, _disputed in story.dated_events(launch, _names(deck, launch))
+        if label.casefold() == "announced"
+    ]
+    lines.extend(f"Announced {text}" for _label, text in announced)
     if when:
         lines.append(f"As of {when}")
+    launched = launch.launched
     talking = [
-        f"This briefing covers {model}, launched by {clean(launch.developer.name)}.",
+        f"This briefing covers {model}, launched by {clean(launch.developer.name)}."
+        if len(launched) == 1
+        else f"This briefing covers the {len(launched)} models {clean(launch.developer.name)}"
+        f" launched: {model}.",
         launch.summary or "",
+        *(f"Announced {text}." for _label, text in announced),
     ]
     page = deck.new_slide(
         model,
         kind="title",
-        sources=analysis.source_ids([launch.developer, launch.model]),
+        sources=analysis.source_ids([launch.developer, *launched, *launch.dates]),
         launch=launch,
         notes=story.notes_text(
             [*talking, f"The record is as of {when}." if when else "The record has no as-of date."]
@@ -1728,8 +1750,78 @@ def _glance_section(deck: _Deck, launch: Launch) -> None:
             deck.text(page, frame, paras, size, name="Summary")
 
 
+def _fact(label: str, value: str, *, color: str | None = None) -> Para:
+    """A ``Label: value`` line of the model column."""
+    return Para(
+        (Span(f"{label}: ", bold=True, color="ink"), Span(value, color=color)), space_before=0.5
+    )
+
+
+def _date_facts(deck: _Deck, launch: Launch) -> list[tuple[str, str, bool]]:
+    """The launch's dated events, at most :data:`~._deck_story.MOST_ITEMS`, conflicts said."""
+    events = story.dated_events(launch, _names(deck, launch))
+    shown, left_out = story.at_most(events)
+    rows = list(shown)
+    if left_out:
+        rows.append(("More dates", story.more_text(left_out, "date", "dates"), False))
+    return rows
+
+
+def _modes_paras(launch: Launch) -> tuple[list[Para], list[str]]:
+    """The reasoning modes, fastest first, and their lines for the notes."""
+    paras: list[Para] = []
+    modes = sorted(launch.modes, key=lambda m: m.order)
+    shown, left_out = story.at_most(modes)
+    for mode in shown:
+        paras.append(
+            Para(
+                (
+                    Span(f"{mode.order}  ", bold=True, color="accent"),
+                    Span(clean(mode.name), bold=True, color="ink"),
+                    Span(
+                        f"  {clean(mode.availability)}",
+                        bold=True,
+                        color=f"status:{mode.status.value}",
+                    ),
+                ),
+                space_before=0.9,
+                keep_with_next=bool(mode.description),
+            )
+        )
+        if mode.description:
+            paras.append(Para.of(clean(mode.description), space_before=0.2))
+    if left_out:
+        paras.append(_more(left_out, "mode", "modes", space_before=0.9))
+    return paras, [f"Mode {m.order}: {clean(m.name)}, {clean(m.availability)}" for m in shown]
+
+
+def _use_case_paras(launch: Launch) -> list[Para]:
+    if not launch.use_cases:
+        return []
+    paras = [Para.of("Shown doing", bold=True, color="ink", space_before=0.8, keep_with_next=True)]
+    use_cases, left_out = story.at_most(launch.use_cases)
+    for case in use_cases:
+        spans = [Span(clean(case.title), bold=True)]
+        if case.description:
+            spans.append(Span(f": {clean(case.description)}"))
+        paras.append(Para(tuple(spans), bullet=True, space_before=0.25))
+    if left_out:
+        paras.append(_more(left_out, "use case", "use cases", space_before=0.25))
+    return paras
+
+
 def _model_section(deck: _Deck, launch: Launch) -> None:
-    model = launch.model
+    """The line-up: the launched models, their specs, licence and dates, and the modes.
+
+    One launched model gets a slide of its own facts beside its modes; a family gets
+    a table of its models (continued as needed, at most
+    :data:`~._deck_story.MOST_ITEMS` rows), then its capabilities beside the modes.
+    """
+    if len(launch.launched) > 1:
+        _lineup_table(deck, launch)
+        _family_modes(deck, launch)
+        return
+    model = launch.launched[0]
     left: list[Para] = []
     if model.summary:
         left.append(Para.of(clean(model.summary)))
@@ -1739,11 +1831,20 @@ def _model_section(deck: _Deck, launch: Launch) -> None:
         ("Family", clean(model.family) if model.family else ""),
         ("Predecessor", clean(model.predecessor) if model.predecessor else ""),
     ]
+    if model.specs is not None:
+        size = story.size_text(model.specs)
+        facts.append(("Parameters", size))
+        facts.extend(
+            (story.spec_label(key), story.spec_value(key, value))
+            for key, value in model.specs.items()
+            if key not in ("parameters", "active_parameters")
+        )
+    facts.append(("Licence", story.license_text(model.license or launch.license)))
     for label, value in facts:
         if value:
-            left.append(
-                Para((Span(f"{label}: ", bold=True, color="ink"), Span(value)), space_before=0.5)
-            )
+            left.append(_fact(label, value))
+    for label, value, disputed in _date_facts(deck, launch):
+        left.append(_fact(label, value, color="negative" if disputed else None))
     if model.capabilities:
         left.append(
             Para.of("Capabilities", bold=True, color="ink", space_before=0.8, keep_with_next=True)
@@ -1752,38 +1853,8 @@ def _model_section(deck: _Deck, launch: Launch) -> None:
         left.extend(Para.of(clean(c), bullet=True, space_before=0.25) for c in capabilities)
         if left_out:
             left.append(_more(left_out, "capability", "capabilities", space_before=0.25))
-    if launch.use_cases:
-        left.append(
-            Para.of("Shown doing", bold=True, color="ink", space_before=0.8, keep_with_next=True)
-        )
-        use_cases, left_out = story.at_most(launch.use_cases)
-        for case in use_cases:
-            spans = [Span(clean(case.title), bold=True)]
-            if case.description:
-                spans.append(Span(f": {clean(case.description)}"))
-            left.append(Para(tuple(spans), bullet=True, space_before=0.25))
-        if left_out:
-            left.append(_more(left_out, "use case", "use cases", space_before=0.25))
-    right: list[Para] = []
-    modes = sorted(launch.modes, key=lambda m: m.order)
-    shown_modes, modes_left_out = story.at_most(modes)
-    for mode in shown_modes:
-        status = clean(mode.availability)
-        right.append(
-            Para(
-                (
-                    Span(f"{mode.order}  ", bold=True, color="accent"),
-                    Span(clean(mode.name), bold=True, color="ink"),
-                    Span(f"  {status}", bold=True, color=f"status:{mode.status.value}"),
-                ),
-                space_before=0.9,
-                keep_with_next=bool(mode.description),
-            )
-        )
-        if mode.description:
-            right.append(Para.of(clean(mode.description), space_before=0.2))
-    if modes_left_out:
-        right.append(_more(modes_left_out, "mode", "modes", space_before=0.9))
+    left.extend(_use_case_paras(launch))
+    right, mode_lines = _modes_paras(launch)
     if not left and not right:
         return
     columns = []
@@ -1791,27 +1862,181 @@ def _model_section(deck: _Deck, launch: Launch) -> None:
         columns.append(_Column("The model", left))
     if right:
         columns.append(_Column("Reasoning modes, fastest to deepest", right))
+    modes = launch.modes
     notes = story.notes_text(
         [
             clean(model.summary or f"What {_launched(launch)} is."),
+            *(f"{label}: {value}." for label, value in facts if value),
+            *(f"{label}: {value}." for label, value, _disputed in _date_facts(deck, launch)),
             f"Capabilities: {story.joined(model.capabilities)}." if model.capabilities else "",
             (
                 f"{len(modes)} reasoning modes, fastest to deepest: "
-                + story.joined([f"{m.name} ({m.status.label})" for m in modes], "; ")
+                + story.joined(
+                    [f"{m.name} ({m.status.label})" for m in sorted(modes, key=lambda m: m.order)],
+                    "; ",
+                )
                 + "."
             )
             if modes
             else "",
         ],
-        [f"Mode {m.order}: {clean(m.name)}, {clean(m.availability)}" for m in shown_modes],
+        mode_lines,
     )
     _flow(
         deck,
         launch,
-        title=f"{_launched(launch)} and its modes",
+        title=f"{_launched(launch)} and its modes" if modes else f"{_launched(launch)}: the model",
         columns=columns,
-        sources=analysis.source_ids([model, *launch.modes, *launch.use_cases]),
+        sources=analysis.source_ids(
+            [model, launch.license, *launch.dates, *launch.modes, *launch.use_cases]
+        ),
         notes=notes,
+        weights=[1.5, 1.0][: len(columns)],
+    )
+
+
+def _lineup_table(deck: _Deck, launch: Launch) -> None:
+    """The launched models in a table: size, architecture, context, cutoff, modalities, licence."""
+    launched = launch.launched
+    own_license = any(model.license is not None for model in launched)
+    columns: list[tuple[str, float, Callable[[Any], str]]] = [
+        ("Parameters", 1.3, lambda m: story.size_text(m.specs)),
+        (
+            "Architecture",
+            1.4,
+            lambda m: clean(m.specs.architecture) if m.specs and m.specs.architecture else "",
+        ),
+        (
+            "Context window",
+            1.2,
+            lambda m: (
+                story.spec_value("context_window", m.specs.context_window)
+                if m.specs and m.specs.context_window
+                else ""
+            ),
+        ),
+        (
+            "Knowledge cutoff",
+            1.1,
+            lambda m: (
+                clean(m.specs.knowledge_cutoff) if m.specs and m.specs.knowledge_cutoff else ""
+            ),
+        ),
+        ("Modalities", 1.3, lambda m: story.joined(m.modalities)),
+        ("Licence", 1.5, lambda m: story.license_text(m.license or launch.license)),
+        ("Other specs", 1.6, lambda m: story.other_specs(m.specs)),
+    ]
+    shown, left_out = story.at_most(launched)
+    present = [
+        column
+        for column in columns
+        if (column[0] != "Licence" or own_license) and any(column[2](m) for m in shown)
+    ]
+    headers = ["Model", *(name for name, _weight, _value in present)]
+    weights = [2.2, *(weight for _name, weight, _value in present)]
+    rows: list[list[_Cell]] = []
+    numbers: list[str] = []
+    for model in shown:
+        first = [Para.of(clean(model.label), bold=True, color="ink")]
+        if model.summary:
+            first.append(Para.of(clean(model.summary), color="muted", scale=0.85, space_before=0.2))
+        row = [_Cell(tuple(first))]
+        facts = []
+        for name, _weight, value in present:
+            text = value(model)
+            row.append(_cell(text or "—", color=None if text else "muted"))
+            if text:
+                facts.append(f"{name.lower()} {text}")
+        rows.append(row)
+        numbers.append(f"{clean(model.label)}: " + ("; ".join(facts) or "no specs given"))
+    if left_out:
+        rows.append(_more_row(left_out, "model", "models", len(headers)))
+        numbers.append(story.more_text(left_out, "model", "models"))
+    licence = story.license_text(launch.license)
+    count = f"{len(launched):,} models"
+    lede = f"{clean(launch.developer.name)} launched {count}" + (
+        f" under the {licence}." if licence else "."
+    )
+    if own_license and licence:
+        lede = f"{clean(launch.developer.name)} launched {count}; the launch's licence is the {licence}."
+    dates = _date_facts(deck, launch)
+
+    def band(page: _Page) -> None:
+        if not dates:
+            return
+        fonts = deck.body_fonts
+        spans: list[Span] = []
+        for index, (label, value, disputed) in enumerate(dates):
+            if index:
+                spans.append(Span("   ·   ", color="muted"))
+            spans.append(Span(f"{label}: ", bold=True, color="ink"))
+            spans.append(Span(value, color="negative" if disputed else None))
+        para = Para(tuple(spans))
+        frame = page.frame
+        most = 3 * fonts.line_height(BODY_FLOOR)
+        size = fit_size([para], frame.w, most, fonts, largest=14, smallest=BODY_FLOOR)
+        if size is None:
+            size = BODY_FLOOR
+            para = clip(para, frame.w, most, size, fonts)
+        height = text_height([para], frame.w, size, fonts)
+        deck.text(page, frame.top(height + 2), [para], size, name="Dates")
+        page.frame = frame.below(height + 2, 10)
+
+    _table(
+        deck,
+        launch,
+        title=f"The line-up: {_launched(launch)}",
+        headers=headers,
+        rows=rows,
+        weights=weights,
+        sources=analysis.source_ids([*launched, launch.license, *launch.dates]),
+        notes=story.notes_text(
+            [lede, *(f"{label}: {value}." for label, value, _disputed in dates)], numbers
+        ),
+        alt=f"Table of the {len(launched):,} launched models with their specs and licence: "
+        + "; ".join(numbers)
+        + ".",
+        lede=lede,
+        before=band,
+    )
+
+
+def _family_modes(deck: _Deck, launch: Launch) -> None:
+    """What the launched models do (capabilities, powers, use cases) beside the modes."""
+    left: list[Para] = []
+    with_facts = [m for m in launch.launched if m.capabilities or m.powers or m.family]
+    shown, left_out = story.at_most(with_facts)
+    for model in shown:
+        spans = [Span(f"{clean(model.label)}: ", bold=True, color="ink")]
+        facts = [
+            story.joined(model.capabilities),
+            f"powers {story.joined(model.powers)}" if model.powers else "",
+            f"family {clean(model.family)}" if model.family else "",
+        ]
+        spans.append(Span("; ".join(fact for fact in facts if fact)))
+        left.append(Para(tuple(spans), bullet=True, space_before=0.5))
+    if left_out:
+        left.append(_more(left_out, "model", "models", space_before=0.5))
+    left.extend(_use_case_paras(launch))
+    if left:
+        left[0] = replace(left[0], space_before=0.0)
+    right, mode_lines = _modes_paras(launch)
+    if not left and not right:
+        return
+    columns = []
+    if left:
+        columns.append(_Column("What the models do", left))
+    if right:
+        columns.append(_Column("Reasoning modes, fastest to deepest", right))
+    _flow(
+        deck,
+        launch,
+        title="Modes and what the models do" if right else "What the models do",
+        columns=columns,
+        sources=analysis.source_ids([*shown, *launch.modes, *launch.use_cases]),
+        notes=story.notes_text(
+            [f"What {_launched(launch)} do, and the reasoning modes they offer."], mode_lines
+        ),
         weights=[1.5, 1.0][: len(columns)],
     )
 
@@ -1822,6 +2047,7 @@ def _rollout_section(deck: _Deck, launch: Launch) -> None:
         return
     with_audience = any(s.audience for s in launch.surfaces)
     with_timing = any(s.timing for s in launch.surfaces)
+    with_note = any(s.note for s in launch.surfaces)
     headers = ["Surface", "Kind", "Status"]
     weights = [2.2, 1.1, 1.3]
     if with_audience:
@@ -1830,6 +2056,9 @@ def _rollout_section(deck: _Deck, launch: Launch) -> None:
     if with_timing:
         headers.append("Timing (as the source words it)")
         weights.append(2.2)
+    if with_note:
+        headers.append("Note")
+        weights.append(2.0)
     rows: list[list[_Cell]] = []
     for status, surfaces in summary.groups:
         for surface in surfaces[: story.MOST_ITEMS - len(rows)]:
@@ -1847,6 +2076,8 @@ def _rollout_section(deck: _Deck, launch: Launch) -> None:
                 )
             if with_timing:
                 row.append(_cell(surface.timing or "—", color=None if surface.timing else "muted"))
+            if with_note:
+                row.append(_cell(surface.note or "—", color=None if surface.note else "muted"))
             rows.append(row)
     if summary.total > len(rows):
         rows.append(_more_row(summary.total - len(rows), "surface", "surfaces", len(headers)))
@@ -1904,22 +2135,85 @@ def _rollout_section(deck: _Deck, launch: Launch) -> None:
     )
 
 
+@dataclass(frozen=True)
+class _Boards:
+    """A launch's leaderboards and the scorecard's verdicts, looked up by leaderboard."""
+
+    launch: Launch
+    all: tuple[analysis.Leaderboard, ...]
+    by_key: dict[tuple[str, str | None], analysis.Leaderboard]
+    verdicts: dict[tuple[str, str | None], list[analysis.Verdict]]
+    card: analysis.Scorecard
+
+    @classmethod
+    def of(cls, launch: Launch) -> _Boards:
+        boards = analysis.leaderboards(launch)
+        card = analysis.scorecard(launch)
+        verdicts: dict[tuple[str, str | None], list[analysis.Verdict]] = {}
+        for verdict in card.verdicts:
+            key = story.board_key(verdict.benchmark, verdict.cohort)
+            verdicts.setdefault(key, []).append(verdict)
+        return cls(
+            launch=launch,
+            all=boards,
+            by_key={story.board_key(b.benchmark, b.cohort): b for b in boards},
+            verdicts=verdicts,
+            card=card,
+        )
+
+    def board(self, verdict: analysis.Verdict) -> analysis.Leaderboard | None:
+        return self.by_key.get(story.board_key(verdict.benchmark, verdict.cohort))
+
+    def of_board(self, board: analysis.Leaderboard) -> list[analysis.Verdict]:
+        return self.verdicts.get(story.board_key(board.benchmark, board.cohort), [])
+
+    def of_benchmark(self, benchmark: Any) -> list[analysis.Leaderboard]:
+        return [board for board in self.all if board.benchmark.id == benchmark.id]
+
+    def detail(self, verdict: analysis.Verdict, *, noted: bool = True) -> str:
+        """The verdict in a line, naming its model when several were launched.
+
+        A rank says who else is on the leaderboard: rivals known only in words are
+        named after it (unless ``noted`` is false, where the slide lists them itself).
+        """
+        board = self.board(verdict)
+        text = story.verdict_detail(verdict, board)
+        if noted and board is not None and verdict.rank is not None:
+            words = [
+                clean(self.launch.model(r.model).label)
+                for r in board.qualitative
+                if not self.launch.model(r.model).launched
+            ]
+            if words:
+                text += f"; also on it, in words only: {story.labels(words)}"
+        if len(self.launch.launched) > 1 and verdict.model is not None:
+            return f"{clean(verdict.model.label)}: {text}"
+        return text
+
+
 def _verdict_paras(
-    verdicts: Sequence[analysis.Verdict], *, with_category: bool = False
+    verdicts: Sequence[analysis.Verdict],
+    boards: _Boards,
+    *,
+    with_category: bool = False,
+    with_cohort: bool = True,
 ) -> list[Para]:
+    """Verdicts under the name of their leaderboard, one heading per leaderboard."""
     paras: list[Para] = []
+    last: tuple[str, str | None] | None = None
     for verdict in verdicts:
-        name = clean(verdict.benchmark.name)
-        head = [Span(name, bold=True, color="ink")]
-        if with_category:
-            head.append(
-                Span(f"  {story.category_title(verdict.benchmark.category)}", color="muted")
-            )
-        paras.append(Para(tuple(head), space_before=0.8, keep_with_next=True))
+        key = story.board_key(verdict.benchmark, verdict.cohort)
+        if key != last:
+            name = clean(verdict.subject if with_cohort else verdict.benchmark.name)
+            head = [Span(name, bold=True, color="ink")]
+            if with_category:
+                head.append(
+                    Span(f"  {story.category_title(verdict.benchmark.category)}", color="muted")
+                )
+            paras.append(Para(tuple(head), space_before=0.8, keep_with_next=True))
+            last = key
         paras.append(
-            Para.of(
-                story.verdict_detail(verdict), space_before=0.15, keep_with_next=bool(verdict.claim)
-            )
+            Para.of(boards.detail(verdict), space_before=0.15, keep_with_next=bool(verdict.claim))
         )
         if verdict.claim:
             paras.append(
@@ -1928,28 +2222,87 @@ def _verdict_paras(
     return paras
 
 
+def _board_paras(
+    launch: Launch, board: analysis.Leaderboard, boards: _Boards, *, cohort_shown: bool
+) -> list[Para]:
+    """What a slide says of one leaderboard beside its chart: warning, settings, verdicts, noted entries."""
+    label = story.board_label(board) if not cohort_shown else clean(board.benchmark.name)
+    paras = [Para.of(label, bold=True, color="ink", space_before=0.8, keep_with_next=True)]
+    if board.warning:
+        paras.append(
+            Para.of(
+                f"Not strictly comparable: {clean(board.warning)}",
+                color="negative",
+                space_before=0.15,
+            )
+        )
+    settings = story.settings_text(board)
+    cohort_settings = analysis.describe_settings(board.cohort.settings if board.cohort else None)
+    if settings and (settings != cohort_settings or not cohort_shown) and not board.warning:
+        paras.append(Para.of(f"Run {settings}", color="muted", space_before=0.15))
+    verdicts = boards.of_board(board)
+    for verdict in verdicts:
+        paras.append(Para.of(boards.detail(verdict, noted=False), space_before=0.15))
+        if verdict.claim:
+            paras.append(
+                Para.of(f"“{clean(verdict.claim)}”", italic=True, color="muted", space_before=0.15)
+            )
+    if not verdicts:
+        paras.append(
+            Para.of(
+                "No launched model has a number here.",
+                italic=True,
+                color="muted",
+                space_before=0.15,
+            )
+        )
+    noted, left_out = story.at_most(story.noted_entries(launch, board))
+    if noted:
+        paras.append(
+            Para.of(
+                "Also on this leaderboard, in words only: "
+                + "; ".join(noted)
+                + (f"; {story.more_text(left_out, 'entry', 'entries')}" if left_out else ""),
+                italic=True,
+                color="muted",
+                space_before=0.15,
+            )
+        )
+    return paras
+
+
+def _board_notes(launch: Launch, board: analysis.Leaderboard) -> list[str]:
+    """A leaderboard's settings, warning and noted entries, for the speaker notes."""
+    lines = []
+    settings = story.settings_text(board)
+    if settings:
+        lines.append(f"{story.board_label(board)} ran {settings}.")
+    if board.warning:
+        lines.append(f"{story.board_label(board)}: not strictly comparable, {board.warning}.")
+    if not board.contested and board.standings:
+        lines.append(f"{story.board_label(board)}: no rival numbers, so nothing is ranked.")
+    noted, _left_out = story.at_most(story.noted_entries(launch, board))
+    lines.extend(f"{story.board_label(board)}, in words only: {entry}." for entry in noted)
+    return lines
+
+
 def _benchmarks_section(deck: _Deck, launch: Launch) -> None:
-    boards = {board.benchmark.id: board for board in analysis.leaderboards(launch)}
-    card = analysis.scorecard(launch)
-    verdicts: dict[str, list[analysis.Verdict]] = {}
-    for verdict in card.verdicts:
-        verdicts.setdefault(verdict.benchmark.id, []).append(verdict)
+    boards = _Boards.of(launch)
     words_only: list[analysis.CategorySummary] = []
     vendor_only = story.VendorCheck(launch)
     for summary in analysis.categories(launch):
         if not summary.numeric:
             words_only.append(summary)
             continue
-        _category_slides(deck, launch, summary, boards, verdicts, vendor_only)
-    _words_only_slide(deck, launch, words_only, boards, verdicts)
+        _category_slides(deck, launch, summary, boards, vendor_only)
+    _words_only_slide(deck, launch, words_only, boards)
 
 
 def _category_slides(
     deck: _Deck,
     launch: Launch,
     summary: analysis.CategorySummary,
-    boards: dict[str, analysis.Leaderboard],
-    verdicts: dict[str, list[analysis.Verdict]],
+    boards: _Boards,
     vendor_only: story.VendorCheck,
 ) -> None:
     fonts = deck.body_fonts
@@ -1959,13 +2312,15 @@ def _category_slides(
     qualitative: list[Para] = []
     words_only, left_out = story.at_most(summary.qualitative_only)
     for benchmark in words_only:
-        qualitative.extend(_qualitative_paras(launch, benchmark, boards, verdicts))
+        qualitative.extend(_qualitative_paras(launch, benchmark, boards))
     if left_out:
         qualitative.append(_more(left_out, "benchmark", "benchmarks", space_before=0.3))
-    specs, alone = story.chart_specs(launch, summary, boards, vendor_only)
-    alone_verdicts, alone_left_out = story.at_most(
-        [v for b in alone for v in verdicts.get(b.id, [])]
-    )
+    category_boards = [
+        board for benchmark in summary.numeric for board in boards.of_benchmark(benchmark)
+    ]
+    specs, alone = story.chart_specs(launch, category_boards, vendor_only)
+    alone_shown, alone_left_out = story.at_most(alone)
+    alone_verdicts = [v for board in alone_shown for v in boards.of_board(board)]
     pieces = []
     for spec in specs:
         spec = _short_labels(deck, spec)
@@ -1974,14 +2329,14 @@ def _category_slides(
     for index, piece in enumerate(pieces):
         first = index == 0
         numbers = piece.numbers()
-        shown = [v for b in piece.benchmarks for v in verdicts.get(b.id, [])]
+        shown = [v for board in piece.boards for v in boards.of_board(board)]
         if first:
             shown += alone_verdicts
-            numbers += [
-                f"{clean(v.benchmark.name)}: {_launched(launch)} {story.verdict_detail(v)}"
-                for v in alone_verdicts
-            ]
-        talking = [lede, *(f"{clean(v.benchmark.name)}: {story.verdict_detail(v)}." for v in shown)]
+        talking = [
+            lede,
+            *(f"{clean(v.subject)}: {boards.detail(v)}." for v in shown),
+            *(line for board in piece.boards for line in _board_notes(launch, board)),
+        ]
         if piece.vendor_only:
             talking.append(
                 "These numbers come from the vendor's own materials; they are not independently confirmed."
@@ -2028,11 +2383,17 @@ def _category_slides(
                 )
                 frame = _Box(frame.x, frame.y, frame.w, frame.h - height - 16)
         chart_box, panel = frame.columns([2.25, 1.0])
-        reads = [
-            Para.of("KEY READS", bold=True, color="muted", scale=0.85, keep_with_next=True),
-            *_verdict_paras([v for b in piece.benchmarks for v in verdicts.get(b.id, [])]),
-        ]
-        if first and alone_verdicts:
+        reads = [Para.of("KEY READS", bold=True, color="muted", scale=0.85, keep_with_next=True)]
+        cohort = piece.cohort
+        if cohort is not None:
+            settings = analysis.describe_settings(cohort.settings)
+            spans = [Span(clean(cohort.name), bold=True, color="accent")]
+            if settings:
+                spans.append(Span(f": {settings}", color="muted"))
+            reads.append(Para(tuple(spans), space_before=0.5, keep_with_next=True))
+        for board in piece.boards:
+            reads.extend(_board_paras(launch, board, boards, cohort_shown=cohort is not None))
+        if first and (alone_verdicts or alone_left_out):
             reads.append(
                 Para.of(
                     "ALSO REPORTED, WITHOUT RIVAL NUMBERS",
@@ -2043,7 +2404,7 @@ def _category_slides(
                     keep_with_next=True,
                 )
             )
-            reads.extend(_verdict_paras(alone_verdicts))
+            reads.extend(_verdict_paras(alone_verdicts, boards))
             if alone_left_out:
                 reads.append(_more(alone_left_out, "benchmark", "benchmarks", space_before=0.8))
         if piece.vendor_only:
@@ -2055,6 +2416,8 @@ def _category_slides(
                     space_before=1.0,
                 )
             )
+        if len(reads) > 1:
+            reads[1] = replace(reads[1], space_before=0.4)
         fitted = fit_size(reads, panel.w, panel.h, fonts, largest=15, smallest=BODY_FLOOR)
         if fitted is None:
             fitted = BODY_FLOOR
@@ -2073,32 +2436,21 @@ def _category_slides(
         )
 
 
-def _qualitative_paras(
-    launch: Launch,
-    benchmark: Any,
-    boards: dict[str, analysis.Leaderboard],
-    verdicts: dict[str, list[analysis.Verdict]],
-) -> list[Para]:
+def _qualitative_paras(launch: Launch, benchmark: Any, boards: _Boards) -> list[Para]:
+    """A benchmark known only in words: each verdict, and the words of everyone else."""
     paras: list[Para] = []
-    found = verdicts.get(benchmark.id, [])
-    for verdict in found:
-        spans = [
-            Span(f"{clean(benchmark.name)}: ", bold=True, color="ink"),
-            Span(story.verdict_detail(verdict)),
-        ]
-        if verdict.claim:
-            spans.append(Span(f" “{clean(verdict.claim)}”", italic=True, color="muted"))
-        paras.append(Para(tuple(spans), bullet=True, space_before=0.3))
-    if not found:
-        for result in boards[benchmark.id].qualitative[: story.MOST_ITEMS]:
-            label = clean(launch.compared_model(result.model).label)
-            claim = f"“{clean(result.claim)}”" if result.claim else "no number given"
+    for board in boards.of_benchmark(benchmark):
+        name = story.board_label(board)
+        for verdict in boards.of_board(board):
+            spans = [Span(f"{name}: ", bold=True, color="ink"), Span(boards.detail(verdict))]
+            if verdict.claim:
+                spans.append(Span(f" “{clean(verdict.claim)}”", italic=True, color="muted"))
+            paras.append(Para(tuple(spans), bullet=True, space_before=0.3))
+        noted, _left_out = story.at_most(story.noted_entries(launch, board))
+        for entry in noted:
             paras.append(
                 Para(
-                    (
-                        Span(f"{clean(benchmark.name)}, {label}: ", bold=True, color="ink"),
-                        Span(claim, italic=True),
-                    ),
+                    (Span(f"{name}, ", bold=True, color="ink"), Span(entry, italic=True)),
                     bullet=True,
                     space_before=0.3,
                 )
@@ -2153,11 +2505,20 @@ def _bar_capacity(deck: _Deck, spec: story.ChartSpec) -> int:
 
 
 def _chart(deck: _Deck, page: _Page, box: _Box, spec: story.ChartSpec, category: str) -> None:
+    """A native bar chart of ``spec``: each number labelled as written, the axis from the bounds."""
     palette = deck.palette
-    data: Any = CategoryChartData(number_format=story.number_format(spec.scale))  # type: ignore[no-untyped-call]
+    data: Any = CategoryChartData(number_format="General")  # type: ignore[no-untyped-call]
     data.categories = list(spec.categories)
+    formats: list[list[str]] = []
     for series in spec.series:
-        data.add_series(series.label, list(series.values))
+        series_data = data.add_series(series.label)
+        codes = [
+            story.number_format(value, spec.benchmark_at(index))
+            for index, value in enumerate(series.values)
+        ]
+        for value, code in zip(series.values, codes, strict=True):
+            series_data.add_data_point(value, number_format=code)
+        formats.append(codes)
     frame = page.slide.shapes.add_chart(
         XL_CHART_TYPE.BAR_CLUSTERED, _emu(box.x), _emu(box.y), _emu(box.w), _emu(box.h), data
     )
@@ -2178,44 +2539,37 @@ def _chart(deck: _Deck, page: _Page, box: _Box, spec: story.ChartSpec, category:
     plot.vary_by_categories = False
     plot.has_data_labels = True
     labels = plot.data_labels
-    labels.number_format = story.number_format(spec.scale)
+    labels.number_format = "General"
     labels.number_format_is_linked = False
     labels.position = XL_LABEL_POSITION.OUTSIDE_END
     labels.font.size = Pt(CHART_TEXT)
     labels.font.color.rgb = _rgb(palette.ink)
     rivals = iter(palette.rivals * (len(spec.series) // max(1, len(palette.rivals)) + 1))
-    for series, chart_series in zip(spec.series, plot.series, strict=True):
+    launched_count = 0
+    for series, chart_series, codes in zip(spec.series, plot.series, formats, strict=True):
         fill = chart_series.format.fill
         fill.solid()
-        fill.fore_color.rgb = _rgb(palette.accent if series.launched else next(rivals))
+        if spec.ranked:
+            color = palette.rivals[0]
+        elif series.launched:
+            # Siblings in tones of the accent, the first launched model in the accent itself.
+            color = _mix(palette.accent, palette.paper, min(0.6, 0.3 * launched_count))
+            launched_count += 1
+        else:
+            color = next(rivals)
+        fill.fore_color.rgb = _rgb(color)
         chart_series.format.line.fill.background()
         chart_series.invert_if_negative = False
-        if series.launched:
-            chart_series.data_labels.font.bold = True
-            chart_series.data_labels.font.size = Pt(CHART_TEXT)
-            chart_series.data_labels.number_format = story.number_format(spec.scale)
-            chart_series.data_labels.number_format_is_linked = False
-            chart_series.data_labels.position = XL_LABEL_POSITION.OUTSIDE_END
-            chart_series.data_labels.show_value = True
-        if spec.ranked:
-            fill.fore_color.rgb = _rgb(palette.rivals[0])
-            own = chart_series.data_labels
-            own.font.size = Pt(CHART_TEXT)
-            own.font.color.rgb = _rgb(palette.ink)
-            own.number_format = story.number_format(spec.scale)
-            own.number_format_is_linked = False
-            own.position = XL_LABEL_POSITION.OUTSIDE_END
-            own.show_value = True
-            for index in spec.highlight:
-                point = chart_series.points[index]
+        for index, (value, code) in enumerate(zip(series.values, codes, strict=True)):
+            if value is None:
+                continue
+            highlighted = index in spec.highlight if spec.ranked else series.launched
+            point = chart_series.points[index]
+            if spec.ranked and highlighted:
                 point.format.fill.solid()
                 point.format.fill.fore_color.rgb = _rgb(palette.accent)
-                label = point.data_label
-                label.font.bold = True
-                label.font.size = Pt(CHART_TEXT)
-                label.position = XL_LABEL_POSITION.OUTSIDE_END
-                label.show_value = True
-    if spec.ranked and spec.title:
+            _point_label(point, code, color=palette.ink, bold=highlighted)
+    if spec.title:
         chart.has_title = True
         chart.chart_title.text_frame.text = spec.title
         title_font = chart.chart_title.text_frame.paragraphs[0].runs[0].font
@@ -2240,8 +2594,9 @@ def _chart(deck: _Deck, page: _Page, box: _Box, spec: story.ChartSpec, category:
     categories.tick_labels.font.size = Pt(CHART_TEXT)
     categories.tick_labels.font.color.rgb = _rgb(palette.ink)
     values = chart.value_axis
-    bounds = spec.scale.bounds
-    if bounds is not None:
+    bounds = spec.benchmark.bounds
+    if bounds is not None and bounds[1] > bounds[0]:
+        # The benchmark's own range: MT-Bench runs 0 to 10, a percentile 0 to 100.
         values.minimum_scale, values.maximum_scale = bounds
         values.major_unit = (bounds[1] - bounds[0]) / 5
     elif spec.peak is not None and (ceiling := _nice_ceiling(spec.peak * 1.08)) is not None:
@@ -2259,6 +2614,47 @@ def _chart(deck: _Deck, page: _Page, box: _Box, spec: story.ChartSpec, category:
         spec.scale.value, "General"
     )
     values.tick_labels.number_format_is_linked = False
+
+
+# The children of a data label that come after its number format, in schema order.
+_AFTER_NUMBER_FORMAT = (
+    "c:spPr",
+    "c:txPr",
+    "c:dLblPos",
+    "c:showLegendKey",
+    "c:showVal",
+    "c:showCatName",
+    "c:showSerName",
+    "c:showPercent",
+    "c:showBubbleSize",
+    "c:separator",
+    "c:extLst",
+)
+
+
+def _point_label(point: Any, code: str, *, color: str, bold: bool) -> None:
+    """A bar's own data label: its value in its own number format, so 85.20 stays 85.20.
+
+    python-pptx sets number formats on a whole series only; a point's label takes a
+    ``c:numFmt`` of its own, which PowerPoint and LibreOffice both honour.
+    """
+    label = point.data_label
+    label.font.size = Pt(CHART_TEXT)
+    label.font.bold = bold
+    label.font.color.rgb = _rgb(color)
+    label.position = XL_LABEL_POSITION.OUTSIDE_END
+    label.show_value = True
+    d_lbl = label._get_or_add_dLbl()
+    number_format = d_lbl.find(qn("c:numFmt"))
+    if number_format is None:
+        number_format = etree.SubElement(d_lbl, qn("c:numFmt"))
+        for tag in _AFTER_NUMBER_FORMAT:
+            following = d_lbl.find(qn(tag))
+            if following is not None:
+                following.addprevious(number_format)
+                break
+    number_format.set("formatCode", code)
+    number_format.set("sourceLinked", "0")
 
 
 def _nice_ceiling(value: float) -> float | None:
@@ -2280,53 +2676,58 @@ def _words_only_slide(
     deck: _Deck,
     launch: Launch,
     summaries: Sequence[analysis.CategorySummary],
-    boards: dict[str, analysis.Leaderboard],
-    verdicts: dict[str, list[analysis.Verdict]],
+    boards: _Boards,
 ) -> None:
     benchmarks = [b for summary in summaries for b in summary.qualitative_only]
-    if not benchmarks:
+    found_boards = [board for b in benchmarks for board in boards.of_benchmark(b)]
+    if not found_boards:
         return
     rows = []
     numbers = []
-    shown, left_out = story.at_most(benchmarks)
-    for benchmark in shown:
-        found = verdicts.get(benchmark.id, [])
-        claims = [v.claim for v in found if v.claim] or [
-            r.claim for r in boards[benchmark.id].qualitative if r.claim
-        ]
+    shown, left_out = story.at_most(found_boards)
+    for board in shown:
+        found = boards.of_board(board)
+        claims = [f"“{clean(v.claim)}”" for v in found if v.claim]
+        claims += story.noted_entries(launch, board)
         reading = "; ".join(
-            story.verdict_detail(v).removesuffix(" (the source's words, no numbers)") for v in found
+            boards.detail(v).removesuffix(" (the source's words, no numbers)") for v in found
         )
         if not reading:
             reading = "no comparison recorded"
         rows.append(
             [
-                _cell(benchmark.name, bold=True, color="ink"),
-                _cell(story.category_title(benchmark.category)),
+                _cell(story.board_label(board), bold=True, color="ink"),
+                _cell(story.category_title(board.benchmark.category)),
                 _cell(reading[:1].upper() + reading[1:]),
                 _Cell(
                     tuple(
-                        Para.of(f"“{clean(c)}”", italic=True, color="muted")
-                        for c in list(dict.fromkeys(claims))[: story.MOST_ITEMS]
+                        Para.of(claim, italic=True, color="muted")
+                        for claim in list(dict.fromkeys(claims))[: story.MOST_ITEMS]
                     )
                     or (Para.of("—", color="muted"),)
                 ),
             ]
         )
-        numbers.append(f"{clean(benchmark.name)}: {reading}")
+        numbers.append(f"{story.board_label(board)}: {reading}")
     if left_out:
         rows.append(_more_row(left_out, "benchmark", "benchmarks", 4))
         numbers.append(story.more_text(left_out, "benchmark", "benchmarks"))
     model = _launched(launch)
+    count = len(found_boards)
     _table(
         deck,
         launch,
         title="Benchmarks without published numbers",
-        headers=["Benchmark", "Category", f"Where {model} stands", "In the source's words"],
+        headers=[
+            "Benchmark",
+            "Category",
+            f"Where {model} {_plural(launch, 'stands', 'stand')}",
+            "In the source's words",
+        ],
         rows=rows,
         weights=[1.6, 1.1, 2.4, 2.6],
         sources=analysis.source_ids(
-            [*benchmarks, *(r for b in benchmarks for r in boards[b.id].qualitative)]
+            [*benchmarks, *(r for board in found_boards for r in board.qualitative)]
         ),
         notes=story.notes_text(
             [
@@ -2334,15 +2735,34 @@ def _words_only_slide(
             ],
             numbers,
         ),
-        alt=f"Table of {len(benchmarks)} benchmarks known only from the source's words: "
+        alt=f"Table of {count} benchmarks known only from the source's words: "
         + "; ".join(numbers)
         + ".",
-        lede=f"The source compares {model} on {len(benchmarks):,} more benchmark{'s' if len(benchmarks) != 1 else ''} in words only; no number is inferred.",
+        lede=f"The source compares {model} on {count:,} more benchmark{'s' if count != 1 else ''} in words only; no number is inferred.",
     )
 
 
-def _scorecard_section(deck: _Deck, launch: Launch) -> None:
-    card = analysis.scorecard(launch)
+def _subjects(verdicts: Sequence[analysis.Verdict]) -> int:
+    """How many leaderboards (benchmark and cohort) the verdicts are about."""
+    return len({story.board_key(v.benchmark, v.cohort) for v in verdicts})
+
+
+def _standing_sentence(name: str, card: analysis.Scorecard) -> str:
+    """``Muse Spark leads on 2 of 5 compared with rivals and trails on 2``: contested only."""
+    contested = _subjects(card.contested)
+    if not contested:
+        return f"{name} has no leaderboard with a rival to compare with"
+    leads, trails = _subjects(card.leads), _subjects(card.trails)
+    noun = "leaderboard" if contested == 1 else "leaderboards"
+    return (
+        f"{name} leads on {leads} of {contested} {noun} compared with rivals and trails on"
+        f" {trails or 'none'}"
+    )
+
+
+def _scorecard_section(deck: _Deck, launch: Launch, boards: _Boards | None = None) -> None:
+    boards = boards or _Boards.of(launch)
+    card = boards.card
     if not card.verdicts:
         return
     columns = []
@@ -2354,31 +2774,46 @@ def _scorecard_section(deck: _Deck, launch: Launch) -> None:
         if not found:
             continue
         shown, left_out = story.at_most(found)
-        paras = _verdict_paras(shown, with_category=True)
+        paras = _verdict_paras(shown, boards, with_category=True)
         if left_out:
             paras.append(_more(left_out, "benchmark", "benchmarks", space_before=0.8))
         columns.append(_Column(heading, paras, color))
     for column in columns:
         if column.paras:
             column.paras[0] = replace(column.paras[0], space_before=0.0)
-    model = _launched(launch)
-    lede = (
-        f"{model} leads on {len({v.benchmark.id for v in card.leads})} benchmarks and trails on"
-        f" {len({v.benchmark.id for v in card.trails})}; {len({v.benchmark.id for v in card.other})} more are level,"
-        " unclear or have no rival numbers."
-    )
+    launched = launch.launched
+    if len(launched) <= 3:
+        parts = [
+            _standing_sentence(clean(model.label), analysis.scorecard(launch, model.id))
+            for model in launched
+        ]
+        lede = "; ".join(parts)
+    else:
+        contested = _subjects(card.contested)
+        lede = (
+            f"On the {contested} leaderboards compared with rivals, a launched model leads on"
+            f" {_subjects(card.leads)} and one trails on {_subjects(card.trails) or 'none'}"
+        )
+    unranked = _subjects([v for v in card.verdicts if v.relation is None])
+    if unranked:
+        lede += f"; {unranked} more {'has' if unranked == 1 else 'have'} no rival numbers and {'is' if unranked == 1 else 'are'} not ranked"
+    lede += "."
     read_out, unread = story.at_most(card.verdicts, 3 * story.MOST_ITEMS)
     notes = story.notes_text(
-        [lede, "Numbers rank the recorded scores; the rest is the source's own words."],
         [
-            *(f"{clean(v.benchmark.name)}: {story.verdict_detail(v)}" for v in read_out),
+            lede,
+            "Only rivals count: a launched model is never said to lead its own sibling.",
+            "Numbers rank the recorded scores; the rest is the source's own words.",
+        ],
+        [
+            *(f"{clean(v.subject)}: {boards.detail(v)}" for v in read_out),
             story.more_text(unread, "benchmark", "benchmarks") if unread else "",
         ],
     )
     _flow(
         deck,
         launch,
-        title="Scorecard: where it leads and trails",
+        title=f"Scorecard: where {_plural(launch, 'it leads and trails', 'they lead and trail')}",
         columns=columns,
         sources=analysis.source_ids(card.verdicts),
         notes=notes,
@@ -2478,7 +2913,7 @@ def _strategy_section(deck: _Deck, launch: Launch) -> None:
     model = _launched(launch)
     for title, kinds in (
         (
-            f"What {model} brings, and what could go wrong",
+            f"What {model} {_plural(launch, 'brings', 'bring')}, and what could go wrong",
             (InsightKind.STRENGTH, InsightKind.WEAKNESS, InsightKind.RISK),
         ),
         ("Strategy and context", (InsightKind.STRATEGY, InsightKind.CONTEXT)),
@@ -2596,6 +3031,9 @@ def _sources_section(deck: _Deck, launch: Launch) -> None:
         else "The record holds no benchmark numbers.",
         "Ranks, margins, leads and trails are computed from the recorded scores only; comparisons the"
         " source makes in words are shown in its words and never turned into numbers.",
+        "Scores are compared only within a leaderboard of one benchmark and one cohort (results run"
+        " the same way); a score without a rival's number is shown but not ranked, and launched"
+        " models are compared with rivals only, never with each other.",
         f"Every fact cites its sources; this record was last brought up to date on {when}."
         if when
         else "Every fact cites its sources; the record has no as-of date.",
