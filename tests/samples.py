@@ -27,9 +27,9 @@ BAD_YAML = """\
 id: bad-launch
 title: A launch with mistakes
 developer: {name: Acme}
-model: {id: alpha}
+schema_version: 2
 models:
-  - {id: alpha, name: Alpha}
+  - {id: alpha, name: Alpha, launched: true}
   - {id: gpt-5-4, name: GPT 5.4}
 benchmarks:
   - {id: bench, name: Bench, category: reasoning, scale: percnt}
@@ -52,7 +52,7 @@ def _name(stem: str, length: int = 60) -> str:
 
 
 def stress_launch() -> lb.Launch:
-    """A launch sized to break layouts: 60-character names, 12 models, 20 benchmarks.
+    """A launch sized to break layouts: 60-character names, 12 models (one launched), 20 benchmarks.
 
     Also 15 surfaces, 10 safety findings, 14 insights, 8 sources, 4 modes; two
     benchmarks known only in words, two with a single score, one Elo, one lower-is-better.
@@ -70,11 +70,21 @@ def stress_launch() -> lb.Launch:
         for n in range(8)
     )
     refs = ("source-0", "source-3")
-    models = tuple(
-        lb.ComparedModel(
-            id=f"model-{n}", name=_name(f"Model {n:02d}"), developer=f"Lab {n}", sources=refs
-        )
-        for n in range(12)
+    launched = lb.Model(
+        id="model-0",
+        name=_name("Model 00"),
+        developer="Lab 0",
+        launched=True,
+        summary="A model built to test layouts. " * 8,
+        modalities=("text", "images", "audio", "video"),
+        capabilities=tuple(f"capability number {n} with a descriptive name" for n in range(8)),
+        powers=("Assistant app", "Developer platform"),
+        predecessor="Model 00 previous generation",
+        sources=refs,
+    )
+    models = (launched,) + tuple(
+        lb.Model(id=f"model-{n}", name=_name(f"Model {n:02d}"), developer=f"Lab {n}", sources=refs)
+        for n in range(1, 12)
     )
     categories = ("multimodal", "reasoning", "coding", "agentic long-horizon tool use", "health")
     scales = (lb.Scale.PERCENT, lb.Scale.PERCENT, lb.Scale.FRACTION, lb.Scale.PERCENT)
@@ -172,15 +182,6 @@ def stress_launch() -> lb.Launch:
         developer=lb.Developer(
             name="Stress Laboratories", division="Frontier Systems Division", sources=refs
         ),
-        model=lb.LaunchedModel(
-            id="model-0",
-            summary="A model built to test layouts. " * 8,
-            modalities=("text", "images", "audio", "video"),
-            capabilities=tuple(f"capability number {n} with a descriptive name" for n in range(8)),
-            powers=("Assistant app", "Developer platform"),
-            predecessor="Model 00 previous generation",
-            sources=refs,
-        ),
         as_of=date(2026, 11, 30),
         summary="The launch in brief: "
         + "a long summary of what was announced and why it matters. " * 6,
@@ -254,7 +255,7 @@ def long_everything(length: int) -> lb.Launch:
         changes: dict[str, object] = {}
         for field in attrs.fields(type(value)):
             item = getattr(value, field.name)
-            if field.name in {"id", "benchmark", "model", "mode", "sources", "versus"}:
+            if field.name in {"id", "benchmark", "model", "mode", "cohort", "sources", "versus"}:
                 continue
             if isinstance(item, str):
                 changes[field.name] = long(item)
@@ -270,7 +271,11 @@ def long_everything(length: int) -> lb.Launch:
 
 
 def many_capabilities(count: int) -> lb.Launch:
-    """The built-in launch whose model lists ``count`` capabilities."""
+    """The built-in launch whose launched model lists ``count`` capabilities."""
     launch = lb.load("muse-spark")
     capabilities = tuple(f"capability number {n}" for n in range(count))
-    return attrs.evolve(launch, model=attrs.evolve(launch.model, capabilities=capabilities))
+    models = tuple(
+        attrs.evolve(model, capabilities=capabilities) if model.launched else model
+        for model in launch.models
+    )
+    return attrs.evolve(launch, models=models)

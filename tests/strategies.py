@@ -1,11 +1,18 @@
 """Hypothesis strategies for launch records: the one set every property test uses.
 
-``launches()`` builds *valid* :class:`launchbrief.Launch` records: ids are unique
-and every reference resolves, scores fit their benchmark's scale, a result without
-a score carries comparisons or a claim, no two results share (benchmark, model,
-mode), mode orders are 1 or more. Text is hostile wherever text goes: spreadsheet
-formula triggers, control characters, emoji, right-to-left text, combining marks,
-and now and then a 10,000-character string.
+``launches()`` builds *valid* schema-2 :class:`launchbrief.Launch` records: one to
+all of the models launched, specs and licences (the launch's and a model's own),
+dated events (now and then two sources disagreeing on one), cohorts and settings
+(named keys and free ones) on cohorts, benchmarks and results, results with and
+without a cohort, points and Elo scales with and without ``min``/``max`` bounds,
+percentiles, unknown statuses, every surface kind, surface notes. Ids are unique and
+every reference resolves, scores fit their benchmark's bounds, a result without a
+score carries comparisons or a claim, no two results share (benchmark, model, mode,
+cohort), mode orders are 1 or more. Numbers are often :class:`~launchbrief.model.Score`
+values written with decimals a float would drop (``66.0``, ``85.20``) or with an
+exponent (``8e9``): writers must keep them as written. Text is hostile wherever text
+goes: spreadsheet formula triggers, control characters, emoji, right-to-left text,
+combining marks, and now and then a 10,000-character string.
 
 Sizes are parameters, so one strategy gives empty records and large ones::
 
@@ -16,32 +23,43 @@ Sizes are parameters, so one strategy gives empty records and large ones::
 from __future__ import annotations
 
 import functools
+import math
 import string
+from collections.abc import Iterator
+from decimal import Decimal
 from typing import Any, TypeVar
 
+import attrs
 from hypothesis import strategies as st
 
 import launchbrief as lb
-from launchbrief.model import MAX_SCORE
+from launchbrief.model import MAX_SCORE, Score
 
 __all__ = [
     "FORMULA_TRIGGERS",
     "benchmarks",
-    "compared_models",
+    "cohorts",
+    "dated_events",
     "dates",
     "developers",
+    "free_keys",
     "hostile_text",
-    "launched_models",
     "launches",
+    "licenses",
+    "models",
     "modes",
+    "numbers",
     "optional_text",
     "safety_findings",
     "scores",
+    "settings",
     "slugs",
     "source_refs",
     "sources",
+    "specs",
     "surfaces",
     "text_tuples",
+    "written_scores",
 ]
 
 T = TypeVar("T")
@@ -179,21 +197,117 @@ def dates() -> st.SearchStrategy[Any]:
     return st.one_of(st.none(), st.dates())
 
 
+# --------------------------------------------------------------------------- numbers
+
+#: Numbers as sources write them, with the decimals or exponent a float would lose.
+_WRITTEN = (
+    "66.0",
+    "85.20",
+    "88.0",
+    "0.0007",
+    "0.50",
+    "100.00",
+    "9.35",
+    "8e9",
+    "400e9",
+    "1.5e-3",
+    "2.50E+3",
+    "-0.10",
+    "0",
+    "1",
+    "10",
+    "42",
+    "0.000",
+)
+
+
+def _decimal(value: float) -> Decimal:
+    # repr gives the shortest text that reads back as the same float.
+    return Decimal(repr(float(value)))
+
+
 @functools.cache
-def scores(scale: lb.Scale) -> st.SearchStrategy[float]:
-    """A finite score on ``scale``, often at the edges (0, 100, 0.0, 1.0, huge, negative)."""
-    bounds = scale.bounds
+def written_scores(low: float = -MAX_SCORE, high: float = MAX_SCORE) -> st.SearchStrategy[Score]:
+    """A :class:`Score` between ``low`` and ``high``, written with 0 to 4 decimals or an exponent.
+
+    ``Score("66.0")``, ``Score("85.20")``, ``Score("8e9")``: a writer that prints the
+    float (``66``, ``85.2``, ``8000000000.0``) loses how the source wrote it.
+    """
+    low_decimal, high_decimal = _decimal(low), _decimal(high)
+
+    def within(text: str) -> bool:
+        return low_decimal <= Decimal(text) <= high_decimal
+
+    def from_digits(decimals: int) -> st.SearchStrategy[str]:
+        scale = Decimal(10) ** decimals
+        first = math.ceil(low_decimal * scale)
+        last = math.floor(high_decimal * scale)
+        if first > last:
+            return st.nothing()
+
+        def text(number: int) -> str:
+            digits = str(abs(number)).rjust(decimals + 1, "0")
+            whole, point = digits[: len(digits) - decimals], digits[len(digits) - decimals :]
+            sign = "-" if number < 0 else ""
+            return f"{sign}{whole}.{point}" if decimals else f"{sign}{whole}"
+
+        edges = st.sampled_from(sorted({first, last, (first + last) // 2}))
+        return st.one_of(edges, st.integers(min_value=first, max_value=last)).map(text)
+
+    known = [text for text in _WRITTEN if within(text)]
+    options = [st.integers(min_value=0, max_value=4).flatmap(from_digits)]
+    if known:
+        options.append(st.sampled_from(known))
+    return st.one_of(*options).map(Score)
+
+
+@functools.cache
+def scores(scale: lb.Scale, bounds: tuple[float, float] | None = None) -> st.SearchStrategy[float]:
+    """A finite score on ``scale`` (within ``bounds`` when given), often at the edges.
+
+    Half the time a :class:`Score` written with its decimals, else a plain float:
+    0, 100, 0.0, 1.0, huge, negative, the tiniest.
+    """
+    bounds = bounds or scale.bounds
     if bounds is not None:
         low, high = bounds
-        return st.one_of(
+        plain = st.one_of(
             st.sampled_from([low, high, (low + high) / 2]),
             st.floats(min_value=low, max_value=high, allow_nan=False, allow_infinity=False),
         )
-    return st.one_of(
-        st.sampled_from([0.0, -0.0, -1.0, MAX_SCORE, -MAX_SCORE, 5e-324, 1500.0, -273.15]),
-        st.floats(min_value=-MAX_SCORE, max_value=MAX_SCORE, allow_nan=False, allow_infinity=False),
-        st.integers(min_value=-(10**9), max_value=10**9).map(float),
-    )
+    else:
+        low, high = -MAX_SCORE, MAX_SCORE
+        plain = st.one_of(
+            st.sampled_from([0.0, -0.0, -1.0, MAX_SCORE, -MAX_SCORE, 5e-324, 1500.0, -273.15]),
+            st.floats(
+                min_value=-MAX_SCORE, max_value=MAX_SCORE, allow_nan=False, allow_infinity=False
+            ),
+            st.integers(min_value=-(10**9), max_value=10**9).map(float),
+        )
+    return st.one_of(plain, written_scores(low, high))
+
+
+def numbers(value: object, path: str = "") -> Iterator[tuple[str, float]]:
+    """Every number of a record, with its field path: scores, bounds, settings, specs, free keys.
+
+    Yes/no values are left out.
+    """
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        yield path, value
+    elif isinstance(value, tuple):
+        for index, item in enumerate(value):
+            yield from numbers(item, f"{path}[{index}]")
+    elif attrs.has(type(value)):
+        for field in attrs.fields(type(value)):
+            item = getattr(value, field.name)
+            if field.name == "other":
+                for key, free in item:
+                    yield from numbers(free, f"{path}.other.{key}")
+            else:
+                yield from numbers(item, f"{path}.{field.name}".lstrip("."))
+
+
+# --------------------------------------------------------------------------- records
 
 
 def source_refs(source_ids: list[str]) -> st.SearchStrategy[tuple[str, ...]]:
@@ -204,6 +318,110 @@ def source_refs(source_ids: list[str]) -> st.SearchStrategy[tuple[str, ...]]:
 
 
 _NO_REFS: st.SearchStrategy[tuple[str, ...]] = st.just(())
+_ANY_BOOL = st.booleans()
+
+#: Free keys a careless writer would mangle: YAML words, a key named like the field
+#: that holds free keys, mixed case.
+_TRICKY_KEYS = ("other", "null", "true", "No", "metric", "n_shots", "E", "x" + "y" * 63)
+
+
+@functools.cache
+def free_keys(*, reserved: frozenset[str] = frozenset()) -> st.SearchStrategy[Any]:
+    """Up to three free ``(key, value)`` pairs: text, a whole number, a Score or yes/no.
+
+    Keys are valid names (a letter, then letters, digits and '_'), never one of
+    ``reserved`` (the record's named fields), each once.
+    """
+    key = st.one_of(
+        st.from_regex(r"[A-Za-z][A-Za-z0-9_]{0,12}", fullmatch=True),
+        st.sampled_from(_TRICKY_KEYS),
+    ).filter(lambda name: name not in reserved)
+    value = st.one_of(
+        hostile_text(long=False),
+        st.integers(min_value=-(10**9), max_value=10**9),
+        written_scores(),
+        st.booleans(),
+    )
+    return st.lists(st.tuples(key, value), max_size=3, unique_by=lambda pair: pair[0]).map(tuple)
+
+
+def _named(cls: type) -> frozenset[str]:
+    return frozenset(field.name for field in attrs.fields(cls) if field.name != "other")
+
+
+@functools.cache
+def settings() -> st.SearchStrategy[lb.Settings]:
+    """Evaluation settings: any mix of the named keys (at their bounds now and then) and free keys."""
+    return st.builds(
+        lb.Settings,
+        shots=st.one_of(st.none(), st.sampled_from([0, 5, 25]), st.integers(0, 10**6)),
+        temperature=st.one_of(st.none(), written_scores(0.0, 2.0)),
+        top_p=st.one_of(
+            st.none(),
+            st.sampled_from([1.0, Score("0.95"), Score("1.0"), 5e-324]),
+            written_scores(0.0, 1.0).filter(lambda p: p > 0),
+        ),
+        samples=st.one_of(st.none(), st.integers(1, 10**6)),
+        chain_of_thought=st.one_of(st.none(), st.booleans()),
+        tools=st.one_of(st.none(), st.booleans()),
+        harness=optional_text(),
+        judge=optional_text(),
+        other=free_keys(reserved=_named(lb.Settings)),
+    )
+
+
+@functools.cache
+def optional_settings() -> st.SearchStrategy[lb.Settings | None]:
+    """``None``, empty settings, or some."""
+    return st.one_of(st.none(), st.just(lb.Settings()), settings())
+
+
+_POSITIVE = st.one_of(written_scores(0.0, MAX_SCORE), st.floats(1.0, MAX_SCORE)).filter(
+    lambda n: n > 0
+)
+
+
+@functools.cache
+def specs() -> st.SearchStrategy[lb.Specs]:
+    """A model's specs: sizes as written (``8e9``), architecture, context, cutoff, free keys."""
+    return st.builds(
+        lb.Specs,
+        parameters=st.one_of(st.none(), st.sampled_from([Score("8e9"), Score("400e9")]), _POSITIVE),
+        active_parameters=st.one_of(st.none(), _POSITIVE),
+        architecture=optional_text(),
+        context_window=st.one_of(st.none(), st.sampled_from([131072, 1048576]), st.integers(1, 10**12)),
+        knowledge_cutoff=st.one_of(
+            st.none(), st.sampled_from(["2024-08", "2025-12"]), hostile_text(long=False)
+        ),
+        other=free_keys(reserved=_named(lb.Specs)),
+    )
+
+
+def licenses(refs: st.SearchStrategy[tuple[str, ...]] = _NO_REFS) -> st.SearchStrategy[lb.License]:
+    """A licence: a name, open weights yes, no or not said, a link, sources."""
+    return st.builds(
+        lb.License,
+        name=hostile_text(),
+        open_weights=st.one_of(st.none(), st.booleans()),
+        url=st.one_of(st.none(), st.just("https://example.org/license"), hostile_text(long=False)),
+        sources=refs,
+    )
+
+
+_EVENTS = st.one_of(
+    st.sampled_from(["announced", "released", "weights released", "paper", "Announced"]),
+    hostile_text(long=False),
+)
+
+
+def dated_events(
+    refs: st.SearchStrategy[tuple[str, ...]] = _NO_REFS,
+) -> st.SearchStrategy[lb.DatedEvent]:
+    """A dated event (announced, released, …) as one source dates it."""
+    return st.builds(
+        lb.DatedEvent, event=_EVENTS, date=st.dates(), note=optional_text(), sources=refs
+    )
+
 
 # The fields of each record but ``id`` and ``sources``, which depend on the launch.
 _SOURCE_FIELDS: st.SearchStrategy[dict[str, Any]] = st.fixed_dictionaries(
@@ -222,30 +440,19 @@ _SOURCE_FIELDS: st.SearchStrategy[dict[str, Any]] = st.fixed_dictionaries(
 _DEVELOPER_FIELDS: st.SearchStrategy[dict[str, Any]] = st.fixed_dictionaries(
     {"name": hostile_text(), "division": optional_text()}
 )
-_LAUNCHED_MODEL_FIELDS: st.SearchStrategy[dict[str, Any]] = st.fixed_dictionaries(
+#: What any model may carry; launched models usually carry more of it.
+_MODEL_FIELDS: st.SearchStrategy[dict[str, Any]] = st.fixed_dictionaries(
     {
+        "name": hostile_text(),
+        "developer": optional_text(),
+        "variant": optional_text(),
         "summary": optional_text(long=True),
         "family": optional_text(),
         "predecessor": optional_text(),
         "modalities": text_tuples(),
         "capabilities": text_tuples(),
         "powers": text_tuples(),
-    }
-)
-_COMPARED_MODEL_FIELDS: st.SearchStrategy[dict[str, Any]] = st.fixed_dictionaries(
-    {"name": hostile_text(), "developer": optional_text(), "variant": optional_text()}
-)
-_BENCHMARK_FIELDS: st.SearchStrategy[dict[str, Any]] = st.fixed_dictionaries(
-    {
-        "name": hostile_text(),
-        "category": st.one_of(
-            st.sampled_from(["multimodal", "health", "reasoning", "coding", "agentic"]),
-            hostile_text(long=False),
-        ),
-        "scale": st.sampled_from(lb.Scale),
-        "direction": st.sampled_from(lb.Direction),
-        "settings": optional_text(),
-        "description": optional_text(),
+        "specs": st.one_of(st.none(), specs()),
     }
 )
 _MODE_FIELDS: st.SearchStrategy[dict[str, Any]] = st.fixed_dictionaries(
@@ -264,6 +471,14 @@ _SURFACE_FIELDS: st.SearchStrategy[dict[str, Any]] = st.fixed_dictionaries(
         "status": st.sampled_from(lb.RolloutStatus),
         "audience": optional_text(),
         "timing": optional_text(),
+        "note": optional_text(),
+    }
+)
+_COHORT_FIELDS: st.SearchStrategy[dict[str, Any]] = st.fixed_dictionaries(
+    {
+        "name": hostile_text(),
+        "settings": optional_settings(),
+        "description": optional_text(),
     }
 )
 _FINDING_FIELDS: st.SearchStrategy[dict[str, Any]] = st.fixed_dictionaries(
@@ -285,6 +500,37 @@ _INSIGHT_FIELDS: st.SearchStrategy[dict[str, Any]] = st.fixed_dictionaries(
     {"kind": st.sampled_from(lb.InsightKind), "text": hostile_text()}
 )
 
+_CATEGORIES = st.one_of(
+    st.sampled_from(["multimodal", "health", "reasoning", "coding", "agentic"]),
+    hostile_text(long=False),
+)
+
+
+@st.composite
+def _benchmark_fields(draw: st.DrawFn) -> dict[str, Any]:
+    """A benchmark's fields; points and Elo scales now and then bounded by ``min`` and ``max``."""
+    scale = draw(st.sampled_from(lb.Scale))
+    fields: dict[str, Any] = {
+        "name": draw(hostile_text()),
+        "category": draw(_CATEGORIES),
+        "scale": scale,
+        "direction": draw(st.sampled_from(lb.Direction)),
+        "settings": draw(optional_settings()),
+        "description": draw(optional_text()),
+    }
+    if scale in (lb.Scale.POINTS, lb.Scale.ELO):
+        bound = st.one_of(
+            st.none(), written_scores(-10_000.0, 10_000.0), st.sampled_from([0, 10, 0.0, 1e-300])
+        )
+        low, high = draw(bound), draw(bound)
+        if low is not None and high is not None:
+            if low == high:
+                high = None
+            elif low > high:
+                low, high = high, low
+        fields["min"], fields["max"] = low, high
+    return fields
+
 
 def sources(source_id: str) -> st.SearchStrategy[lb.Source]:
     """A source with this id and any mix of optional fields."""
@@ -300,24 +546,30 @@ def developers(
     )
 
 
-def launched_models(
-    model_id: str, refs: st.SearchStrategy[tuple[str, ...]] = _NO_REFS
-) -> st.SearchStrategy[lb.LaunchedModel]:
-    """The launched model, pointing at compared model ``model_id``."""
+def models(
+    model_id: str,
+    refs: st.SearchStrategy[tuple[str, ...]] = _NO_REFS,
+    launched: st.SearchStrategy[bool] = _ANY_BOOL,
+) -> st.SearchStrategy[lb.Model]:
+    """A model with this id, launched or not, with any mix of what a model may carry."""
     return st.builds(
-        lambda fields, cited: lb.LaunchedModel(id=model_id, **fields, sources=cited),
-        _LAUNCHED_MODEL_FIELDS,
+        lambda fields, is_launched, licence, cited: lb.Model(
+            id=model_id, launched=is_launched, license=licence, **fields, sources=cited
+        ),
+        _MODEL_FIELDS,
+        launched,
+        st.one_of(st.none(), licenses(refs)),
         refs,
     )
 
 
-def compared_models(
-    model_id: str, refs: st.SearchStrategy[tuple[str, ...]] = _NO_REFS
-) -> st.SearchStrategy[lb.ComparedModel]:
-    """A compared model with this id."""
+def cohorts(
+    cohort_id: str, refs: st.SearchStrategy[tuple[str, ...]] = _NO_REFS
+) -> st.SearchStrategy[lb.Cohort]:
+    """A cohort with this id, with or without settings."""
     return st.builds(
-        lambda fields, cited: lb.ComparedModel(id=model_id, **fields, sources=cited),
-        _COMPARED_MODEL_FIELDS,
+        lambda fields, cited: lb.Cohort(id=cohort_id, **fields, sources=cited),
+        _COHORT_FIELDS,
         refs,
     )
 
@@ -325,10 +577,10 @@ def compared_models(
 def benchmarks(
     benchmark_id: str, refs: st.SearchStrategy[tuple[str, ...]] = _NO_REFS
 ) -> st.SearchStrategy[lb.Benchmark]:
-    """A benchmark with this id on any scale and direction."""
+    """A benchmark with this id on any scale and direction, bounds and settings."""
     return st.builds(
         lambda fields, cited: lb.Benchmark(id=benchmark_id, **fields, sources=cited),
-        _BENCHMARK_FIELDS,
+        _benchmark_fields(),
         refs,
     )
 
@@ -345,7 +597,7 @@ def modes(
 def surfaces(
     surface_id: str, refs: st.SearchStrategy[tuple[str, ...]] = _NO_REFS
 ) -> st.SearchStrategy[lb.Surface]:
-    """A rollout surface with this id."""
+    """A rollout surface with this id, of any kind and status (unknown included)."""
     return st.builds(
         lambda fields, cited: lb.Surface(id=surface_id, **fields, sources=cited),
         _SURFACE_FIELDS,
@@ -374,34 +626,45 @@ def _results(
     benchmark_list: list[lb.Benchmark],
     model_ids: list[str],
     mode_ids: list[str],
+    cohort_ids: list[str],
     refs: st.SearchStrategy[tuple[str, ...]],
     min_results: int,
     max_results: int,
 ) -> list[lb.Result]:
     if not benchmark_list or max_results == 0:
         return []
-    scales = {benchmark.id: benchmark.scale for benchmark in benchmark_list}
+    by_id = {benchmark.id: benchmark for benchmark in benchmark_list}
     mode_choice: st.SearchStrategy[str | None] = (
         st.one_of(st.none(), st.sampled_from(mode_ids)) if mode_ids else st.none()
     )
+    cohort_choice: st.SearchStrategy[str | None] = (
+        st.one_of(st.none(), st.sampled_from(cohort_ids)) if cohort_ids else st.none()
+    )
+    possible = len(by_id) * len(model_ids) * (1 + len(mode_ids)) * (1 + len(cohort_ids))
     keys = draw(
         st.lists(
-            st.tuples(st.sampled_from(sorted(scales)), st.sampled_from(model_ids), mode_choice),
+            st.tuples(
+                st.sampled_from(sorted(by_id)),
+                st.sampled_from(model_ids),
+                mode_choice,
+                cohort_choice,
+            ),
             unique=True,
-            min_size=min(min_results, len(scales) * len(model_ids) * (1 + len(mode_ids))),
+            min_size=min(min_results, possible),
             max_size=max_results,
         )
     )
     # The result's own model is taken out of ``versus`` after drawing.
     versus = st.lists(st.sampled_from(model_ids), unique=True, max_size=3)
     results = []
-    for benchmark_id, model_id, mode_id in keys:
+    for benchmark_id, model_id, mode_id, cohort_id in keys:
 
         def comparison(model_id: str = model_id) -> lb.Comparison:
             others = tuple(other for other in draw(versus) if other != model_id)
             return lb.Comparison(relation=draw(_RELATIONS), versus=others)
 
-        score = draw(st.one_of(st.none(), scores(scales[benchmark_id])))
+        benchmark = by_id[benchmark_id]
+        score = draw(st.one_of(st.none(), scores(benchmark.scale, benchmark.bounds)))
         comparisons = tuple(comparison() for _ in range(draw(_COMPARISON_COUNT)))
         claim = draw(optional_text())
         if score is None and not comparisons and claim is None:
@@ -414,10 +677,12 @@ def _results(
             lb.Result(
                 benchmark=benchmark_id,
                 model=model_id,
+                cohort=cohort_id,
                 mode=mode_id,
                 score=score,
                 comparisons=comparisons,
                 claim=claim,
+                settings=draw(optional_settings()),
                 sources=draw(refs),
             )
         )
@@ -439,19 +704,23 @@ def launches(
     max_results: int = 20,
     max_modes: int = 3,
     max_surfaces: int = 5,
+    max_cohorts: int = 3,
+    max_dates: int = 3,
     max_findings: int = 3,
     max_use_cases: int = 3,
     max_insights: int = 4,
 ) -> lb.Launch:
-    """A valid launch record; every ``max_*`` bounds one collection (0 keeps it empty).
+    """A valid schema-2 launch; every ``max_*`` bounds one collection (0 keeps it empty).
 
-    There is always at least one compared model: the launched model is one of them.
+    There is always at least one model, and one to all of the models are launched.
     ``min_results`` asks for at least that many results (as many as the drawn
-    benchmarks, models and modes allow; at least one benchmark then).
+    benchmarks, models, modes and cohorts allow; at least one benchmark then).
     """
     source_ids = draw(_unique_ids(max_sources))
     refs = source_refs(source_ids)
     model_ids = draw(_unique_ids(max(max_models, 1), min_size=1))
+    launched = draw(st.lists(st.booleans(), min_size=len(model_ids), max_size=len(model_ids)))
+    launched[draw(st.integers(0, len(model_ids) - 1))] = True
 
     def records(
         cls: Any, fields: st.SearchStrategy[dict[str, Any]], max_size: int, min_size: int = 0
@@ -464,26 +733,35 @@ def launches(
     needs_benchmark = 1 if min_results else 0
     benchmark_list = list(
         records(
-            lb.Benchmark, _BENCHMARK_FIELDS, max(max_benchmarks, needs_benchmark), needs_benchmark
+            lb.Benchmark,
+            _benchmark_fields(),
+            max(max_benchmarks, needs_benchmark),
+            needs_benchmark,
         )
     )
     mode_list = records(lb.Mode, _MODE_FIELDS, max_modes)
+    cohort_list = records(lb.Cohort, _COHORT_FIELDS, max_cohorts)
+    events = [draw(dated_events(refs)) for _ in range(draw(st.integers(0, max_dates)))]
+    if events and draw(st.booleans()):
+        # Another source dates the first event differently: a conflict to keep, not resolve.
+        first = events[0]
+        other_day = draw(st.dates().filter(lambda day: day != first.date))
+        events.append(lb.DatedEvent(event=first.event, date=other_day, sources=draw(refs)))
     return lb.Launch(
         id=draw(slugs()),
         title=draw(hostile_text()),
         developer=lb.Developer(**draw(_DEVELOPER_FIELDS), sources=draw(refs)),
-        model=lb.LaunchedModel(
-            id=draw(st.sampled_from(model_ids)), **draw(_LAUNCHED_MODEL_FIELDS), sources=draw(refs)
-        ),
-        announced=draw(dates()),
         as_of=draw(dates()),
         summary=draw(optional_text(long=True)),
+        dates=tuple(events),
+        license=draw(st.one_of(st.none(), licenses(refs))),
+        models=tuple(
+            draw(models(model_id, refs, st.just(is_launched)))
+            for model_id, is_launched in zip(model_ids, launched, strict=True)
+        ),
         modes=mode_list,
         surfaces=records(lb.Surface, _SURFACE_FIELDS, max_surfaces),
-        models=tuple(
-            lb.ComparedModel(id=model_id, **draw(_COMPARED_MODEL_FIELDS), sources=draw(refs))
-            for model_id in model_ids
-        ),
+        cohorts=cohort_list,
         benchmarks=tuple(benchmark_list),
         results=tuple(
             _results(
@@ -491,6 +769,7 @@ def launches(
                 benchmark_list=benchmark_list,
                 model_ids=model_ids,
                 mode_ids=[mode.id for mode in mode_list],
+                cohort_ids=[cohort.id for cohort in cohort_list],
                 refs=refs,
                 min_results=min_results,
                 max_results=max_results,
