@@ -7,13 +7,15 @@ import tempfile
 import tomllib
 from pathlib import Path
 
+import attrs
 import pytest
 import yaml
 from hypothesis import given, settings
 
 import launchbrief as lb
 from launchbrief import io
-from tests.strategies import launches
+from launchbrief.model import Score
+from tests.strategies import launches, numbers
 
 FORMATS = ("yaml", "json", "toml")
 SUFFIXES = {".yaml": "yaml", ".yml": "yaml", ".json": "json", ".toml": "toml"}
@@ -33,10 +35,23 @@ HOSTILE = lb.Launch(
     title='=HYPERLINK("http://evil","click")',
     summary="\ufeffleading BOM, \r\n CRLF, \x00 NUL, \x1b escape, \u2028 line separator, \x85 NEL",
     developer=lb.Developer(name="+cmd|' /C calc'!A0", division="@SUM(A1:A9)"),
-    model=lb.LaunchedModel(
-        id="m", capabilities=("-1+1", "\ttab first", "\rCR first", "مرحبا", "e\u0301\u0308 🚀")
+    models=(
+        lb.Model(
+            id="m",
+            name="\u202eevil\u202c",
+            variant="   padded   ",
+            launched=True,
+            capabilities=("-1+1", "\ttab first", "\rCR first", "مرحبا", "e\u0301\u0308 🚀"),
+            specs=lb.Specs(architecture="=1+1", other=(("null", "true"), ("note", "- item"))),
+        ),
     ),
-    models=(lb.ComparedModel(id="m", name="\u202eevil\u202c", variant="   padded   "),),
+    cohorts=(
+        lb.Cohort(
+            id="c",
+            name="# not a comment",
+            settings=lb.Settings(harness="{{ x }}", other=(("true", "no"),)),
+        ),
+    ),
     sources=(lb.Source(id="s", name="null", kind=lb.SourceKind.PRESS, note="true"),),
     insights=(lb.Insight(id="i", kind=lb.InsightKind.RISK, text="x" * 10_000, sources=("s",)),),
 )
@@ -199,6 +214,9 @@ def test_dump_leaves_out_unknown_facts(muse: lb.Launch) -> None:
     """Fields at their default (unknown dates, absent scores) are left out, never written as null."""
     data = json.loads(lb.dumps(muse, "json"))
     assert "announced" not in data
+    assert "dates" not in data
+    assert "license" not in data
+    assert "launched" not in data["models"][1]
     assert "null" not in lb.dumps(muse, "json")
     arc = next(r for r in data["results"] if r["benchmark"] == "arc-agi-2")
     assert "score" not in arc
@@ -246,14 +264,124 @@ def test_enum_values_accept_human_spellings() -> None:
     assert lb.load("muse-spark") == lb.loads(text)
 
 
+# --------------------------------------------------------------------------- numbers as written
+
+#: A launch whose every number is written as a source would write it.
+WRITTEN = """\
+schema_version: 2
+id: written
+title: Numbers as written
+developer: {name: Lab}
+models:
+  - id: m
+    name: M
+    launched: true
+    specs: {parameters: 8e9, active_parameters: 1.5e9, context_window: 131072, layers: 62, ratio: 0.50}
+  - {id: r, name: R}
+cohorts:
+  - {id: it, name: Instruct, settings: {shots: 0, temperature: 0.60, top_p: 0.95, weight: 1.0}}
+benchmarks:
+  - {id: mmlu, name: MMLU, category: k}
+  - {id: mt, name: MT-Bench, category: chat, scale: points, min: 0, max: 10.0}
+  - {id: tiny, name: Tiny, category: k, scale: fraction}
+results:
+  - {benchmark: mmlu, model: m, cohort: it, score: 66.0}
+  - {benchmark: mmlu, model: r, cohort: it, score: 85.20}
+  - {benchmark: mt, model: m, score: 9.35}
+  - {benchmark: mt, model: r, score: 8.90}
+  - {benchmark: tiny, model: m, score: 0.0007}
+  - {benchmark: tiny, model: r, score: 1e-4}
+  - {benchmark: mmlu, model: m, score: 70}
+"""
+
+#: Each number of WRITTEN and how it must be written again.
+WRITTEN_NUMBERS = {
+    "models[0].specs.parameters": "8e9",
+    "models[0].specs.active_parameters": "1.5e9",
+    "models[0].specs.other.ratio": "0.50",
+    "cohorts[0].settings.temperature": "0.60",
+    "cohorts[0].settings.top_p": "0.95",
+    "cohorts[0].settings.other.weight": "1.0",
+    "benchmarks[1].max": "10.0",
+    "results[0].score": "66.0",
+    "results[1].score": "85.20",
+    "results[2].score": "9.35",
+    "results[3].score": "8.90",
+    "results[4].score": "0.0007",
+    "results[5].score": "1e-4",
+    "results[6].score": "70",
+}
+
+
+def written_numbers(launch: lb.Launch) -> dict[str, str]:
+    """Every decimal of ``launch`` as it would be printed."""
+    return {
+        path: n.text
+        for path, n in numbers(launch)
+        if isinstance(n, Score) and path in WRITTEN_NUMBERS
+    }
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_numbers_keep_how_they_were_written(fmt: str) -> None:
+    """66.0 stays 66.0, 85.20 stays 85.20, 8e9 stays 8e9, 0.0007 is never 0, in every format."""
+    launch = lb.loads(WRITTEN, "yaml")
+    assert WRITTEN_NUMBERS == written_numbers(launch)
+    text = lb.dumps(launch, fmt)
+    for shown in ("66.0", "85.20", "8e9", "0.0007", "8.90", "0.60", "10.0"):
+        assert shown in text, (fmt, shown)
+    again = lb.loads(text, fmt)
+    assert launch == again
+    assert WRITTEN_NUMBERS == written_numbers(again)
+    assert text == lb.dumps(again, fmt)
+
+
+def test_whole_numbers_stay_whole_and_integers_stay_integers() -> None:
+    """A score written 70 is dumped 70 (not 70.0); shots and context window stay integers."""
+    launch = lb.loads(WRITTEN, "yaml")
+    data = json.loads(lb.dumps(launch, "json"))
+    assert 70 == data["results"][6]["score"]
+    assert '"score": 70\n' in lb.dumps(launch, "json")
+    assert (0, 131072) == (
+        data["cohorts"][0]["settings"]["shots"],
+        data["models"][0]["specs"]["context_window"],
+    )
+    assert isinstance(launch.models[0].specs.context_window, int)  # type: ignore[union-attr]
+
+
+def test_written_scores_given_in_python_are_dumped_as_written() -> None:
+    """Scores built in code from text (Score("85.20")) dump as written too."""
+    launch = lb.loads(WRITTEN, "yaml")
+    results = tuple(
+        attrs.evolve(r, score=Score("85.200")) if r.score == 85.2 else r for r in launch.results
+    )
+    text = lb.dumps(attrs.evolve(launch, results=results), "toml")
+    assert "score = 85.200" in text
+
+
 # --------------------------------------------------------------------------- properties
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
 @given(launch=launches())
 def test_loads_dumps_round_trip_property(fmt: str, launch: lb.Launch) -> None:
-    """For any valid launch, loads(dumps(x)) == x in YAML, JSON and TOML."""
-    assert launch == lb.loads(lb.dumps(launch, fmt), fmt)
+    """For any valid launch, loads(dumps(x)) == x in YAML, JSON and TOML, every Score as written."""
+    again = lb.loads(lb.dumps(launch, fmt), fmt)
+    assert launch == again
+    assert_written_alike(launch, again)
+
+
+def assert_written_alike(launch: lb.Launch, again: lb.Launch) -> None:
+    """Every number of ``again`` equals ``launch``'s; each Score keeps its written text.
+
+    Plain floats come back as Scores written as Python prints them, and stay so.
+    """
+    before, after = dict(numbers(launch)), dict(numbers(again))
+    assert before.keys() == after.keys()
+    for path, number in before.items():
+        assert number == after[path], path
+        if isinstance(number, Score):
+            assert number.text == after[path].text, path  # type: ignore[attr-defined]
 
 
 @given(launch=launches())
@@ -262,7 +390,11 @@ def test_load_dump_round_trip_through_files_property(launch: lb.Launch) -> None:
     with tempfile.TemporaryDirectory() as folder:
         for suffix in SUFFIXES:
             path = lb.dump(launch, Path(folder) / f"launch{suffix}")
-            assert launch == lb.load(path)
+            again = lb.load(path)
+            assert launch == again
+            assert_written_alike(launch, again)
+            # Written once, a number is written the same way ever after.
+            assert lb.dumps(again, SUFFIXES[suffix]) == lb.dumps(lb.load(path), SUFFIXES[suffix])
 
 
 @settings(max_examples=_LARGE_EXAMPLES)
@@ -280,4 +412,14 @@ def test_load_dump_round_trip_through_files_property(launch: lb.Launch) -> None:
 def test_large_launches_round_trip_property(launch: lb.Launch) -> None:
     """Large records (hundreds of results, dozens of sources) round-trip in every format."""
     for fmt in FORMATS:
-        assert launch == lb.loads(lb.dumps(launch, fmt), fmt)
+        again = lb.loads(lb.dumps(launch, fmt), fmt)
+        assert launch == again
+        assert_written_alike(launch, again)
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@given(launch=launches())
+def test_dumps_are_stable_property(fmt: str, launch: lb.Launch) -> None:
+    """Dumping what was loaded gives the same text: numbers, keys and order are settled."""
+    text = lb.dumps(launch, fmt)
+    assert text == lb.dumps(lb.loads(text, fmt), fmt)
