@@ -11,8 +11,8 @@ subprocess (so that one cannot warm or bloat the memory of another), interleaved
 
 - ``ours``: ``XlsxExporter().export(launch, path)``, the whole workbook (Summary,
   Benchmarks matrix, Charts, Results, the other data sheets, About);
-- ``raw``: a minimal script writing only the Results rows (the same 18 columns,
-  ranks included) with openpyxl's write-only mode, plain values, no styles;
+- ``raw``: a minimal script writing only the Results rows (the same 25 columns,
+  ranks and standings included) with openpyxl's write-only mode, plain values, no styles;
 - ``pandas``: ``DataFrame.to_excel`` of the same rows (the frame is built before the
   clock starts). pandas is not a dependency of launchbrief: when it cannot be
   imported, the script installs it with pip into a private folder under the system
@@ -44,9 +44,10 @@ from pathlib import Path
 from typing import Any
 
 HEADERS = (
-    "Benchmark id", "Benchmark", "Category", "Model id", "Model", "Developer", "Mode id",
-    "Score", "Scale", "Direction", "Rank", "Gap to leader", "Comparison", "Claim",
-    "Vendor only", "Source ids", "Provenance", "Settings",
+    "Launch", "Benchmark id", "Benchmark", "Category", "Cohort id", "Cohort", "Model id",
+    "Model", "Developer", "Launched", "Mode id", "Score", "Scale", "Direction", "Rank",
+    "Gap to leader", "Standing", "Comparison", "Claim", "Settings", "Result settings",
+    "Comparability", "Vendor only", "Source ids", "Provenance",
 )  # fmt: skip
 
 CATEGORIES = ("multimodal", "health", "reasoning", "coding", "agentic", "math", "long context")
@@ -66,11 +67,13 @@ def build_launch(results: int, models: int = 100) -> Any:
         lb.Source(id="leaderboard", name="Public leaderboard", kind=lb.SourceKind.THIRD_PARTY),
     )
     compared = tuple(
-        lb.ComparedModel(
+        lb.Model(
             id=f"model-{i:03d}",
             name=f"Model {i:03d}",
             developer=f"Lab {i % 17}",
             variant=("High", "Max", None)[i % 3],
+            launched=i == 0,
+            capabilities=("tool use",) if i == 0 else (),
             sources=("vendor-chart",),
         )
         for i in range(models)
@@ -80,7 +83,7 @@ def build_launch(results: int, models: int = 100) -> Any:
             id=f"bench-{j:05d}",
             name=f"Benchmark {j:05d}",
             category=CATEGORIES[j % len(CATEGORIES)],
-            settings="5-shot, pass@1" if j % 4 == 0 else None,
+            settings=lb.Settings(shots=5, other=(("metric", "pass@1"),)) if j % 4 == 0 else None,
             sources=("vendor-chart",),
         )
         for j in range(benchmarks)
@@ -119,7 +122,6 @@ def build_launch(results: int, models: int = 100) -> Any:
         id="bench-launch",
         title="A launch with many results",
         developer=lb.Developer(name="Lab 0"),
-        model=lb.LaunchedModel(id=compared[0].id, capabilities=("tool use",)),
         models=compared,
         benchmarks=benches,
         results=tuple(items),
@@ -150,19 +152,22 @@ def result_rows(launch: Any) -> Any:
         model = models[result.model]
         kinds = {sources[s].kind.value for s in result.sources}
         scored = result.score is not None
+        rank = ranks[result.benchmark][result.score] if scored else None
+        settings = benchmark.settings.items() if benchmark.settings else ()
         yield (
-            result.benchmark, benchmark.name, benchmark.category, result.model, model.label,
-            model.developer, result.mode, result.score, benchmark.scale.value,
-            benchmark.direction.value,
-            ranks[result.benchmark][result.score] if scored else None,
+            launch.id, result.benchmark, benchmark.name, benchmark.category, result.cohort,
+            None, result.model, model.label, model.developer, model.launched, result.mode,
+            result.score, benchmark.scale.value, benchmark.direction.value, rank,
             abs(best[result.benchmark] - result.score) if scored else None,
+            f"#{rank} of {len(scores[result.benchmark])}" if scored else "in words only",
             "; ".join(
                 f"{c.relation.value}: {', '.join(c.versus)}" if c.versus else c.relation.value
                 for c in result.comparisons
             ) or None,
-            result.claim, "vendor" in kinds and not kinds & {"third_party", "independent"},
+            result.claim, ", ".join(f"{k} {v}" for k, v in settings) or None, None, None,
+            "vendor" in kinds and not kinds & {"third_party", "independent"},
             ", ".join(result.sources) or None,
-            "; ".join(sources[s].name for s in result.sources) or None, benchmark.settings,
+            "; ".join(sources[s].name for s in result.sources) or None,
         )  # fmt: skip
 
 

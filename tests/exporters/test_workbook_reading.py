@@ -45,11 +45,11 @@ def _with_sheet_data(path: Path, target: Path, rows: dict[str, bytes]) -> Path:
 
 
 def _header_and_rows(path: Path, sheet: str, extra: bytes) -> bytes:
-    """The sheet's first (header) and second rows as they are, followed by ``extra``."""
+    """The sheet's first (header) and second rows (if any) as they are, followed by ``extra``."""
     with zipfile.ZipFile(path) as archive:
         xml = archive.read(_parts(path)[sheet])
     rows = re.findall(rb"<row [^>]*>.*?</row>", xml, flags=re.DOTALL)
-    return rows[0] + rows[1] + extra
+    return b"".join(rows[:2]) + extra
 
 
 def _refused(run: BoundedRun, name: str) -> None:
@@ -72,13 +72,13 @@ def _problems(path: Path) -> list[str]:
 
 def test_value_right_of_the_table_is_refused_with_its_cell(workbook: Path, tmp_path: Path) -> None:
     """A note typed far right of the Results table is reported at its cell, not dropped."""
-    row = b'<row r="3"><c r="A3" t="inlineStr"><is><t>charxiv-reasoning</t></is></c>'
+    row = b'<row r="3"><c r="B3" t="inlineStr"><is><t>charxiv-reasoning</t></is></c>'
     row += b'<c r="XFD3" t="inlineStr"><is><t>check this</t></is></c></row>'
     path = _with_sheet_data(
         workbook, tmp_path / "note.xlsx", {"Results": _header_and_rows(workbook, "Results", row)}
     )
     assert _problems(path) == [
-        f"{path}: Results!XFD3: a value outside the table's columns (A–R); refused: move it"
+        f"{path}: Results!XFD3: a value outside the table's columns (A–Y); refused: move it"
         " into a column with a header, or delete it"
     ]
 
@@ -103,8 +103,8 @@ def test_one_far_cell_per_row_in_every_sheet_is_bounded(
     """Every row of every data sheet holding one cell in column XFD: refused within the bounds."""
     rows = 200_000
     hostile = {}
-    for sheet in ("Launch", "Results", "Benchmark details", "Models", "Modes", "Rollout",
-                  "Safety", "Use cases", "Insights", "Sources"):  # fmt: skip
+    for sheet in ("Launch", "Results", "Benchmark details", "Cohorts", "Models", "Modes",
+                  "Rollout", "Safety", "Use cases", "Insights", "Sources", "Dates"):  # fmt: skip
         extra = b"".join(
             b'<row r="%d"><c r="XFD%d" s="1">%s</c></row>' % (r, r, value)
             for r in range(3, rows + 3)
@@ -115,7 +115,7 @@ def test_one_far_cell_per_row_in_every_sheet_is_bounded(
     run = run_bounded("validate", str(path))
     _refused(run, "far.xlsx")
     if value:
-        assert "Results!XFD3: a value outside the table's columns (A–R)" in run.stderr
+        assert "Results!XFD3: a value outside the table's columns (A–Y)" in run.stderr
     else:
         assert "too large to read: more than 2,500,000 cells" in run.stderr
 
@@ -197,9 +197,10 @@ def _type_in_results(path: Path, edits: dict[str, tuple[object, str | None]]) ->
     ws = book["Results"]
     header = [cell.value for cell in ws[1]]
     score = header.index("Score") + 1
+    benchmark_column = header.index("Benchmark id") + 1
     rows = {}
     for row in range(2, ws.max_row + 1):
-        benchmark = ws.cell(row, 1).value
+        benchmark = ws.cell(row, benchmark_column).value
         if benchmark in edits:
             value, number_format = edits[benchmark]
             cell = ws.cell(row, score, value)
@@ -211,14 +212,15 @@ def _type_in_results(path: Path, edits: dict[str, tuple[object, str | None]]) ->
 
 
 def test_percentages_are_put_on_the_benchmark_scale(tmp_path: Path, launch: Launch) -> None:
-    """77% typed as a score reads 77.0 (exactly) on a percent scale, 0.77 on a fraction scale."""
+    """77% typed as a score reads 77 (exactly, as shown) on a percent scale, 0.77 on a fraction scale."""
     record = _scales_record(launch)
     path = tmp_path / "percent.xlsx"
     XlsxExporter().export(record, path)
     _type_in_results(path, {"on-percent": (0.77, "0%"), "on-fraction": (0.77, "0.0%")})
     scores = {r.benchmark: r.score for r in read_workbook(path).results}
     assert scores["on-percent"] == 77.0
-    assert repr(scores["on-percent"]) == "77.0"  # not 77.00000000000001
+    assert float(scores["on-percent"]) == 77.0  # not 77.00000000000001
+    assert repr(scores["on-percent"]) == "77"  # written as the cell shows it
     assert scores["on-fraction"] == 0.77
 
 
@@ -230,7 +232,7 @@ def test_percentages_on_other_scales_are_refused(tmp_path: Path, launch: Launch)
     rows = _type_in_results(path, {"on-points": (0.77, "0%"), "on-elo": (0.125, "0.0%")})
     order = {r.benchmark: i for i, r in enumerate(record.results)}
     assert _problems(path) == [
-        f"{path}: Results!H{rows[b]} (Score): results[{order[b]}].score: typed as a percentage"
+        f"{path}: Results!L{rows[b]} (Score): results[{order[b]}].score: typed as a percentage"
         f" ({shown}), but benchmark '{b}' is on the {b[3:]} scale; type the plain number"
         for b, shown in sorted(
             [("on-points", "77%"), ("on-elo", "12.5%")], key=lambda x: rows[x[0]]
@@ -243,17 +245,17 @@ def test_formula_without_a_saved_value_is_refused(tmp_path: Path, launch: Launch
     path = tmp_path / "formula.xlsx"
     XlsxExporter().export(launch, path)
     book = openpyxl.load_workbook(path)
-    book["Results"]["H12"] = "=A1*2"
-    book["Results"]["N3"] = '=CONCAT("a", "b")'
+    book["Results"]["L12"] = "=A1*2"
+    book["Results"]["S3"] = '=CONCAT("a", "b")'
     book["Launch"]["B4"] = "=TODAY()"
     book.save(path)
     problems = _problems(path)
     assert (
-        f"{path}: Results!H12 (Score): results[10].score: a formula with no saved value; open and"
+        f"{path}: Results!L12 (Score): results[10].score: a formula with no saved value; open and"
         " save the workbook in Excel or LibreOffice, or type the number"
     ) in problems
     assert any(
-        p.startswith(f"{path}: Results!N3 (Claim): results[1].claim: a formula with no saved value")
+        p.startswith(f"{path}: Results!S3 (Claim): results[1].claim: a formula with no saved value")
         for p in problems
     )
     assert any("Launch!B4 (Value): title: a formula with no saved value" in p for p in problems)
@@ -266,7 +268,7 @@ def test_formula_saved_by_libreoffice_reads_its_value(tmp_path: Path, launch: La
     path.parent.mkdir()
     XlsxExporter().export(launch, path)
     book = openpyxl.load_workbook(path)
-    book["Results"]["H2"] = "=40*2"
+    book["Results"]["L2"] = "=40*2"
     book.save(path)
     convert([path], tmp_path, "xlsx")
     assert read_workbook(tmp_path / "formula.xlsx").results[0].score == 80

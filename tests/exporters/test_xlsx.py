@@ -32,7 +32,7 @@ from launchbrief.exporters import _archive, get_exporter
 from launchbrief.exporters import xlsx as xlsx_module
 from launchbrief.exporters._xlsx_layout import DATA_TABLES, escape_text, unescape_text
 from launchbrief.exporters.xlsx import SHEETS, XlsxExporter, XlsxTextWarning, read_workbook
-from launchbrief.model import Launch, Result, Scale, Source, SourceKind
+from launchbrief.model import DatedEvent, Launch, Result, Scale, Source, SourceKind
 from tests.office import CSV_EVERY_SHEET, convert
 from tests.strategies import launches
 
@@ -167,7 +167,7 @@ def test_article_numbers_in_benchmarks_with_openpyxl(workbook_path: Path) -> Non
     matrix = {row[0]: dict(zip(header, row, strict=False)) for row in rows[1:]}
     for benchmark, model, score in ARTICLE_NUMBERS:
         assert matrix[benchmark][model] == score
-    assert rows[0][3] == "Muse Spark (launched)"
+    assert rows[0][5] == "Muse Spark (launched)"
 
 
 def test_article_numbers_with_calamine(workbook_path: Path) -> None:
@@ -194,7 +194,11 @@ def test_results_rows_carry_analysis(workbook_path: Path, launch: Launch) -> Non
         for standing in board.standings:
             row = by_key[board.benchmark.id, standing.model.id]
             assert row["Rank"] == standing.rank
-            assert row["Gap to leader"] == pytest.approx(standing.gap, abs=1e-9)
+            if standing.gap is None:
+                assert row["Gap to leader"] is None
+            else:
+                assert row["Gap to leader"] == pytest.approx(standing.gap, abs=1e-9)
+            assert row["Launch"] == "muse-spark"
     arc = by_key["arc-agi-2", "muse-spark"]
     assert arc["Comparison"] == "trails: gemini-3-1-pro, gpt-5-4"
     assert arc["Score"] is None
@@ -245,7 +249,7 @@ def test_numbers_are_numbers_with_formats(workbook_path: Path) -> None:
     values = {row[0].value: row[1] for row in launch_sheet.iter_rows(min_row=2)}
     assert values["as_of"].value == datetime(2026, 11, 30)
     assert values["as_of"].number_format == "yyyy-mm-dd"
-    assert values["schema_version"].value == 1
+    assert values["schema_version"].value == 2
 
 
 _C = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"
@@ -286,14 +290,14 @@ def test_at_least_three_native_bar_charts(workbook_path: Path) -> None:
     assert len(category_charts) == 2
     for chart in category_charts:
         first = next(chart.iter(f"{_C}ser"))
-        assert first.find(f"{_C}tx/{_C}strRef/{_C}f").text == "'Benchmarks'!$D$1"
+        assert first.find(f"{_C}tx/{_C}strRef/{_C}f").text == "'Benchmarks'!$F$1"
         assert first.find(f"{_C}spPr/{_A}solidFill/{_A}srgbClr").get("val") == accent
         others = list(chart.iter(f"{_C}ser"))[1:]
         assert len(others) == 4
         assert all(
             s.find(f"{_C}spPr/{_A}solidFill/{_A}srgbClr").get("val") != accent for s in others
         )
-    assert any(t.startswith("Multimodal scores") for t in titles)
+    assert any(t.startswith("Multimodal scores (percent, higher is better)") for t in titles)
     assert any(t.startswith("Health scores") for t in titles)
     assert any(t.startswith("Where Muse Spark leads and trails") for t in titles)
     assert any(t.startswith("Where Muse Spark ships") for t in titles)
@@ -320,19 +324,20 @@ def test_benchmarks_matrix_marks_leaders_and_claims(workbook_path: Path) -> None
     rules = [(str(rng.sqref), rule) for rng in ws.conditional_formatting for rule in rng.rules]
     assert len(rules) == 1
     sqref, rule = rules[0]
-    assert sqref == f"D2:H{ws.max_row}"
-    assert "MAX($D2:$H2)" in rule.formula[0]
-    assert "MIN($D2:$H2)" in rule.formula[0]
+    assert sqref == f"F2:J{ws.max_row}"
+    assert "MAX($F2:$J2)" in rule.formula[0]
+    assert "MIN($F2:$J2)" in rule.formula[0]
+    assert rule.formula[0].startswith("AND($E2=TRUE,")  # only a ranked row has a leader
     header = {cell.value: cell for cell in ws[1]}
     assert header["Muse Spark (launched)"].fill.fgColor.rgb.endswith(
         xlsx_module.DEFAULT_ACCENT.lstrip("#")
     )
     rows = {row[0].value: row for row in ws.iter_rows(min_row=2)}
-    arc = rows["ARC AGI 2"][3]
+    arc = rows["ARC AGI 2"][5]
     assert arc.value is None
     assert arc.comment is not None
     assert arc.comment.text.startswith("trails Gemini 3.1 Pro High, GPT 5.4 — Meta benchmark chart")
-    livecode = rows["LiveCodeBench Pro"][3]
+    livecode = rows["LiveCodeBench Pro"][5]
     assert livecode.comment.text.startswith("trails GPT 5.4 — Meta benchmark chart")
 
 
@@ -375,7 +380,7 @@ def test_summary_and_about(workbook_path: Path, launch: Launch) -> None:
     assert any(v.startswith(f"launchbrief {launchbrief.__version__}") for v in summary)
     about = [v for row in _rows(workbook_path, "About") for v in row if isinstance(v, str)]
     assert f"launchbrief {launchbrief.__version__}" in about
-    assert "version 1" in about
+    assert "version 2" in about
     assert any('launchbrief.load("muse-spark.xlsx")' in v for v in about)
     for sheet in SHEETS:
         assert sheet in about
@@ -442,7 +447,8 @@ def test_edited_workbook_loads_back(tmp_path: Path, launch: Launch) -> None:
     rows = [[cell.value for cell in row] for row in ws.iter_rows(min_row=2, max_col=width)]
     rows.reverse()  # re-sorted, as an analyst sorting by a column would
     score = header.index("Score")
-    grok = next(r for r in rows if r[0] == "charxiv-reasoning" and r[3] == "grok-4-2")
+    bench, model = header.index("Benchmark id"), header.index("Model id")
+    grok = next(r for r in rows if r[bench] == "charxiv-reasoning" and r[model] == "grok-4-2")
     grok[score] = 61.5
     new_row: list[Any] = [None] * width
     new_row[header.index("Benchmark id")] = "mmmu-pro"
@@ -477,23 +483,24 @@ def test_edit_mistakes_are_located(tmp_path: Path, launch: Launch) -> None:
     path = _export(launch, tmp_path / "wrong.xlsx")
     workbook = openpyxl.load_workbook(path)
     ws = workbook["Results"]
-    ws["H12"] = "n/a"  # Score of results[10]
-    ws["D5"] = "gpt5"  # Model id of results[3]
-    ws["M14"] = "trails: GPT 5.4"  # a name where an id belongs
+    ws["L12"] = "n/a"  # Score of results[10]
+    ws["G5"] = "gpt5"  # Model id of results[3]
+    ws["R14"] = "trails: GPT 5.4"  # a name where an id belongs
     modes = workbook["Modes"]
     modes["C3"] = "two"  # Order of modes[1]
     fields = workbook["Launch"]
-    fields.append(["modle.id", "x"])
+    fields.append(["licence.name", "x"])
     workbook.save(path)
     with pytest.raises(InvalidLaunchError) as caught:
         launchbrief.load(path)
     lines = [str(problem) for problem in caught.value.problems]
     assert lines == [
-        f"{path}: Launch!A{fields.max_row} (Field): unknown field 'modle.id'; did you mean 'model.id'?",
-        f"{path}: Results!D5 (Model id): results[3].model: unknown model 'gpt5' (known:"
+        f"{path}: Launch!A{fields.max_row} (Field): unknown field 'licence.name'; did you mean"
+        " 'license.name'?",
+        f"{path}: Results!G5 (Model id): results[3].model: unknown model 'gpt5' (known:"
         " claude-opus-4-6, gemini-3-1-pro, gpt-5-4, grok-4-2, muse-spark; did you mean 'gpt-5-4'?)",
-        f"{path}: Results!H12 (Score): results[10].score: expected a number, got 'n/a'",
-        f"{path}: Results!M14 (Comparison): results[12].comparisons: 'GPT 5.4' is not a model id:"
+        f"{path}: Results!L12 (Score): results[10].score: expected a number, got 'n/a'",
+        f"{path}: Results!R14 (Comparison): results[12].comparisons: 'GPT 5.4' is not a model id:"
         " list the ids of the Models sheet after the relation, as in 'trails: gpt-5-4, gemini-3-1-pro'",
         f"{path}: Modes!C3 (Order): modes[1].order: expected a whole number, got 'two'",
     ]
@@ -509,7 +516,7 @@ def test_missing_sheet_or_column_is_reported(tmp_path: Path, launch: Launch) -> 
         launchbrief.load(path)
     path = _export(launch, tmp_path / "cut.xlsx")
     workbook = openpyxl.load_workbook(path)
-    workbook["Results"]["H1"] = "Points"
+    workbook["Results"]["L1"] = "Points"
     workbook.save(path)
     with pytest.raises(InvalidLaunchError, match=r"Results!1:1: no column 'Score'"):
         launchbrief.load(path)
@@ -522,8 +529,8 @@ def test_subset_of_sheets_cannot_be_read_back(tmp_path: Path, launch: Launch) ->
     with pytest.raises(InvalidLaunchError) as caught:
         read_workbook(path)
     assert {p.cell for p in caught.value.problems} == {
-        "Benchmark details", "Models", "Modes", "Rollout", "Safety", "Use cases", "Insights",
-        "Sources", "Launch",
+        "Benchmark details", "Cohorts", "Models", "Modes", "Rollout", "Safety", "Use cases",
+        "Insights", "Sources", "Dates", "Launch",
     }  # fmt: skip
 
 
@@ -699,7 +706,7 @@ def test_options(tmp_path: Path, launch: Launch) -> None:
     path = _export(launch, tmp_path / "o.xlsx", sheets=["charts", "Results"], accent="#00AA55")
     workbook = openpyxl.load_workbook(path)
     assert workbook.sheetnames == ["Benchmarks", "Charts", "Results"]  # charts need the matrix
-    assert workbook["Results"]["A1"].fill.fgColor.rgb.endswith("00AA55")
+    assert workbook["Results"]["B1"].fill.fgColor.rgb.endswith("00AA55")  # A1: computed
     path = _export(launch, tmp_path / "n.xlsx", charts=False)
     with zipfile.ZipFile(path) as archive:
         assert not [n for n in archive.namelist() if n.startswith("xl/charts/")]
@@ -945,8 +952,13 @@ def test_extreme_scores_round_trip(tmp_path: Path, launch: Launch) -> None:
 
 def test_launch_date_before_excel_dates(tmp_path: Path, launch: Launch) -> None:
     """Dates Excel cannot hold as dates (before March 1900) are written as ISO text and read back."""
-    record = attrs.evolve(launch, announced=date(1, 1, 1), as_of=date(1899, 12, 31))
+    record = attrs.evolve(
+        launch,
+        dates=(DatedEvent(event="announced", date=date(1, 1, 1)),),
+        as_of=date(1899, 12, 31),
+    )
     path = _export(record, tmp_path / "old.xlsx")
     values = {row[0]: row[1] for row in _rows(path, "Launch")}
-    assert values["announced"] == "0001-01-01"
+    assert values["as_of"] == "1899-12-31"
+    assert _rows(path, "Dates")[1][:2] == ("announced", "0001-01-01")
     assert read_workbook(path) == record

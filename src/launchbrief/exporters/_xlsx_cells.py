@@ -30,6 +30,7 @@ from launchbrief.exporters._xlsx_layout import (
     Unsaved,
     escape_text,
     needs_care,
+    shaped_number,
 )
 
 
@@ -92,10 +93,15 @@ def text_fragment(text: str | None, style: int = 0, quoted_style: int = 0) -> st
 
 
 def number_fragment(value: float | int | None, style: int) -> str:
-    """A number cell, written exactly (the shortest text that reads back as the same float)."""
+    """A number cell, written exactly (the shortest text that reads back as the same float).
+
+    The written form of a :class:`~launchbrief.model.Score` (``85.20``) is its style's
+    number format, not the cell's text.
+    """
     if value is None or not math.isfinite(value):
         return EMPTY  # a workbook has no infinity or NaN
-    return f"{_style(style)}><v>{value!r}</v></c>"
+    text = float.__repr__(value) if isinstance(value, float) else int.__repr__(value)
+    return f"{_style(style)}><v>{text}</v></c>"
 
 
 def bool_fragment(value: bool | None, style: int) -> str:
@@ -207,19 +213,50 @@ def _text_of(element: ElementTree.Element, text_tag: str, run_tag: str) -> str:
     return "".join(parts)
 
 
-def _format_kind(number_format_id: int, codes: dict[int, str]) -> str:
-    """``"percent"``, ``"date"`` or ``""`` for a number format."""
+#: The shapes of the builtin number formats that show numbers (ECMA-376 §18.8.30).
+_BUILTIN_SHAPES: dict[int, tuple[str, int, int]] = {
+    1: ("fixed", 0, 1),
+    2: ("fixed", 2, 1),
+    3: ("fixed", 0, 1),
+    4: ("fixed", 2, 1),
+    11: ("scientific", 2, 1),
+    37: ("fixed", 0, 1),
+    38: ("fixed", 0, 1),
+    39: ("fixed", 2, 1),
+    40: ("fixed", 2, 1),
+    48: ("scientific", 1, 1),
+}
+_SCIENTIFIC = re.compile(r"[eE][+-]")
+_NOTHING = ("", 0, 1)
+
+
+def _format_kind(number_format_id: int, codes: dict[int, str]) -> tuple[str, int, int]:
+    """What a number format shows: ``("percent", 0, 1)``, ``("date", 0, 1)``, a number's
+    shape (``("fixed", 2, 1)``, ``("scientific", 0, 3)``), or ``("", 0, 1)`` for General."""
     code = codes.get(number_format_id)
     if code is None:
         if number_format_id in _BUILTIN_PERCENT:
-            return "percent"
-        return "date" if number_format_id in _BUILTIN_DATES else ""
-    shown = _FORMAT_LITERALS.sub("", code)
+            return ("percent", 0, 1)
+        if number_format_id in _BUILTIN_DATES:
+            return ("date", 0, 1)
+        return _BUILTIN_SHAPES.get(number_format_id, _NOTHING)
+    # The first section is the one positive numbers (every score shown) use.
+    shown = _FORMAT_LITERALS.sub("", code).split(";")[0]
     if "%" in shown:
-        return "percent"
-    if shown.casefold() != "general" and _DATE_CODES.search(shown):
-        return "date"
-    return ""
+        return ("percent", 0, 1)
+    if shown.casefold() == "general" or not shown:
+        return _NOTHING
+    parts = _SCIENTIFIC.split(shown, maxsplit=1)
+    mantissa = parts[0]
+    if len(parts) == 1 and _DATE_CODES.search(shown):
+        return ("date", 0, 1)
+    if not any(ch in mantissa for ch in "0#?"):
+        return _NOTHING
+    whole, _dot, fraction = mantissa.partition(".")
+    places = fraction.count("0")
+    if len(parts) > 1:
+        return ("scientific", places, max(1, min(whole.count("0"), 15)))
+    return ("fixed", places, 1)
 
 
 class WorkbookReader:
@@ -324,13 +361,13 @@ class WorkbookReader:
             found[element.get("Id", "")] = (element.get("Type", ""), resolved)
         return found
 
-    def _read_styles(self, part: str | None) -> list[str]:
-        """The kind of number format (``"percent"``, ``"date"``, ``""``) of every cell style."""
+    def _read_styles(self, part: str | None) -> list[tuple[str, int, int]]:
+        """What the number format of every cell style shows (see :func:`_format_kind`)."""
         if part is None or part not in self._names:
             return []
         root = self._small_tree(part)
         codes: dict[int, str] = {}
-        kinds: list[str] = []
+        kinds: list[tuple[str, int, int]] = []
         for element in root:
             name = _local(element.tag)
             if name == "numFmts":
@@ -342,7 +379,7 @@ class WorkbookReader:
                 for xf in element:
                     identifier = xf.get("numFmtId", "0")
                     kinds.append(
-                        _format_kind(int(identifier), codes) if identifier.isdigit() else ""
+                        _format_kind(int(identifier), codes) if identifier.isdigit() else _NOTHING
                     )
         return kinds
 
@@ -475,7 +512,10 @@ class WorkbookReader:
 
 
 def _cell_value(
-    element: ElementTree.Element, shared: Sequence[str], styles: Sequence[str], date1904: bool
+    element: ElementTree.Element,
+    shared: Sequence[str],
+    styles: Sequence[tuple[str, int, int]],
+    date1904: bool,
 ) -> Any:
     kind = element.get("t", "n")
     value_text = None
@@ -524,11 +564,15 @@ def _cell_value(
         return value_text
     style = element.get("s")
     if style is not None and style.isdigit() and int(style) < len(styles):
-        shown = styles[int(style)]
+        shape = styles[int(style)]
+        shown = shape[0]
         if shown == "percent":
             return Percent(number)
         if shown == "date":
             return _excel_date(number, date1904)
+        if shown:
+            # The number as written: 85.2 shown with "0.00" is 85.20.
+            return shaped_number(number, shape)
     return number
 
 

@@ -11,15 +11,17 @@ from __future__ import annotations
 
 import difflib
 import enum
+import math
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
 from launchbrief.exceptions import Problem
 from launchbrief.model import (
+    SCHEMA_VERSION,
     Direction,
     Evaluation,
     InsightKind,
@@ -27,17 +29,21 @@ from launchbrief.model import (
     Relation,
     RolloutStatus,
     Scale,
+    Score,
     SourceKind,
     SurfaceKind,
 )
 
 __all__ = [
     "BENCHMARK_DETAILS",
+    "COHORTS",
     "DATA_TABLES",
+    "DATES",
     "EXCEL_MAX_CELL_CHARS",
     "INSIGHTS",
     "LAUNCH_FIELDS",
     "LAUNCH_SHEET",
+    "LEGACY_LAUNCH_FIELDS",
     "MODELS",
     "MODES",
     "RESULTS",
@@ -54,11 +60,18 @@ __all__ = [
     "excel_length",
     "format_comparisons",
     "format_ids",
+    "format_list",
+    "format_mapping",
     "has_illegal_characters",
     "launch_field_rows",
     "needs_care",
+    "number_format",
+    "number_shape",
+    "parse_list",
+    "parse_mapping",
     "read_launch_fields",
     "read_table",
+    "shaped_number",
     "unescape_text",
 ]
 
@@ -135,6 +148,261 @@ def format_comparisons(comparisons: Sequence[Any]) -> str | None:
     return "; ".join(parts)
 
 
+# --------------------------------------------------------------------------- lists and settings in one cell
+#
+# A list of texts (modalities, capabilities) and a mapping of settings or specs each
+# fit one cell, in a form an analyst can type: items separated by "; " (a line break
+# separates too), a mapping as "key: value" items. An item that would read as
+# something else (it holds a separator, starts with a quote, has spaces at either
+# end, or is text that reads as a number or true/false) is put in double quotes, a
+# quote inside doubled, as in CSV: "say ""hi""; bye".
+
+_SEPARATORS = ";\n\r"
+_NUMBER_TEXT = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
+_WHOLE_TEXT = re.compile(r"[+-]?\d+")
+_MAPPING_KEY = re.compile(r"[A-Za-z][A-Za-z0-9_]{0,63}")
+
+
+def _quoted(text: str) -> str:
+    return '"' + text.replace('"', '""') + '"'
+
+
+def _bare_list_item(text: str) -> bool:
+    return (
+        bool(text)
+        and text == text.strip()
+        and not text.startswith('"')
+        and not any(separator in text for separator in _SEPARATORS)
+    )
+
+
+def format_list(items: Sequence[str]) -> str | None:
+    """Texts as one cell: ``"text; images"``; ``None`` for none."""
+    if not items:
+        return None
+    return "; ".join(item if _bare_list_item(item) else _quoted(item) for item in items)
+
+
+def _scalar_text(value: Any) -> str:
+    """A mapping's value as typed in a cell: ``5``, ``0.60``, ``true``, ``pass@1``."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, Score):
+        return value.text
+    if isinstance(value, float):
+        return float.__repr__(value)
+    if isinstance(value, int):
+        return str(value)
+    text = str(value)
+    if _bare_list_item(text) and isinstance(_bare_value(text), str):
+        return text
+    return _quoted(text)
+
+
+def _bare_value(text: str) -> Any:
+    """What an unquoted value means: a whole number, a number as written, true/false or text."""
+    if _NUMBER_TEXT.fullmatch(text):
+        return int(text) if _WHOLE_TEXT.fullmatch(text) else Score(text)
+    if text.casefold() in ("true", "false"):
+        return text.casefold() == "true"
+    return text
+
+
+def format_mapping(items: Sequence[tuple[str, Any]]) -> str | None:
+    """``(key, value)`` pairs as one cell: ``"shots: 5; temperature: 0.6"``; ``None`` for none."""
+    if not items:
+        return None
+    return "; ".join(f"{key}: {_scalar_text(value)}" for key, value in items)
+
+
+class _Unreadable(ValueError):
+    """A list or mapping cell that does not parse; the message says what to type."""
+
+
+def _separator_after(text: str, position: int) -> int:
+    """Where the next separator is (or the end of the text)."""
+    found = [i for i in (text.find(s, position) for s in _SEPARATORS) if i >= 0]
+    return min(found, default=len(text))
+
+
+def _item_at(text: str, position: int) -> tuple[str, bool, int]:
+    """The item starting at ``position`` (spaces before it skipped): its text, whether it
+    was quoted, and where the separator after it is."""
+    end = len(text)
+    while position < end and text[position] in " \t":
+        position += 1
+    if position < end and text[position] == '"':
+        parts = []
+        start = position + 1
+        while True:
+            close = text.find('"', start)
+            if close < 0:
+                raise _Unreadable("a quote is opened and never closed")
+            parts.append(text[start:close])
+            if text.startswith('"', close + 1):
+                parts.append('"')
+                start = close + 2
+                continue
+            position = close + 1
+            break
+        while position < end and text[position] in " \t":
+            position += 1
+        if position < end and text[position] not in _SEPARATORS:
+            raise _Unreadable("text after a closing quote: separate items with ';'")
+        return "".join(parts), True, position
+    stop = _separator_after(text, position)
+    return text[position:stop].strip(), False, stop
+
+
+def _skip_separators(text: str, position: int) -> int:
+    while position < len(text) and text[position] in " \t" + _SEPARATORS:
+        position += 1
+    return position
+
+
+def parse_list(text: str) -> list[str]:
+    """The texts of a list cell (the inverse of :func:`format_list`).
+
+    Raises:
+        ValueError: a quote is never closed, or text follows a closing quote.
+    """
+    items = []
+    position = _skip_separators(text, 0)
+    while position < len(text):
+        item, quoted, position = _item_at(text, position)
+        if item or quoted:
+            items.append(item)
+        position = _skip_separators(text, position)
+    return items
+
+
+def parse_mapping(text: str) -> dict[str, Any]:
+    """The ``key: value`` pairs of a cell (the inverse of :func:`format_mapping`).
+
+    Raises:
+        ValueError: an item is not ``key: value``, a key is given twice, a value is
+            missing, or a quote is not closed.
+    """
+    found: dict[str, Any] = {}
+    if text.strip() == "{}":
+        return found  # given, with nothing in it
+    position = _skip_separators(text, 0)
+    while position < len(text):
+        colon = text.find(":", position)
+        stop = _separator_after(text, position)
+        if colon < 0 or colon > stop:
+            item = text[position:stop].strip()
+            raise _Unreadable(
+                f"{item[:40]!r} is not 'key: value'; write settings as 'shots: 5; temperature: 0.6'"
+            )
+        key = text[position:colon].strip()
+        if not _MAPPING_KEY.fullmatch(key):
+            raise _Unreadable(
+                f"{key[:40]!r} is not a key: use letters, digits and '_', as in 'top_p: 0.95'"
+            )
+        if key in found:
+            raise _Unreadable(f"the key {key!r} is given twice")
+        value, quoted, position = _item_at(text, colon + 1)
+        if not value and not quoted:
+            raise _Unreadable(f"no value after '{key}:'")
+        found[key] = value if quoted else _bare_value(value)
+        position = _skip_separators(text, position)
+    return found
+
+
+# --------------------------------------------------------------------------- numbers as written
+#
+# A number keeps the precision it was written with through the number format of its
+# cell: 85.20 is the number 85.2 shown with "0.00", 8e9 the number 8000000000 shown
+# with "0E+0". The reader rebuilds the written form from the format.
+
+#: More decimals than this, and a number is shown in scientific form.
+_MAX_FORMAT_DECIMALS = 30
+
+
+def _fraction_digits(text: str) -> int:
+    return len(text.partition(".")[2])
+
+
+#: How a number is shown: ``("fixed", decimals, 1)`` or ``("scientific", decimals,
+#: digits before the point)``: 85.20 is ``("fixed", 2, 1)``, 400e9 ``("scientific", 0, 3)``.
+Shape = tuple[str, int, int]
+
+
+def number_shape(value: float | int) -> Shape:
+    """How to show a number as written (see :data:`Shape`).
+
+    A :class:`~launchbrief.model.Score` is shown as written when its written form
+    gives back its value; any other number as Python's shortest ``repr`` writes it,
+    so a nonzero number never shows as 0.
+    """
+    if isinstance(value, bool) or not isinstance(value, float):
+        return ("fixed", 0, 1)
+    if isinstance(value, Score):
+        if value.exponent is not None:
+            mantissa = value.exponent.partition("e")[0].lstrip("+-")
+            whole, _dot, fraction = mantissa.partition(".")
+            integers = max(1, min(len(whole.lstrip("0")) or 1, 15))
+            if _scientific(value, len(fraction), integers) is not None:
+                return ("scientific", len(fraction), integers)
+        elif (
+            value.decimals is not None
+            and value.decimals <= _MAX_FORMAT_DECIMALS
+            and float(f"{value:.{value.decimals}f}") == value
+        ):
+            return ("fixed", value.decimals, 1)
+    text = float.__repr__(value)
+    if "e" in text or "n" in text:
+        return ("scientific", _fraction_digits(text.partition("e")[0]), 1)
+    places = _fraction_digits(text)
+    if places > _MAX_FORMAT_DECIMALS:  # pragma: no cover - repr never writes so many
+        return ("scientific", 16, 1)
+    return ("fixed", places, 1)
+
+
+def _scientific(number: float, places: int, integers: int) -> str | None:
+    """``number`` written with ``integers`` digits before the point and ``places`` after,
+    and an exponent (``400e9``), if that gives back exactly ``number``."""
+    exact = Decimal(float.__repr__(float(number)))
+    exponent = 0 if exact == 0 else exact.adjusted() - (integers - 1)
+    mantissa = exact.scaleb(-exponent)
+    text = f"{mantissa:.{places}f}e{exponent}"
+    return text if float(text) == number else None
+
+
+def number_format(shape: Shape) -> str:
+    """The Excel number format of a shape: ``"#,##0.00"``, ``"0.0E+0"``, ``"000E+0"``."""
+    kind, places, integers = shape
+    fraction = "." + "0" * places if places else ""
+    if kind == "scientific":
+        return "0" * integers + f"{fraction}E+0"
+    return f"#,##0{fraction}"
+
+
+def shaped_number(number: float | int, shape: Shape) -> float | int:
+    """A cell's number as written, from its number format's shape (the inverse of :func:`number_shape`).
+
+    A whole number shown without decimals stays an ``int``; otherwise a
+    :class:`~launchbrief.model.Score` with the format's decimals, or more when the
+    value has more than the format shows (the value, not the display, is the truth).
+    """
+    kind, places, integers = shape
+    if not math.isfinite(number):
+        return number
+    if kind == "scientific":
+        for digits in range(places, 18):
+            text = _scientific(number, digits, integers)
+            if text is not None:
+                return Score(text)
+        return float(number)
+    if isinstance(number, int) and places == 0:
+        return number
+    for digits in range(places, _MAX_FORMAT_DECIMALS + 1):
+        if float(f"{number:.{digits}f}") == number:
+            return Score(float(number), digits)
+    return float(number)
+
+
 # --------------------------------------------------------------------------- layout
 
 
@@ -144,6 +412,8 @@ class Kind(enum.Enum):
     TEXT = "text"
     ID = "id"
     IDS = "ids"  # a list of ids, comma-separated in one cell
+    LIST = "list"  # a list of texts in one cell: "text; images"
+    MAPPING = "mapping"  # settings or free specs in one cell: "shots: 5; metric: pass@1"
     INT = "int"
     NUMBER = "number"
     BOOL = "bool"
@@ -156,8 +426,12 @@ class Kind(enum.Enum):
 class Column:
     """A column of a data sheet.
 
-    ``key`` is the record field the column reads back into; ``None`` marks a column
-    computed from the rest of the record (shown for filtering and pivots, not read back).
+    ``key`` is the record field the column reads back into (a dotted path for a field
+    of a nested record: ``specs.parameters``); ``None`` marks a column computed from
+    the rest of the record (shown for filtering and pivots, not read back). A
+    ``MAPPING`` column's pairs are merged into the mapping at ``key``, beside the
+    fields other columns give. ``since`` is the schema version that added the column:
+    an older workbook is read without it.
     """
 
     header: str
@@ -166,6 +440,7 @@ class Column:
     note: str
     wrap: bool = False
     choices: tuple[str, ...] = ()
+    since: int = 1
 
     @property
     def derived(self) -> bool:
@@ -182,42 +457,83 @@ class TableSheet:
     collection: str  # the record field: "results"
     about: str
     columns: tuple[Column, ...]
+    since: int = 1  # the schema version that added the sheet
 
     @property
     def read_columns(self) -> tuple[Column, ...]:
         """The columns read back into the record."""
         return tuple(column for column in self.columns if not column.derived)
 
+    def header(self, key: str | None = None) -> str:
+        """The header of the column reading into ``key`` (the first read column by default)."""
+        if key is None:
+            return self.read_columns[0].header
+        return next(column.header for column in self.columns if column.key == key)
+
 
 def _values(enum_type: type[enum.Enum]) -> tuple[str, ...]:
     return tuple(str(member.value) for member in enum_type)
 
 
-def _sources_column() -> Column:
-    return Column("Source ids", "sources", Kind.IDS, "ids of the Sources sheet, comma-separated")
+def _sources_column(key: str = "sources", header: str = "Source ids", since: int = 1) -> Column:
+    return Column(header, key, Kind.IDS, "ids of the Sources sheet, comma-separated", since=since)
 
+
+_SETTINGS_NOTE = (
+    "evaluation settings as 'key: value' separated by ';' (shots, temperature, top_p,"
+    " samples, chain_of_thought, tools, harness, judge, and keys of your own such as"
+    " metric: pass@1)"
+)
 
 RESULTS = TableSheet(
     sheet="Results",
     table="Results",
     collection="results",
-    about="One row per result (benchmark × model × mode), ready for filters and pivot tables."
-    " Edit scores, comparisons, claims and sources here; add rows for new results.",
+    about="One row per result (benchmark × cohort × model × mode), ready for filters and pivot"
+    " tables; results of several launches stack on the Launch column. Edit scores,"
+    " cohorts, comparisons, claims, settings and sources here; add rows for new results.",
     columns=(
+        Column("Launch", None, Kind.ID, "the launch's id: stack the Results of several launches"),
         Column("Benchmark id", "benchmark", Kind.ID, "id of the Benchmark details sheet"),
         Column("Benchmark", None, Kind.TEXT, "the benchmark's name"),
         Column("Category", None, Kind.TEXT, "the benchmark's category"),
+        Column(
+            "Cohort id",
+            "cohort",
+            Kind.ID,
+            "id of the Cohorts sheet: the table of results this one is compared within",
+            since=2,
+        ),
+        Column("Cohort", None, Kind.TEXT, "the cohort's name"),
         Column("Model id", "model", Kind.ID, "id of the Models sheet"),
         Column("Model", None, Kind.TEXT, "the model's name and variant"),
         Column("Developer", None, Kind.TEXT, "the model's developer"),
+        Column("Launched", None, Kind.BOOL, "TRUE for a model this launch releases"),
         Column("Mode id", "mode", Kind.ID, "id of the Modes sheet, when the result names a mode"),
         Column(
-            "Score", "score", Kind.NUMBER, "the number the source gives; empty when it gives none"
+            "Score",
+            "score",
+            Kind.NUMBER,
+            "the number the source gives, shown with the decimals it was written with;"
+            " empty when it gives none",
         ),
         Column("Scale", None, Kind.ENUM, "the benchmark's scale"),
         Column("Direction", None, Kind.ENUM, "whether higher or lower scores are better"),
-        Column("Rank", None, Kind.INT, "rank among the benchmark's scores (1 is best; ties share)"),
-        Column("Gap to leader", None, Kind.NUMBER, "distance to the benchmark leader's score"),
+        Column(
+            "Rank",
+            None,
+            Kind.INT,
+            "rank on the leaderboard of this benchmark and cohort (1 is best; ties share);"
+            " empty when no rival has a number there",
+        ),
+        Column("Gap to leader", None, Kind.NUMBER, "distance to the leaderboard leader's score"),
+        Column(
+            "Standing",
+            None,
+            Kind.TEXT,
+            "'#2 of 4'; 'no rival numbers' for a number nobody else has (not ranked);"
+            " 'in words only' for a result without a number",
+        ),
         Column(
             "Comparison",
             "comparisons",
@@ -227,10 +543,30 @@ RESULTS = TableSheet(
             " no model ids means the rest of the field)",
         ),
         Column("Claim", "claim", Kind.TEXT, "the source's own words"),
+        Column(
+            "Settings",
+            None,
+            Kind.TEXT,
+            "the settings the result ran under, in words: its cohort's, its benchmark's and"
+            " its own, the most specific winning",
+        ),
+        Column(
+            "Result settings",
+            "settings",
+            Kind.MAPPING,
+            "settings of this result alone, where they differ from its cohort's and"
+            " benchmark's: " + _SETTINGS_NOTE,
+            since=2,
+        ),
+        Column(
+            "Comparability",
+            None,
+            Kind.TEXT,
+            "a warning when the leaderboard's entries ran under different settings",
+        ),
         Column("Vendor only", None, Kind.BOOL, "TRUE when only the vendor reports the result"),
         _sources_column(),
         Column("Provenance", None, Kind.TEXT, "the names of the cited sources"),
-        Column("Settings", None, Kind.TEXT, "the benchmark's evaluation settings"),
     ),
 )
 
@@ -238,7 +574,8 @@ BENCHMARK_DETAILS = TableSheet(
     sheet="Benchmark details",
     table="BenchmarkDetails",
     collection="benchmarks",
-    about="One row per benchmark: name, category, scale, direction, settings and sources.",
+    about="One row per benchmark: name, category, scale and its bounds, direction, settings"
+    " and sources.",
     columns=(
         Column("Benchmark id", "id", Kind.ID, "unique id, used by Results"),
         Column("Benchmark", "name", Kind.TEXT, "name"),
@@ -251,8 +588,30 @@ BENCHMARK_DETAILS = TableSheet(
             "whether higher or lower is better",
             choices=_values(Direction),
         ),
-        Column("Settings", "settings", Kind.TEXT, "evaluation settings", wrap=True),
+        Column(
+            "Min", "min", Kind.NUMBER, "lowest possible score of a points or Elo scale", since=2
+        ),
+        Column("Max", "max", Kind.NUMBER, "highest possible score (MT-Bench: 10)", since=2),
+        Column("Settings", "settings", Kind.MAPPING, _SETTINGS_NOTE, wrap=True),
         Column("Description", "description", Kind.TEXT, "what the benchmark measures", wrap=True),
+        _sources_column(),
+    ),
+)
+
+COHORTS = TableSheet(
+    sheet="Cohorts",
+    table="Cohorts",
+    collection="cohorts",
+    about="Tables of results compared with each other (a paper's pretrained and"
+    " instruction-tuned tables), with the settings they ran under.",
+    since=2,
+    columns=(
+        Column("Cohort id", "id", Kind.ID, "unique id, used by Results"),
+        Column("Cohort", "name", Kind.TEXT, "name: 'Pretrained models'"),
+        Column("Settings", "settings", Kind.MAPPING, _SETTINGS_NOTE, wrap=True),
+        Column("In words", None, Kind.TEXT, "the settings in words"),
+        Column("Results", None, Kind.INT, "how many results belong to the cohort"),
+        Column("Description", "description", Kind.TEXT, "what the cohort holds", wrap=True),
         _sources_column(),
     ),
 )
@@ -261,13 +620,74 @@ MODELS = TableSheet(
     sheet="Models",
     table="Models",
     collection="models",
-    about="The compared models; the launched model is one of them.",
+    about="Every model of the record: the launched ones (Launched TRUE) and those they are"
+    " compared with, with specs and licence.",
     columns=(
         Column("Model id", "id", Kind.ID, "unique id, used by Results and comparisons"),
         Column("Model", "name", Kind.TEXT, "name"),
         Column("Variant", "variant", Kind.TEXT, "variant such as High or Max"),
         Column("Developer", "developer", Kind.TEXT, "the model's developer"),
-        Column("Launched", None, Kind.BOOL, "TRUE for the launched model"),
+        Column(
+            "Launched",
+            "launched",
+            Kind.BOOL,
+            "TRUE for each model this launch releases; FALSE for models compared with",
+            since=2,
+        ),
+        Column("Family", "family", Kind.TEXT, "model family", since=2),
+        Column("Predecessor", "predecessor", Kind.TEXT, "the model it succeeds", since=2),
+        Column(
+            "Parameters",
+            "specs.parameters",
+            Kind.NUMBER,
+            "total parameters, as written (8e9)",
+            since=2,
+        ),
+        Column(
+            "Active parameters",
+            "specs.active_parameters",
+            Kind.NUMBER,
+            "parameters active per token (mixture of experts)",
+            since=2,
+        ),
+        Column(
+            "Architecture", "specs.architecture", Kind.TEXT, "dense, mixture of experts, …", since=2
+        ),
+        Column("Context window", "specs.context_window", Kind.INT, "tokens of context", since=2),
+        Column(
+            "Knowledge cutoff",
+            "specs.knowledge_cutoff",
+            Kind.TEXT,
+            "as the source gives it: 2024-08",
+            since=2,
+        ),
+        Column(
+            "Other specs",
+            "specs",
+            Kind.MAPPING,
+            "more specs as 'key: value' separated by ';': layers: 62; training_tokens: 14e12",
+            since=2,
+        ),
+        Column(
+            "Licence",
+            "license.name",
+            Kind.TEXT,
+            "the model's own licence, when it differs from the launch's",
+            since=2,
+        ),
+        Column(
+            "Open weights",
+            "license.open_weights",
+            Kind.BOOL,
+            "TRUE or FALSE under that licence; empty when not said",
+            since=2,
+        ),
+        Column("Licence URL", "license.url", Kind.TEXT, "link to the licence", since=2),
+        _sources_column("license.sources", "Licence source ids", since=2),
+        Column("Summary", "summary", Kind.TEXT, "the model in a paragraph", wrap=True, since=2),
+        Column("Modalities", "modalities", Kind.LIST, "separated by ';'", since=2),
+        Column("Capabilities", "capabilities", Kind.LIST, "separated by ';'", wrap=True, since=2),
+        Column("Powers", "powers", Kind.LIST, "products it powers, separated by ';'", since=2),
         _sources_column(),
     ),
 )
@@ -276,12 +696,18 @@ MODES = TableSheet(
     sheet="Modes",
     table="Modes",
     collection="modes",
-    about="The launched model's reasoning modes, from fastest (order 1) to deepest.",
+    about="The launched models' reasoning modes, from fastest (order 1) to deepest.",
     columns=(
         Column("Mode id", "id", Kind.ID, "unique id, used by Results"),
         Column("Mode", "name", Kind.TEXT, "name"),
         Column("Order", "order", Kind.INT, "1 is the fastest"),
-        Column("Status", "status", Kind.ENUM, "availability", choices=_values(RolloutStatus)),
+        Column(
+            "Status",
+            "status",
+            Kind.ENUM,
+            "availability; unknown when the source does not say",
+            choices=_values(RolloutStatus),
+        ),
         Column("Timing", "timing", Kind.TEXT, "timing as the source words it"),
         Column("Description", "description", Kind.TEXT, "what the mode does", wrap=True),
         _sources_column(),
@@ -292,16 +718,29 @@ ROLLOUT = TableSheet(
     sheet="Rollout",
     table="Rollout",
     collection="surfaces",
-    about="Where the model ships: apps, web, messaging, social, devices, API; with status and timing.",
+    about="Where the models ship: apps, web, messaging, API, weights, hubs, clouds, runtimes;"
+    " with status, timing and notes.",
     columns=(
         Column("Surface id", "id", Kind.ID, "unique id"),
         Column("Surface", "name", Kind.TEXT, "name"),
         Column("Kind", "kind", Kind.ENUM, "kind of surface", choices=_values(SurfaceKind)),
         Column(
-            "Status", "status", Kind.ENUM, "how far it has shipped", choices=_values(RolloutStatus)
+            "Status",
+            "status",
+            Kind.ENUM,
+            "how far it has shipped; unknown when the source does not say",
+            choices=_values(RolloutStatus),
         ),
         Column("Audience", "audience", Kind.TEXT, "who gets it"),
         Column("Timing", "timing", Kind.TEXT, "timing as the source words it"),
+        Column(
+            "Note",
+            "note",
+            Kind.TEXT,
+            "gated behind the licence, OpenAI-compatible, …",
+            wrap=True,
+            since=2,
+        ),
         _sources_column(),
     ),
 )
@@ -340,7 +779,7 @@ USE_CASES = TableSheet(
     sheet="Use cases",
     table="UseCases",
     collection="use_cases",
-    about="What the developer shows the model doing.",
+    about="What the developer shows the models doing.",
     columns=(
         Column("Use case id", "id", Kind.ID, "unique id"),
         Column("Use case", "title", Kind.TEXT, "the use case in a line", wrap=True),
@@ -387,10 +826,27 @@ SOURCES = TableSheet(
     ),
 )
 
+DATES = TableSheet(
+    sheet="Dates",
+    table="Dates",
+    collection="dates",
+    about="Dated events (announced, released, weights, paper, …), one row per source's"
+    " date: two sources dating one event differently give two rows, reported as a conflict.",
+    since=2,
+    columns=(
+        Column("Event", "event", Kind.TEXT, "what happened: announced, released, weights, paper"),
+        Column("Date", "date", Kind.DATE, "the day, as this row's sources give it"),
+        Column("Note", "note", Kind.TEXT, "more about the event", wrap=True),
+        _sources_column(),
+        Column("Conflict", None, Kind.TEXT, "when sources disagree on the event's date: each date"),
+    ),
+)
+
 #: The data sheets read back into the record, in workbook order (besides "Launch").
 DATA_TABLES = (
     RESULTS,
     BENCHMARK_DETAILS,
+    COHORTS,
     MODELS,
     MODES,
     ROLLOUT,
@@ -398,19 +854,20 @@ DATA_TABLES = (
     USE_CASES,
     INSIGHTS,
     SOURCES,
+    DATES,
 )
 
 LAUNCH_SHEET = TableSheet(
     sheet="Launch",
     table="LaunchFields",
     collection="",
-    about="The launch's own fields (id, title, dates, developer, launched model), one per row.",
+    about="The launch's own fields (id, title, as-of date, developer, licence), one per row.",
     columns=(
         Column(
             "Field",
             "field",
             Kind.TEXT,
-            "the record field; list items carry an index: model.capabilities[0]",
+            "the record field: license.name",
         ),
         Column("Value", "value", Kind.TEXT, "its value; empty when not known", wrap=True),
         Column("About", None, Kind.TEXT, "what the field means"),
@@ -425,13 +882,13 @@ class LaunchField:
     path: str
     kind: Kind
     about: str
-    listed: bool = False  # a list of texts, one row per item
+    listed: bool = False  # a list of texts, one row per item (schema 1's model block)
 
     def value(self, launch: Launch) -> Any:
         """The field's value in ``launch`` (a tuple for listed fields)."""
         value: Any = launch
         for part in self.path.split("."):
-            value = getattr(value, part)
+            value = getattr(value, part) if value is not None else None
         return value
 
 
@@ -439,23 +896,34 @@ LAUNCH_FIELDS = (
     LaunchField("schema_version", Kind.INT, "shape of the record (schema version)"),
     LaunchField("id", Kind.ID, "the launch's id; also the file name of every export"),
     LaunchField("title", Kind.TEXT, "headline of the launch"),
-    LaunchField("announced", Kind.DATE, "announcement date"),
     LaunchField("as_of", Kind.DATE, "when the record was last brought up to date"),
     LaunchField("summary", Kind.TEXT, "the launch in a paragraph"),
     LaunchField("developer.name", Kind.TEXT, "the organisation behind the launch"),
     LaunchField("developer.division", Kind.TEXT, "its division or lab"),
     LaunchField("developer.sources", Kind.IDS, "sources for the developer"),
-    LaunchField("model.id", Kind.ID, "the launched model's id on the Models sheet"),
-    LaunchField("model.summary", Kind.TEXT, "the launched model in a paragraph"),
-    LaunchField("model.family", Kind.TEXT, "model family"),
-    LaunchField("model.predecessor", Kind.TEXT, "the model it succeeds"),
-    LaunchField("model.modalities", Kind.TEXT, "a modality (one per row)", listed=True),
-    LaunchField("model.capabilities", Kind.TEXT, "a capability (one per row)", listed=True),
-    LaunchField("model.powers", Kind.TEXT, "a product it powers (one per row)", listed=True),
-    LaunchField("model.sources", Kind.IDS, "sources for the launched model"),
+    LaunchField("license.name", Kind.TEXT, "the licence the models ship under"),
+    LaunchField(
+        "license.open_weights", Kind.BOOL, "TRUE if the weights are open; empty when not said"
+    ),
+    LaunchField("license.url", Kind.TEXT, "link to the licence"),
+    LaunchField("license.sources", Kind.IDS, "sources for the licence"),
 )
 
-_LAUNCH_FIELDS_BY_PATH = {f.path: f for f in LAUNCH_FIELDS}
+#: Fields of workbooks written for schema 1 (launchbrief 0.1.0), read so that they
+#: still load: the ``model`` block and ``announced`` are upgraded with the record.
+LEGACY_LAUNCH_FIELDS = (
+    LaunchField("announced", Kind.DATE, "announcement date (schema 1)"),
+    LaunchField("model.id", Kind.ID, "the launched model's id (schema 1)"),
+    LaunchField("model.summary", Kind.TEXT, "the launched model in a paragraph (schema 1)"),
+    LaunchField("model.family", Kind.TEXT, "model family (schema 1)"),
+    LaunchField("model.predecessor", Kind.TEXT, "the model it succeeds (schema 1)"),
+    LaunchField("model.modalities", Kind.TEXT, "a modality (schema 1)", listed=True),
+    LaunchField("model.capabilities", Kind.TEXT, "a capability (schema 1)", listed=True),
+    LaunchField("model.powers", Kind.TEXT, "a product it powers (schema 1)", listed=True),
+    LaunchField("model.sources", Kind.IDS, "sources for the launched model (schema 1)"),
+)
+
+_LAUNCH_FIELDS_BY_PATH = {f.path: f for f in (*LAUNCH_FIELDS, *LEGACY_LAUNCH_FIELDS)}
 
 
 def launch_field_rows(launch: Launch) -> Iterator[tuple[str, Any, str, Kind]]:
@@ -465,13 +933,8 @@ def launch_field_rows(launch: Launch) -> Iterator[tuple[str, Any, str, Kind]]:
     """
     for spec in LAUNCH_FIELDS:
         value = spec.value(launch)
-        if spec.listed:
-            if not value:
-                yield spec.path, None, spec.about, spec.kind
-            for index, item in enumerate(value):
-                yield f"{spec.path}[{index}]", item, spec.about, spec.kind
-        elif spec.kind is Kind.IDS:
-            yield spec.path, format_ids(value), spec.about, spec.kind
+        if spec.kind is Kind.IDS:
+            yield spec.path, format_ids(value or ()), spec.about, spec.kind
         else:
             yield spec.path, value, spec.about, spec.kind
 
@@ -643,7 +1106,7 @@ def _convert(kind: Kind, value: Any) -> tuple[Any, str | None]:
         return [part.strip() for part in _SPLIT_IDS.split(text) if part.strip()], None
     if kind is Kind.NUMBER:
         if isinstance(value, str) and _DECIMAL.fullmatch(value.strip()):
-            return float(value.strip()), None
+            return Score(value.strip().lstrip("+")), None
         if isinstance(value, str):
             return unescape_text(value), None
         return value, None
@@ -676,6 +1139,14 @@ def _convert(kind: Kind, value: Any) -> tuple[Any, str | None]:
         return value, None
     if kind is Kind.COMPARISONS:
         return _parse_comparisons(value)
+    if kind in (Kind.LIST, Kind.MAPPING):
+        text = _as_text(value)
+        if not isinstance(text, str):
+            return text, None
+        try:
+            return (parse_list(text) if kind is Kind.LIST else parse_mapping(text)), None
+        except _Unreadable as error:
+            return None, str(error)
     raise AssertionError(kind)  # pragma: no cover - every kind is handled above
 
 
@@ -762,6 +1233,7 @@ def read_table(
     cells: CellMap,
     file: str,
     narrow: Callable[[frozenset[int], int], None] | None = None,
+    version: int = SCHEMA_VERSION,
 ) -> tuple[list[dict[str, Any]], list[Problem], list[Problem]]:
     """Read a data sheet's rows (``(row number, values)``) into the collection's plain items.
 
@@ -771,16 +1243,17 @@ def read_table(
     last header are not read: a value there is a structural problem, so that a note
     typed beside the table is never silently dropped. ``narrow``, when given, is told
     the columns read and the table's width once the header is found, so that the
-    sheet reader can skip the other cells.
+    sheet reader can skip the other cells. ``version`` is the workbook's schema version:
+    columns added later are not read from an older workbook, and its settings are text.
     """
     iterator = iter(rows)
-    found = _header_row(iterator, spec.columns[0].header)
+    found = _header_row(iterator, spec.header())
     if found is None:
         return (
             [],
             [
                 Problem(
-                    f"no header row with '{spec.columns[0].header}' in the first 10 rows",
+                    f"no header row with '{spec.header()}' in the first 10 rows",
                     file=file,
                     cell=spec.sheet,
                 )
@@ -806,6 +1279,10 @@ def read_table(
         positions.setdefault(name, index)
     columns: list[tuple[Column, int]] = []
     for column in spec.read_columns:
+        if column.since > version:
+            continue
+        if column.kind is Kind.MAPPING and version < 2:
+            column = replace(column, kind=Kind.TEXT)  # schema 1 kept settings as text
         position = positions.get(_normal_header(column.header))
         if position is None and column.key is not None:
             position = positions.get(_normal_header(column.key))
@@ -856,11 +1333,46 @@ def read_table(
                     )
                 )
                 continue
-            item[column.key] = plain
+            clash = _put_field(item, column.key, plain, column.kind is Kind.MAPPING)
+            if clash is not None:
+                problems.append(
+                    Problem(
+                        f"{clash!r} is given twice: in this cell and in its own column",
+                        item_path,
+                        file=file,
+                        cell=cells.describe(spec.sheet, row_number, index + 1, column.header),
+                    )
+                )
         items.append(item)
     if stray:
         return [], stray, []
     return items, [], problems
+
+
+def _put_field(item: dict[str, Any], key: str, value: Any, merge: bool) -> str | None:
+    """Put ``value`` at the dotted ``key`` of ``item``; a mapping is merged into what is there.
+
+    Returns a key given twice (by a mapping and a column of its own), else ``None``.
+    """
+    *parents, last = key.split(".")
+    for part in parents:
+        nested = item.setdefault(part, {})
+        if not isinstance(nested, dict):  # pragma: no cover - columns never overlap so
+            return part
+        item = nested
+    if merge and isinstance(value, dict):
+        target = item.setdefault(last, {})
+        if not isinstance(target, dict):  # pragma: no cover - a column holds no mapping
+            return last
+        for name, part_value in value.items():
+            if name in target:
+                return str(name)
+            target[name] = part_value
+        return None
+    if last in item:
+        return last
+    item[last] = value
+    return None
 
 
 _FIELD = re.compile(r"([a-z_]+(?:\.[a-z_]+)?)(?:\s*\[\s*(\d+)\s*\])?")

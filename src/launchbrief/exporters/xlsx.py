@@ -4,13 +4,17 @@ The only module of launchbrief that imports openpyxl (its pure-Python helpers ar
 ``_xlsx_layout``, what each sheet holds, and ``_archive``, zip safety and
 byte-identical archives).
 
-The workbook has a Summary, a Benchmarks matrix (benchmark × model, leader
-highlighted), native bar charts per benchmark category, a tidy Results sheet for
-pivots, one data sheet per collection of the record (Benchmark details, Models,
-Modes, Rollout, Safety, Use cases, Insights, Sources), the launch's own fields
-(Launch) and an About sheet. Every data sheet is an Excel Table. The data sheets
-carry every field of the record, so :func:`read_workbook` (and so
-``launchbrief.load("x.xlsx")``) rebuilds it, also after an analyst edited it.
+The workbook has a Summary, a Benchmarks matrix (one row per leaderboard, that is
+per benchmark and cohort; one column per model; the leader highlighted where there
+is a rival to lead), native bar charts per benchmark category and scale, a tidy
+Results sheet for pivots, one data sheet per collection of the record (Benchmark
+details, Cohorts, Models, Modes, Rollout, Safety, Use cases, Insights, Sources,
+Dates), the launch's own fields (Launch) and an About sheet. Every data sheet is an
+Excel Table. The data sheets carry every field of the record, so
+:func:`read_workbook` (and so ``launchbrief.load("x.xlsx")``) rebuilds it, also after
+an analyst edited it; numbers keep the precision they were written with through
+their cells' number formats (85.20 is shown, and read back, as 85.20). Workbooks
+written for schema 1 (launchbrief 0.1.0) still read.
 
 Writing always streams (openpyxl's write-only mode), so memory stays flat however
 many results there are; everything that could make the export fail is checked
@@ -68,7 +72,9 @@ from launchbrief.exporters._archive import PinnedZipFile, check_archive
 from launchbrief.exporters._registry import open_destination
 from launchbrief.exporters._xlsx_layout import (
     BENCHMARK_DETAILS,
+    COHORTS,
     DATA_TABLES,
+    DATES,
     EXCEL_MAX_CELL_CHARS,
     FORMULA_START,
     INSIGHTS,
@@ -90,14 +96,29 @@ from launchbrief.exporters._xlsx_layout import (
     excel_length,
     format_comparisons,
     format_ids,
+    format_list,
+    format_mapping,
     has_illegal_characters,
     launch_field_rows,
     needs_care,
+    number_format,
+    number_shape,
     read_launch_fields,
     read_table,
 )
 from launchbrief.io import MAX_FILE_BYTES, from_data
-from launchbrief.model import SCHEMA_VERSION, Benchmark, Direction, Launch, Result, Scale
+from launchbrief.model import (
+    SCHEMA_VERSION,
+    Benchmark,
+    Direction,
+    Launch,
+    Model,
+    Result,
+    Scale,
+    Score,
+    Settings,
+    Specs,
+)
 
 __all__ = ["DEFAULT_ACCENT", "SHEETS", "XlsxExporter", "XlsxTextWarning", "read_workbook"]
 
@@ -109,6 +130,7 @@ SHEETS = (
     "Charts",
     RESULTS.sheet,
     BENCHMARK_DETAILS.sheet,
+    COHORTS.sheet,
     MODELS.sheet,
     MODES.sheet,
     ROLLOUT.sheet,
@@ -116,11 +138,12 @@ SHEETS = (
     USE_CASES.sheet,
     INSIGHTS.sheet,
     SOURCES.sheet,
+    DATES.sheet,
     LAUNCH_SHEET.sheet,
     "About",
 )
 
-#: The accent colour of headers, the launched model's column and its chart bars.
+#: The accent colour of headers, the launched models' columns and their chart bars.
 DEFAULT_ACCENT = "#1F5FAD"
 
 EXCEL_MAX_ROWS = 1_048_576
@@ -144,7 +167,6 @@ _MAX_NOTES = 1_000
 #: A chart shows at most this many models; more bars than this cannot be read.
 _MAX_CHART_SERIES = 12
 
-_NUMBER_FORMATS = ("#,##0", "#,##0.0", "#,##0.00", "#,##0.000", "#,##0.0000")
 _DATE_FORMAT = "yyyy-mm-dd"
 #: Excel has no serial numbers for earlier dates (and miscounts 1900's February):
 #: earlier dates are written as ISO text, which reads back the same.
@@ -307,6 +329,19 @@ def _check_ids(path: str, ids: Sequence[str]) -> None:
         )
 
 
+def _check_cell(path: str, text: str | None) -> None:
+    """A cell that joins several values (a list, settings) must fit a cell too."""
+    if text is None:
+        return
+    stored = escape_text(text) if needs_care(text) else text
+    length = excel_length(stored)
+    if length > EXCEL_MAX_CELL_CHARS:
+        raise ExportError(
+            f"{path}: {length:,} characters in one cell; an Excel cell holds at most"
+            f" {EXCEL_MAX_CELL_CHARS:,}"
+        )
+
+
 def _check_launch(launch: Launch, chosen: Sequence[str]) -> list[str]:
     """Everything that could make the export fail, checked before writing.
 
@@ -315,11 +350,14 @@ def _check_launch(launch: Launch, chosen: Sequence[str]) -> list[str]:
     escaped: list[str] = []
     for path, text in _record_texts(launch, ""):
         _check_text(path, text, escaped)
-    for name in ("developer", "model"):
-        _check_ids(f"{name}.sources", getattr(launch, name).sources)
+    _check_ids("developer.sources", launch.developer.sources)
+    if launch.license is not None:
+        _check_ids("license.sources", launch.license.sources)
     for collection in (
+        "dates",
         "modes",
         "surfaces",
+        "cohorts",
         "models",
         "benchmarks",
         "safety",
@@ -328,12 +366,34 @@ def _check_launch(launch: Launch, chosen: Sequence[str]) -> list[str]:
     ):
         for index, record in enumerate(getattr(launch, collection)):
             _check_ids(f"{collection}[{index}].sources", record.sources)
+    for index, model in enumerate(launch.models):
+        for name in ("modalities", "capabilities", "powers"):
+            _check_cell(f"models[{index}].{name}", format_list(getattr(model, name)))
+        if model.specs is not None:
+            _check_cell(f"models[{index}].specs", format_mapping(model.specs.other))
+        if model.license is not None:
+            _check_ids(f"models[{index}].license.sources", model.license.sources)
+    for collection in ("cohorts", "benchmarks"):
+        for index, record in enumerate(getattr(launch, collection)):
+            if record.settings is not None:
+                _check_cell(
+                    f"{collection}[{index}].settings", format_mapping(record.settings.items())
+                )
     # Results can be many: one tight loop rather than the generic walk.
     for index, result in enumerate(launch.results):
         if result.claim is not None:
             _check_text(f"results[{index}].claim", result.claim, escaped)
         if len(result.sources) > 100:
             _check_ids(f"results[{index}].sources", result.sources)
+        if result.settings is not None:
+            for key, value in result.settings.other:
+                if isinstance(value, str):
+                    _check_text(f"results[{index}].settings.{key}", value, escaped)
+            for name in ("harness", "judge"):
+                value = getattr(result.settings, name)
+                if value is not None:
+                    _check_text(f"results[{index}].settings.{name}", value, escaped)
+            _check_cell(f"results[{index}].settings", format_mapping(result.settings.items()))
         if result.comparisons:
             text = format_comparisons(result.comparisons) or ""
             if len(text) > EXCEL_MAX_CELL_CHARS:
@@ -344,7 +404,9 @@ def _check_launch(launch: Launch, chosen: Sequence[str]) -> list[str]:
     rows = {
         RESULTS.sheet: len(launch.results),
         BENCHMARK_DETAILS.sheet: len(launch.benchmarks),
-        "Benchmarks": len(launch.benchmarks),
+        # One row per leaderboard: at most one per result, and one per benchmark without.
+        "Benchmarks": len(launch.benchmarks) + len(launch.results),
+        COHORTS.sheet: len(launch.cohorts),
         MODELS.sheet: len(launch.models),
         MODES.sheet: len(launch.modes),
         ROLLOUT.sheet: len(launch.surfaces),
@@ -352,18 +414,23 @@ def _check_launch(launch: Launch, chosen: Sequence[str]) -> list[str]:
         USE_CASES.sheet: len(launch.use_cases),
         INSIGHTS.sheet: len(launch.insights),
         SOURCES.sheet: len(launch.sources),
+        DATES.sheet: len(launch.dates),
         LAUNCH_SHEET.sheet: sum(1 for _row in launch_field_rows(launch)),
     }
+    if "Benchmarks" in chosen and rows["Benchmarks"] + 1 > EXCEL_MAX_ROWS:
+        # The bound above is loose; count the leaderboards themselves only when it matters.
+        pairs = {(r.benchmark, r.cohort) for r in launch.results}
+        rows["Benchmarks"] = len(pairs | {(b.id, None) for b in launch.benchmarks})
     for sheet, count in rows.items():
         if sheet in chosen and count + 1 > EXCEL_MAX_ROWS:
             raise ExportError(
                 f"the {sheet} sheet would need {count + 1:,} rows; an Excel sheet holds at most"
                 f" {EXCEL_MAX_ROWS:,}"
             )
-    if "Benchmarks" in chosen and len(launch.models) + 3 > EXCEL_MAX_COLUMNS:
+    if "Benchmarks" in chosen and len(launch.models) + _MATRIX_FIXED + 1 > EXCEL_MAX_COLUMNS:
         raise ExportError(
-            f"the Benchmarks matrix would need {len(launch.models) + 3:,} columns (one per"
-            f" model); an Excel sheet holds at most {EXCEL_MAX_COLUMNS:,}"
+            f"the Benchmarks matrix would need {len(launch.models) + _MATRIX_FIXED + 1:,} columns"
+            f" (one per model); an Excel sheet holds at most {EXCEL_MAX_COLUMNS:,}"
         )
     return escaped
 
@@ -450,8 +517,9 @@ def _store(cell: Any, value: Any) -> None:
     if isinstance(value, str):
         _put_text(cell, value)
     elif isinstance(value, float):
-        # openpyxl writes floats with 16 significant digits; the shortest repr is exact.
-        cell.value = repr(value)
+        # openpyxl writes floats with 16 significant digits; the shortest repr is exact
+        # (a Score's written form is its number format's business).
+        cell.value = float.__repr__(value)
         cell.data_type = "n"
     elif isinstance(value, date) and value < _FIRST_EXCEL_DATE:
         _put_text(cell, value.isoformat())
@@ -612,15 +680,31 @@ class _Book:
         return analysis.categories(self.launch)
 
     @functools.cached_property
-    def decimals(self) -> dict[str, int]:
-        """Decimals to show per benchmark: as many as its scores have, at most four."""
-        found: dict[str, int] = {benchmark.id: 0 for benchmark in self.launch.benchmarks}
-        for result in self.launch.results:
-            if result.score is not None:
-                places = _decimals(result.score)
-                if places > found[result.benchmark]:
-                    found[result.benchmark] = places
+    def plan(self) -> _Plan:
+        """The matrix rows (leaderboards) in order, and the chart groups over them."""
+        return _plan(self)
+
+    @functools.cached_property
+    def colours(self) -> dict[str, str]:
+        """The bar colour of each model: shades of the accent for launched models."""
+        launched = [_tint(self.accent, amount) for amount in (0.0, 0.4, 0.62)] + [
+            _shade(self.accent, 0.35)
+        ]
+        found: dict[str, str] = {}
+        mine = rival = 0
+        for model in self.launch.models:
+            if model.launched:
+                found[model.id] = launched[mine % len(launched)]
+                mine += 1
+            else:
+                found[model.id] = _RIVAL_COLOURS[rival % len(_RIVAL_COLOURS)]
+                rival += 1
         return found
+
+    @functools.cached_property
+    def launched_names(self) -> str:
+        """The launched models as a subject: "Muse Spark", "Aster 2 Small and Aster 2 Large"."""
+        return _launched_names(self.launch.launched)
 
     def style_id(self, ws: Any, style: _Style, *, quoted: bool = False) -> int:
         """The workbook's id for a cell style (``quoted``: with the quote prefix that keeps text text)."""
@@ -663,6 +747,68 @@ class _Book:
         return ws
 
 
+def _launched_names(models: Sequence[Model]) -> str:
+    labels = [model.label for model in models]
+    if len(labels) <= 1:
+        return labels[0] if labels else "the launched model"
+    if len(labels) <= 3:
+        return ", ".join(labels[:-1]) + " and " + labels[-1]
+    families = {model.family for model in models}
+    if len(families) == 1 and None not in families:
+        return f"the {len(labels)} {next(iter(families))} models"
+    return f"the {len(labels)} launched models"
+
+
+def _shade(colour: str, amount: float) -> str:
+    """``colour`` mixed with black; ``amount`` 0 keeps it, 1 gives black."""
+    channels = [int(colour[i : i + 2], 16) for i in (0, 2, 4)]
+    return "".join(f"{round(c * (1 - amount)):02X}" for c in channels)
+
+
+class _Board:
+    """One leaderboard (a benchmark in a cohort), reduced to what its matrix row needs."""
+
+    __slots__ = (
+        "benchmark",
+        "cohort",
+        "contested",
+        "entries",
+        "scores",
+        "several",
+        "shapes",
+        "title",
+        "warning",
+        "words",
+    )
+
+    def __init__(self, board: analysis.Leaderboard, models: int) -> None:
+        self.benchmark = board.benchmark
+        self.cohort = board.cohort.name if board.cohort else None
+        self.title = _clip(board.title)
+        self.contested = board.contested
+        self.warning = _clip(board.warning) if board.warning else None
+        self.entries = len(board.standings)
+        #: The best score of each model, in model order (NaN: none), and its shape's index.
+        self.scores = array("d", [math.nan]) * models
+        self.shapes = array("h", [0]) * models
+        #: The results of models known here only in words, by model.
+        self.words: dict[str, list[Result]] = {}
+        #: A note for models with numbers in several modes.
+        self.several: dict[str, str] = {}
+
+    @property
+    def note(self) -> str | None:
+        """What a reader must know about the row: not ranked, words only, mixed settings."""
+        notes = []
+        if self.entries and not self.contested:
+            notes.append("no rival numbers: not ranked")
+        if not self.entries and self.words:
+            notes.append("known only in words (see the cell notes)")
+        if self.warning:
+            notes.append(self.warning)
+        return _clip("; ".join(notes)) or None
+
+
 class _Digest:
     """The leaderboards, reduced to what the streamed rows, notes and charts need.
 
@@ -670,63 +816,114 @@ class _Digest:
     sheet are written at the very end, so they read from flat arrays instead.
     """
 
-    __slots__ = ("gaps", "ranks", "scores", "several", "words")
+    __slots__ = ("board_of", "boards", "gap_shapes", "gaps", "ranks", "score_shapes", "shapes")
 
     def __init__(self, results: int) -> None:
-        #: Rank and gap of every result in record order (rank 0, gap NaN: no number).
+        #: Rank and gap of every result in record order (rank 0, gap NaN: none).
         self.ranks = array("q", bytes(8 * results))
         self.gaps = array("d", [math.nan]) * results
-        #: Per benchmark: the best score of each model, in model order (NaN: none).
-        self.scores: dict[str, array[float]] = {}
-        #: Per benchmark: the results of models known there only in words.
-        self.words: dict[str, dict[str, list[Result]]] = {}
-        #: Per benchmark: a note for models with numbers in several modes.
-        self.several: dict[str, dict[str, str]] = {}
+        #: The leaderboard of every result, as an index into ``boards``.
+        self.board_of = array("q", bytes(8 * results))
+        #: How each score and gap is shown, as an index into ``shapes``.
+        self.score_shapes = array("h", bytes(2 * results))
+        self.gap_shapes = array("h", bytes(2 * results))
+        self.boards: list[_Board] = []
+        #: Every number shape in use (see :func:`number_shape`), in order of first use.
+        self.shapes: dict[tuple[str, int, int], int] = {("fixed", 0, 1): 0}
+
+    def shape(self, value: float) -> int:
+        """The index of ``value``'s number shape."""
+        shape = number_shape(value)
+        found = self.shapes.get(shape)
+        if found is None:
+            found = self.shapes[shape] = len(self.shapes)
+        return found
 
 
 def _digest(launch: Launch) -> _Digest:
     results = launch.results
     digest = _Digest(len(results))
-    # Where each result sits, per benchmark: small maps, never one for the whole record.
-    positions: dict[str, array[int]] = {b.id: array("q") for b in launch.benchmarks}
+    # Where each result sits, per leaderboard: small maps, never one for the whole record.
+    positions: dict[tuple[str, str | None], array[int]] = {}
     for index, result in enumerate(results):
-        positions[result.benchmark].append(index)
+        key = (result.benchmark, result.cohort)
+        found = positions.get(key)
+        if found is None:
+            found = positions[key] = array("q")
+        found.append(index)
     column_of = {model.id: index for index, model in enumerate(launch.models)}
     for board in analysis.leaderboards(launch):
-        benchmark_id = board.benchmark.id
-        local = {id(results[index]): index for index in positions.pop(benchmark_id)}
-        row = array("d", [math.nan]) * len(launch.models)
+        number = len(digest.boards)
+        row = _Board(board, len(launch.models))
+        digest.boards.append(row)
+        key = (board.benchmark.id, board.cohort.id if board.cohort else None)
+        places = positions.pop(key, array("q"))
+        local = {id(results[index]): index for index in places}
+        for index in places:
+            digest.board_of[index] = number
         entries: dict[str, list[analysis.Standing]] = {}
         for standing in board.standings:  # best first
             index = local[id(standing.result)]
-            digest.ranks[index] = standing.rank
-            digest.gaps[index] = standing.gap
+            digest.ranks[index] = standing.rank or 0
+            digest.score_shapes[index] = shape = digest.shape(standing.score)
+            if standing.gap is not None:
+                digest.gaps[index] = standing.gap
+                digest.gap_shapes[index] = digest.shape(standing.gap)
             if standing.model.id not in entries:
-                row[column_of[standing.model.id]] = standing.score
+                column = column_of[standing.model.id]
+                row.scores[column] = standing.score
+                row.shapes[column] = shape
             entries.setdefault(standing.model.id, []).append(standing)
-        words: dict[str, list[Result]] = {}
         for result in board.qualitative:
             if result.model not in entries:
-                words.setdefault(result.model, []).append(result)
-        several = {
+                row.words.setdefault(result.model, []).append(result)
+        row.several = {
             model_id: "Best of several modes: "
-            + "; ".join(f"{s.label}: {s.score:g}" for s in standings)
+            + "; ".join(f"{s.label}: {analysis.format_score(s.score)}" for s in standings)
             for model_id, standings in entries.items()
             if len(standings) > 1
         }
-        digest.scores[benchmark_id] = row
-        digest.words[benchmark_id] = words
-        if several:
-            digest.several[benchmark_id] = several
     return digest
 
 
-def _decimals(value: float) -> int:
-    text = repr(value)
-    if "e" in text:
-        return 0 if abs(value) >= 1 else 4
-    fraction = text.partition(".")[2].rstrip("0")
-    return min(len(fraction), 4)
+class _Plan:
+    """The matrix rows in order and the charts over them."""
+
+    __slots__ = ("charts", "rows")
+
+    def __init__(self) -> None:
+        self.rows: list[_Board] = []
+        #: Per chart: its category, the benchmarks' scale, bounds and direction, and its
+        #: first and last row (0-based, in ``rows``).
+        self.charts: list[
+            tuple[str, tuple[Scale, tuple[float, float] | None, Direction], int, int]
+        ] = []
+
+
+def _plan(book: _Book) -> _Plan:
+    """Leaderboards by category; within one, a chart's rows together (same scale and
+    bounds, so that one axis fits them), and rows without numbers last."""
+    plan = _Plan()
+    by_benchmark: dict[str, list[_Board]] = {}
+    for board in book.digest.boards:
+        by_benchmark.setdefault(board.benchmark.id, []).append(board)
+    for summary in book.categories:
+        groups: dict[tuple[Scale, tuple[float, float] | None, Direction], list[Benchmark]] = {}
+        for benchmark in summary.numeric:
+            key = (benchmark.scale, benchmark.bounds, benchmark.direction)
+            groups.setdefault(key, []).append(benchmark)
+        later: list[_Board] = []
+        for key, benchmarks in groups.items():
+            first = len(plan.rows)
+            for benchmark in benchmarks:
+                for board in by_benchmark.get(benchmark.id, ()):
+                    (plan.rows if board.entries else later).append(board)
+            if len(plan.rows) > first:
+                plan.charts.append((summary.category, key, first, len(plan.rows) - 1))
+        for benchmark in summary.qualitative_only:
+            later.extend(by_benchmark.get(benchmark.id, ()))
+        plan.rows.extend(later)
+    return plan
 
 
 def _write_workbook(launch: Launch, buffer: IO[bytes], chosen: Sequence[str], accent: str) -> None:
@@ -754,10 +951,9 @@ def _write_workbook(launch: Launch, buffer: IO[bytes], chosen: Sequence[str], ac
     if not book.wb.worksheets:  # pragma: no cover - _chosen_sheets refuses an empty choice
         raise ExportError("no sheets to write")
     properties = book.wb.properties
-    model = launch.launched_model
     properties.title = _clip(_display(launch.title), 1000)
     properties.subject = _clip(
-        _display(f"AI model launch: {model.label} by {launch.developer.name}"), 1000
+        _display(f"AI model launch: {book.launched_names} by {launch.developer.name}"), 1000
     )
     properties.creator = f"launchbrief {__version__}"
     properties.lastModifiedBy = properties.creator
@@ -846,22 +1042,70 @@ _DERIVED_NOTE = (
 # --------------------------------------------------------------------------- data sheets
 
 
-def _collection_values(book: _Book, spec: TableSheet, item: Any) -> list[Any]:
+def _field(item: Any, key: str) -> Any:
+    """The value at a dotted ``key`` of a record; ``None`` past a missing nested record."""
+    value = item
+    for part in key.split("."):
+        value = getattr(value, part, None) if value is not None else None
+    return value
+
+
+def _derived_values(book: _Book, spec: TableSheet) -> dict[str, Callable[[int, Any], Any]]:
+    """The computed columns of a data sheet: header → value of the item at a position."""
+    launch = book.launch
+    if spec is COHORTS:
+        counts: dict[str, int] = {}
+        for result in launch.results:
+            if result.cohort is not None:
+                counts[result.cohort] = counts.get(result.cohort, 0) + 1
+        return {
+            "In words": lambda _i, cohort: analysis.describe_settings(cohort.settings) or None,
+            "Results": lambda _i, cohort: counts.get(cohort.id, 0),
+        }
+    if spec is DATES:
+        disputed = {
+            position: conflict.detail
+            for conflict in analysis.conflicts(launch)
+            for position in conflict.positions
+        }
+        return {"Conflict": lambda position, _event: disputed.get(position)}
+    return {}
+
+
+def _collection_values(
+    spec: TableSheet, derived: dict[str, Callable[[int, Any], Any]], position: int, item: Any
+) -> list[Any]:
     values: list[Any] = []
     for column in spec.columns:
         if column.key is None:
-            if spec is MODELS and column.header == "Launched":
-                values.append(item.id == book.launch.model.id)
-            else:  # pragma: no cover - every derived column of these sheets is handled
-                values.append(None)
+            values.append(derived[column.header](position, item))
             continue
-        value = getattr(item, column.key)
+        value = _field(item, column.key)
         if column.kind is Kind.IDS:
-            value = format_ids(value)
+            value = format_ids(value or ())
+        elif column.kind is Kind.LIST:
+            value = format_list(value)
+        elif column.kind is Kind.MAPPING:
+            value = _mapping_cell(value)
         elif column.kind is Kind.ENUM and value is not None:
             value = value.value
         values.append(value)
     return values
+
+
+def _mapping_cell(value: Settings | Specs | None) -> str | None:
+    """Settings (all of them) or specs (those without a column) as one cell.
+
+    Settings or specs given with nothing in them show as ``{}``, so that they read back
+    as given rather than as absent.
+    """
+    if value is None:
+        return None
+    if isinstance(value, Settings):
+        return format_mapping(value.items()) or "{}"
+    if value.other:
+        return format_mapping(value.other)
+    return None if value.items() else "{}"
 
 
 def _column_style(book: _Book, column: Column, wraps: bool) -> _Style:
@@ -870,10 +1114,32 @@ def _column_style(book: _Book, column: Column, wraps: bool) -> _Style:
     if column.kind is Kind.DATE:
         number_format = _DATE_FORMAT
     elif column.kind is Kind.INT:
-        number_format = "0"
+        number_format = "#,##0"
     elif column.kind is Kind.BOOL:
         number_format = _BOOL_FORMAT
     return _Style(alignment=alignment, number_format=number_format)
+
+
+class _NumberWriter:
+    """Writes each number with the format of its written form: 85.20 with ``#,##0.00``."""
+
+    __slots__ = ("alignment", "writers", "ws")
+
+    def __init__(self, ws: Any, alignment: Alignment | None) -> None:
+        self.ws = ws
+        self.alignment = alignment
+        self.writers: dict[str, _Writer] = {}
+
+    def __call__(self, value: Any) -> Any:
+        if not isinstance(value, (int, float)) or isinstance(value, bool):
+            return value
+        code = number_format(number_shape(value))
+        writer = self.writers.get(code)
+        if writer is None:
+            style = _Style(alignment=self.alignment, number_format=code)
+            writer = self.writers[code] = _Writer(self.ws, style)
+        # A cell of its own: a writer's reused cell serves one column of a row only.
+        return writer.style.cell(self.ws, value)
 
 
 def _write_collection(book: _Book, *, spec: TableSheet) -> None:
@@ -884,15 +1150,21 @@ def _write_collection(book: _Book, *, spec: TableSheet) -> None:
     wraps = any(column.wrap for column in columns)
     wrapped = [column.wrap for column in columns]
     headers = [column.header for column in columns]
+    derived = _derived_values(book, spec)
     widths = _prepare_columns(
         ws,
         book,
         headers,
         [column.derived for column in columns],
-        (_collection_values(book, spec, item) for item in items),
+        (_collection_values(spec, derived, i, item) for i, item in enumerate(items)),
         wrapped,
     )
-    writers = [_Writer(ws, _column_style(book, column, wraps)) for column in columns]
+    writers: list[Callable[[Any], Any]] = [
+        _NumberWriter(ws, Alignment(vertical="top") if wraps else None)
+        if column.kind is Kind.NUMBER
+        else _Writer(ws, _column_style(book, column, wraps))
+        for column in columns
+    ]
     url_index = (
         next((i for i, c in enumerate(columns) if c.header == "URL"), None)
         if spec is SOURCES
@@ -900,7 +1172,7 @@ def _write_collection(book: _Book, *, spec: TableSheet) -> None:
     )
     links = 0
     for row_number, item in enumerate(items, start=2):
-        values = _collection_values(book, spec, item)
+        values = _collection_values(spec, derived, row_number - 2, item)
         height = _row_height(values, widths, wrapped) if wraps else None
         if height is not None:
             ws.row_dimensions[row_number].height = height
@@ -908,7 +1180,9 @@ def _write_collection(book: _Book, *, spec: TableSheet) -> None:
         if url_index is not None and links < EXCEL_MAX_HYPERLINKS:
             url = values[url_index]
             if _linkable(url):
-                link = writers[url_index].style.cell(ws, url)
+                writer = writers[url_index]
+                assert isinstance(writer, _Writer)
+                link = writer.style.cell(ws, url)
                 link.font = book.link_font
                 link.hyperlink = url
                 row[url_index] = link
@@ -938,7 +1212,7 @@ def _linkable(url: Any) -> bool:
 
 
 def _write_results(book: _Book) -> None:
-    """Results: tidy, one row per result, with rank and gap from the leaderboards.
+    """Results: tidy, one row per result, with rank, gap and standing from the leaderboards.
 
     openpyxl writes the header, widths, view and table; the rows are streamed as
     SpreadsheetML text when the archive is written (see ``_xlsx_cells``).
@@ -947,11 +1221,15 @@ def _write_results(book: _Book) -> None:
     ws = book.sheet(RESULTS.sheet)
     columns = RESULTS.columns
     headers = [column.header for column in columns]
-    ranks, gaps = book.digest.ranks, book.digest.gaps
-    decimals = book.decimals
+    digest = book.digest
+    ranks, gaps, board_of = digest.ranks, digest.gaps, digest.board_of
+    boards = digest.boards
     models = {m.id: m for m in launch.models}
     benchmarks = {b.id: b for b in launch.benchmarks}
+    cohorts = {c.id: c for c in launch.cohorts}
     cited: dict[tuple[str, ...], tuple[str | None, str | None, bool]] = {}
+    # The settings a result ran under, in words: one look-up per kind of result.
+    worded: dict[tuple[str | None, str, Settings | None], str | None] = {}
 
     def citation(result: Result) -> tuple[str | None, str | None, bool]:
         found = cited.get(result.sources)
@@ -965,16 +1243,31 @@ def _write_results(book: _Book) -> None:
             cited[result.sources] = found
         return found
 
+    def settings_words(result: Result) -> str | None:
+        key = (result.cohort, result.benchmark, result.settings)
+        if key not in worded:
+            worded[key] = _clip(analysis.describe_settings(launch.settings(result))) or None
+        return worded[key]
+
+    def standing(index: int, result: Result) -> str:
+        if result.score is None:
+            return "in words only"
+        rank = ranks[index]
+        return f"#{rank} of {boards[board_of[index]].entries}" if rank else "no rival numbers"
+
     def values(index: int, result: Result) -> list[Any]:
         benchmark = benchmarks[result.benchmark]
         model = models[result.model]
+        cohort = cohorts[result.cohort].name if result.cohort else None
         ids, names, vendor = citation(result)
+        own = _mapping_cell(result.settings)
         return [
-            result.benchmark, benchmark.name, benchmark.category, result.model, model.label,
-            model.developer, result.mode, result.score, benchmark.scale.value,
-            benchmark.direction.value, ranks[index] or None, _gap(gaps[index]),
-            format_comparisons(result.comparisons), result.claim, vendor, ids, names,
-            benchmark.settings,
+            launch.id, result.benchmark, benchmark.name, benchmark.category, result.cohort,
+            cohort, result.model, model.label, model.developer, model.launched, result.mode,
+            result.score, benchmark.scale.value, benchmark.direction.value, ranks[index] or None,
+            _gap(gaps[index]), standing(index, result), format_comparisons(result.comparisons),
+            result.claim, settings_words(result), own, boards[board_of[index]].warning, vendor,
+            ids, names,
         ]  # fmt: skip
 
     claim_index = next(i for i, c in enumerate(columns) if c.key == "claim")
@@ -999,7 +1292,8 @@ def _write_results(book: _Book) -> None:
     claim_id = book.style_id(ws, claim_style)
     claim_quoted = book.style_id(ws, claim_style, quoted=True)
     number_ids = [
-        book.style_id(ws, _Style(number_format=f, alignment=top)) for f in _NUMBER_FORMATS
+        book.style_id(ws, _Style(number_format=number_format(shape), alignment=top))
+        for shape in digest.shapes
     ]
     rank_id = book.style_id(ws, _Style(number_format="0", alignment=top))
     bool_id = book.style_id(
@@ -1014,77 +1308,112 @@ def _write_results(book: _Book) -> None:
 
     # Column letters by header, so that the row template follows RESULTS' column order.
     letter = dict(zip(headers, cells.column_letters(len(headers)), strict=True))
-    c_bench, c_name, c_cat = letter["Benchmark id"], letter["Benchmark"], letter["Category"]
+    c_launch, c_bench, c_name = letter["Launch"], letter["Benchmark id"], letter["Benchmark"]
+    c_cat, c_cohort_id, c_cohort = letter["Category"], letter["Cohort id"], letter["Cohort"]
     c_model, c_label, c_dev = letter["Model id"], letter["Model"], letter["Developer"]
-    c_mode, c_score, c_scale = letter["Mode id"], letter["Score"], letter["Scale"]
-    c_dir, c_rank, c_gap = letter["Direction"], letter["Rank"], letter["Gap to leader"]
-    c_comp, c_claim, c_vendor = letter["Comparison"], letter["Claim"], letter["Vendor only"]
-    c_ids, c_prov, c_set = letter["Source ids"], letter["Provenance"], letter["Settings"]
+    c_launched, c_mode, c_score = letter["Launched"], letter["Mode id"], letter["Score"]
+    c_scale, c_dir, c_rank = letter["Scale"], letter["Direction"], letter["Rank"]
+    c_gap, c_standing, c_comp = letter["Gap to leader"], letter["Standing"], letter["Comparison"]
+    c_claim, c_set, c_own = letter["Claim"], letter["Settings"], letter["Result settings"]
+    c_warn, c_vendor = letter["Comparability"], letter["Vendor only"]
+    c_ids, c_prov = letter["Source ids"], letter["Provenance"]
+    shapes, gap_shapes = digest.score_shapes, digest.gap_shapes
 
     def rows() -> Iterator[bytes]:
-        # Repeated values are rendered once: per benchmark, per model, per source list.
+        # Repeated values are rendered once: per benchmark, model, cohort, board, source list.
+        launch_id = text(launch.id)
         bench = {
             b.id: (
                 text(b.id), text(b.name), text(b.category), text(b.scale.value),
-                text(b.direction.value), text(b.settings), decimals[b.id],
+                text(b.direction.value),
             )
             for b in launch.benchmarks
         }  # fmt: skip
-        model = {m.id: (text(m.id), text(m.label), text(m.developer)) for m in launch.models}
+        model = {
+            m.id: (
+                text(m.id), text(m.label), text(m.developer),
+                cells.bool_fragment(m.launched, bool_id),
+            )
+            for m in launch.models
+        }  # fmt: skip
         mode = {m.id: text(m.id) for m in launch.modes}
+        cohort = {c.id: (text(c.id), text(c.name)) for c in launch.cohorts}
+        warnings_ = [text(board.warning) for board in boards]
+        entries = [board.entries for board in boards]
+        unranked, in_words = text("no rival numbers"), text("in words only")
         sources = {
             key: (text(ids), text(names), cells.bool_fragment(vendor, bool_id))
             for key, (ids, names, vendor) in cited.items()
         }
+        said: dict[str | None, str] = {}
         chunk: list[str] = []
         for index, result in enumerate(launch.results):
             number = index + 2
-            b_id, b_name, b_category, b_scale, b_direction, b_settings, places = bench[
-                result.benchmark
-            ]
-            m_id, m_label, m_developer = model[result.model]
+            b_id, b_name, b_category, b_scale, b_direction = bench[result.benchmark]
+            m_id, m_label, m_developer, m_launched = model[result.model]
             cite = sources.get(result.sources)
             if cite is None:
                 ids, names, vendor = citation(result)
                 cite = (text(ids), text(names), cells.bool_fragment(vendor, bool_id))
             s_ids, s_names, s_vendor = cite
             rank_value = ranks[index]
+            board = board_of[index]
             claim = result.claim
             height = ""
             if claim is not None and fit_rows and len(claim) > claim_width:
                 lines = _lines(claim, claim_width)
                 height = f' ht="{min(409, 15 * lines + 3)}" customHeight="1"'
             row = str(number)
-            score = cells.number_fragment(result.score, number_ids[places])
-            rank = cells.number_fragment(rank_value, rank_id) if rank_value else ""
-            gap = cells.number_fragment(_gap(gaps[index]), number_ids[places])
-            comparison = text(format_comparisons(result.comparisons))
-            claim_cell = cells.text_fragment(claim, claim_id, claim_quoted)
             parts = [
-                f'<row r="{row}"{height}><c r="{c_bench}{row}"{b_id}<c r="{c_name}{row}"{b_name}'
-                f'<c r="{c_cat}{row}"{b_category}<c r="{c_model}{row}"{m_id}'
-                f'<c r="{c_label}{row}"{m_label}'
+                f'<row r="{row}"{height}><c r="{c_launch}{row}"{launch_id}'
+                f'<c r="{c_bench}{row}"{b_id}<c r="{c_name}{row}"{b_name}'
+                f'<c r="{c_cat}{row}"{b_category}'
             ]
+            if result.cohort is not None:
+                k_id, k_name = cohort[result.cohort]
+                parts.append(f'<c r="{c_cohort_id}{row}"{k_id}<c r="{c_cohort}{row}"{k_name}')
+            parts.append(f'<c r="{c_model}{row}"{m_id}<c r="{c_label}{row}"{m_label}')
             if m_developer:
                 parts.append(f'<c r="{c_dev}{row}"{m_developer}')
+            parts.append(f'<c r="{c_launched}{row}"{m_launched}')
             if result.mode is not None:
                 parts.append(f'<c r="{c_mode}{row}"{mode[result.mode]}')
-            if score:
-                parts.append(f'<c r="{c_score}{row}"{score}')
+            if result.score is not None:
+                score = cells.number_fragment(result.score, number_ids[shapes[index]])
+                if score:
+                    parts.append(f'<c r="{c_score}{row}"{score}')
             parts.append(f'<c r="{c_scale}{row}"{b_scale}<c r="{c_dir}{row}"{b_direction}')
-            if rank:
-                parts.append(f'<c r="{c_rank}{row}"{rank}')
+            if rank_value:
+                parts.append(f'<c r="{c_rank}{row}"{cells.number_fragment(rank_value, rank_id)}')
+            gap = cells.number_fragment(_gap(gaps[index]), number_ids[gap_shapes[index]])
             if gap:
                 parts.append(f'<c r="{c_gap}{row}"{gap}')
-            if comparison:
-                parts.append(f'<c r="{c_comp}{row}"{comparison}')
-            if claim_cell:
-                parts.append(f'<c r="{c_claim}{row}"{claim_cell}')
+            if result.score is None:
+                standing_cell = in_words
+            elif rank_value:
+                standing_cell = text(f"#{rank_value} of {entries[board]}")
+            else:
+                standing_cell = unranked
+            parts.append(f'<c r="{c_standing}{row}"{standing_cell}')
+            if result.comparisons:
+                parts.append(f'<c r="{c_comp}{row}"{text(format_comparisons(result.comparisons))}')
+            if claim is not None:
+                parts.append(
+                    f'<c r="{c_claim}{row}"{cells.text_fragment(claim, claim_id, claim_quoted)}'
+                )
+            words = settings_words(result)
+            if words:
+                shown = said.get(words)
+                if shown is None:
+                    shown = said[words] = text(words)
+                parts.append(f'<c r="{c_set}{row}"{shown}')
+            if result.settings is not None:
+                parts.append(f'<c r="{c_own}{row}"{text(_mapping_cell(result.settings))}')
+            if warnings_[board]:
+                parts.append(f'<c r="{c_warn}{row}"{warnings_[board]}')
             parts.append(f'<c r="{c_vendor}{row}"{s_vendor}')
             if s_ids:
                 parts.append(f'<c r="{c_ids}{row}"{s_ids}<c r="{c_prov}{row}"{s_names}')
-            if b_settings:
-                parts.append(f'<c r="{c_set}{row}"{b_settings}')
             parts.append("</row>")
             chunk.append("".join(parts))
             if len(chunk) >= 1000:
@@ -1103,7 +1432,7 @@ def _gap(gap: float) -> float | None:
 
 
 def _write_launch_fields(book: _Book) -> None:
-    """Launch: the record's own fields (id, title, dates, developer, launched model), one per row."""
+    """Launch: the record's own fields (id, title, as-of date, developer, licence), one per row."""
     ws = book.sheet(LAUNCH_SHEET.sheet)
     rows = list(launch_field_rows(book.launch))
     columns = LAUNCH_SHEET.columns
@@ -1122,12 +1451,14 @@ def _write_launch_fields(book: _Book) -> None:
     text_writer = _Writer(ws, _Style(alignment=top))
     date_writer = _Writer(ws, _Style(alignment=top, number_format=_DATE_FORMAT))
     int_writer = _Writer(ws, _Style(alignment=top, number_format="0"))
+    bool_writer = _Writer(ws, _Style(alignment=top, number_format=_BOOL_FORMAT))
     about_writer = _Writer(ws, _Style(alignment=top, font=_font(italic=True, color="595959")))
+    writers = {Kind.DATE: date_writer, Kind.INT: int_writer, Kind.BOOL: bool_writer}
     for row_number, (path, value, about, kind) in enumerate(rows, start=2):
         height = _row_height([path, value, about], widths, wrapped)
         if height is not None:
             ws.row_dimensions[row_number].height = height
-        writer = {Kind.DATE: date_writer, Kind.INT: int_writer}.get(kind, text_writer)
+        writer = writers.get(kind, text_writer)
         ws.append([field_writer(path), writer(value), about_writer(about)])
     book.table(ws, LAUNCH_SHEET.table, headers, len(rows))
 
@@ -1135,31 +1466,29 @@ def _write_launch_fields(book: _Book) -> None:
 # --------------------------------------------------------------------------- benchmarks matrix
 
 
-def _matrix_order(book: _Book) -> list[Benchmark]:
-    """Benchmarks grouped by category; within one, those with numbers first (charts need them together)."""
-    order: list[Benchmark] = []
-    for summary in book.categories:
-        order.extend(summary.numeric)
-        order.extend(summary.qualitative_only)
-    return order
+#: The matrix's columns before the models' (the models' start after them).
+_MATRIX_HEADERS = ("Leaderboard", "Cohort", "Category", "Direction", "Ranked")
+_MATRIX_FIXED = len(_MATRIX_HEADERS)
+_MATRIX_NOTE = "Note"
 
 
 def _model_headers(book: _Book) -> list[str]:
-    """Unique, printable column headers for the models; the launched model is marked.
+    """Unique, printable column headers for the models; launched models are marked.
 
     A Table's column names must equal its header cells as Excel reads them, so the
     headers hold nothing Excel would decode or evaluate: no control characters, no
     line breaks, no leading formula sign, no text that reads as an ``_xHHHH_`` escape.
     """
     headers: list[str] = []
+    taken = {h.casefold() for h in (*_MATRIX_HEADERS, _MATRIX_NOTE)}
     seen: set[str] = set()
     for model in book.launch.models:
         text = " ".join(_display(model.label).split())
         text = _ESCAPE_LIKE.sub(lambda match: "_ " + match.group(0)[1:], text)
         text = text.lstrip("=+-@'\ufffd ")[:80].strip() or model.id
-        if model.id == book.launch.model.id:
+        if model.launched:
             text = f"{text} (launched)"
-        if text.casefold() in seen or text.casefold() in {"benchmark", "category", "direction"}:
+        if text.casefold() in seen or text.casefold() in taken:
             text = f"{text} [{model.id}]"
         seen.add(text.casefold())
         headers.append(text)
@@ -1184,23 +1513,32 @@ def _qualitative_note(book: _Book, results: Sequence[Result]) -> str:
 
 
 def _write_matrix(book: _Book) -> None:
-    """Benchmarks: benchmark × model, leader per row highlighted, launched model's column marked.
+    """Benchmarks: one row per leaderboard (benchmark and cohort), one column per model.
 
-    As for Results, openpyxl writes the frame and the rows are streamed as text; the
-    notes on cells known only in words go through openpyxl's comment records.
+    The leader of each ranked row is highlighted; a row without a rival's number is
+    not ranked (Ranked FALSE) and nothing in it is highlighted. Launched models'
+    columns are marked; a shaded empty cell has a note with what the source says
+    without a number, rivals' words included; the Note column carries the
+    comparability warning. As for Results, openpyxl writes the frame and the rows are
+    streamed as text; the notes go through openpyxl's comment records.
     """
     launch = book.launch
     ws = book.sheet("Benchmarks")
     book.matrix = ws
-    order = _matrix_order(book)
+    plan = book.plan.rows
     model_headers = _model_headers(book)
-    headers = ["Benchmark", "Category", "Direction", *model_headers]
-    launched_index = next(i for i, m in enumerate(launch.models) if m.id == launch.model.id)
-    launched_column = 3 + launched_index
+    first = _MATRIX_FIXED  # 0-based index of the first model column
+    headers = [*_MATRIX_HEADERS, *model_headers, _MATRIX_NOTE]
+    launched = [model.launched for model in launch.models]
     lengths = [max(len(h) + 5, 10) for h in headers]
-    for benchmark in order[:_WIDTH_SAMPLE]:
-        lengths[0] = max(lengths[0], len(benchmark.name) + 2)
-        lengths[1] = max(lengths[1], len(benchmark.category) + 2)
+    for board in plan[:_WIDTH_SAMPLE]:
+        lengths[0] = max(lengths[0], len(board.title) + 2)
+        lengths[1] = max(lengths[1], len(board.cohort or "") + 2)
+        lengths[2] = max(lengths[2], len(board.benchmark.category) + 2)
+    lengths[4] = 10
+    for index in range(first, first + len(model_headers)):
+        lengths[index] = min(lengths[index], 16)  # the header wraps onto two lines
+    lengths[-1] = 40
     for index, length in enumerate(lengths):
         ws.column_dimensions[get_column_letter(index + 1)].width = float(min(length, 40))
     ws.freeze_panes = "B2"
@@ -1216,24 +1554,29 @@ def _write_matrix(book: _Book) -> None:
         alignment=Alignment(vertical="center", wrap_text=True),
     )
     header_cells = [other_header.cell(ws, h) for h in headers]
-    header_cells[launched_column] = launched_header.cell(ws, headers[launched_column])
+    for index, is_launched in enumerate(launched):
+        if is_launched:
+            header_cells[first + index] = launched_header.cell(ws, headers[first + index])
     _header_note(
         header_cells[0],
-        "A view of the Results sheet: edit scores there. The best score of each row is"
-        " highlighted; a shaded empty cell has a note with what the source says without a number.",
+        "A view of the Results sheet: edit scores there. One row per leaderboard (a benchmark"
+        " in a cohort). The best score of each ranked row is highlighted; a row where no rival"
+        " has a number is not ranked. A shaded empty cell has a note with what the source says"
+        " without a number.",
     )
     ws.row_dimensions[1].height = 32
     ws.append(header_cells)
-    book.table(ws, "BenchmarkMatrix", headers, len(order))
-    if launch.models and order:
-        first = get_column_letter(4)
-        last = get_column_letter(3 + len(launch.models))
+    book.table(ws, "BenchmarkMatrix", headers, len(plan))
+    if launch.models and plan:
+        left = get_column_letter(first + 1)
+        right = get_column_letter(first + len(launch.models))
+        # Only a ranked row has a leader: a lone number is no win.
         formula = (
-            f'AND(ISNUMBER({first}2),{first}2=IF($C2="lower",'
-            f"MIN(${first}2:${last}2),MAX(${first}2:${last}2)))"
+            f'AND($E2=TRUE,ISNUMBER({left}2),{left}2=IF($D2="lower",'
+            f"MIN(${left}2:${right}2),MAX(${left}2:${right}2)))"
         )
         ws.conditional_formatting.add(
-            f"{first}2:{last}{len(order) + 1}",
+            f"{left}2:{right}{len(plan) + 1}",
             FormulaRule(
                 formula=[formula],
                 font=_font(bold=True, color="7F6000"),
@@ -1243,33 +1586,36 @@ def _write_matrix(book: _Book) -> None:
         )
 
     quoted = book.style_id(ws, _Style(), quoted=True)
-    plain_numbers = [book.style_id(ws, _Style(number_format=f)) for f in _NUMBER_FORMATS]
+    shapes = list(book.digest.shapes)
+    plain_numbers = [
+        book.style_id(ws, _Style(number_format=number_format(shape))) for shape in shapes
+    ]
     launched_numbers = [
-        book.style_id(ws, _Style(number_format=f, fill=book.launched_fill)) for f in _NUMBER_FORMATS
+        book.style_id(ws, _Style(number_format=number_format(shape), fill=book.launched_fill))
+        for shape in shapes
     ]
     launched_empty = cells.empty_fragment(book.style_id(ws, _Style(fill=book.launched_fill)))
     noted = cells.empty_fragment(book.style_id(ws, _Style(fill=book.note_fill)))
+    bool_id = book.style_id(
+        ws, _Style(number_format=_BOOL_FORMAT, alignment=Alignment(horizontal="center"))
+    )
+    note_id = book.style_id(ws, _Style(font=_font(italic=True, color="595959")))
     letters = cells.column_letters(len(headers))
     # Notes are drawn one by one by Excel; past a thousand they slow every opening, and
     # what they say is on the Results sheet anyway.
     notes_left = _MAX_NOTES
-    # What the rows need, compactly: the best score per model column, and which
-    # models the source speaks of only in words.
-    digest = book.digest
-    for row_number, benchmark in enumerate(order, start=2):
+    for row_number, board in enumerate(plan, start=2):
         if notes_left <= 0:
             break
-        several = digest.several.get(benchmark.id, {})
-        words = digest.words[benchmark.id]
         for index, model in enumerate(launch.models):
-            if model.id in several:
-                text = several[model.id]
-            elif model.id in words:
-                text = _qualitative_note(book, words[model.id])
+            if model.id in board.several:
+                text = board.several[model.id]
+            elif model.id in board.words:
+                text = _qualitative_note(book, board.words[model.id])
             else:
                 continue
             cell = WriteOnlyCell(ws)
-            cell.row, cell.column = row_number, 4 + index
+            cell.row, cell.column = row_number, first + 1 + index
             cell.comment = Comment(_clip(_display(text), 2000), _AUTHOR, height=110, width=320)
             # The write-only sheet collects notes from the cells openpyxl writes; these
             # rows are written as text, so their notes are handed over directly.
@@ -1277,31 +1623,40 @@ def _write_matrix(book: _Book) -> None:
             notes_left -= 1
             if notes_left <= 0:
                 break
-    plan = [(b, digest.scores[b.id], digest.words[b.id]) for b in order]
 
     def rows() -> Iterator[bytes]:
         chunk: list[str] = []
-        for row_number, (benchmark, scores, words) in enumerate(plan, start=2):
+        note_letter = letters[-1]
+        for row_number, board in enumerate(plan, start=2):
             row = str(row_number)
-            places = book.decimals[benchmark.id]
-            parts = [
-                f'<row r="{row}"><c r="A{row}"{cells.text_fragment(benchmark.name, 0, quoted)}'
-                f'<c r="B{row}"{cells.text_fragment(benchmark.category, 0, quoted)}'
-                f'<c r="C{row}"{cells.text_fragment(benchmark.direction.value)}'
-            ]
+            benchmark = board.benchmark
+            parts = [f'<row r="{row}"><c r="A{row}"{cells.text_fragment(board.title, 0, quoted)}']
+            if board.cohort is not None:
+                parts.append(f'<c r="B{row}"{cells.text_fragment(board.cohort, 0, quoted)}')
+            parts.append(
+                f'<c r="C{row}"{cells.text_fragment(benchmark.category, 0, quoted)}'
+                f'<c r="D{row}"{cells.text_fragment(benchmark.direction.value)}'
+                f'<c r="E{row}"{cells.bool_fragment(board.contested, bool_id)}'
+            )
+            scores, shape_of, words = board.scores, board.shapes, board.words
             for index, model in enumerate(launch.models):
-                launched = 3 + index == launched_column
+                is_launched = launched[index]
                 score = scores[index]
                 if score == score:  # not NaN: the model has a number
-                    styles = launched_numbers if launched else plain_numbers
-                    fragment = cells.number_fragment(score, styles[places])
+                    styles = launched_numbers if is_launched else plain_numbers
+                    fragment = cells.number_fragment(score, styles[shape_of[index]])
                 elif model.id in words:
                     fragment = noted
-                elif launched:
+                elif is_launched:
                     fragment = launched_empty
                 else:
                     continue
-                parts.append(f'<c r="{letters[3 + index]}{row}"{fragment}')
+                parts.append(f'<c r="{letters[first + index]}{row}"{fragment}')
+            note = board.note
+            if note:
+                parts.append(
+                    f'<c r="{note_letter}{row}"{cells.text_fragment(note, note_id, quoted)}'
+                )
             parts.append("</row>")
             chunk.append("".join(parts))
             if len(chunk) >= 200:
@@ -1327,7 +1682,7 @@ def _write_charts(book: _Book) -> None:
     ws.sheet_view.showGridLines = False
     for letter, width in (("A", 2.0), ("B", 24.0), ("C", 10.0), ("D", 10.0), ("E", 3.0)):
         ws.column_dimensions[letter].width = width
-    model = launch.launched_model.label
+    model = book.launched_names
     ws.append([None, book.title.cell(ws, "Charts")])
     ws.append(
         [
@@ -1335,17 +1690,18 @@ def _write_charts(book: _Book) -> None:
             book.subtitle.cell(
                 ws,
                 _clip(
-                    f"{model} in the accent colour. Benchmark charts draw from the Benchmarks"
-                    " sheet; benchmarks known only from the source's words are not charted."
+                    _display(
+                        f"{model} in the accent colour{'s' if len(launch.launched) > 1 else ''}."
+                        " Benchmark charts draw from the Benchmarks sheet, one per category and"
+                        " scale; leaderboards known only from the source's words are not charted."
+                    )
                 ),
             ),
         ]
     )
     ws.append([])
     row = 3
-    charts: list[Any] = [
-        _category_chart(book, summary) for summary in book.categories if summary.numeric
-    ]
+    charts: list[Any] = [_category_chart(book, *chart) for chart in book.plan.charts]
 
     def block(
         title: str, headings: Sequence[str], rows: Sequence[Sequence[Any]]
@@ -1374,7 +1730,9 @@ def _write_charts(book: _Book) -> None:
         chart.grouping = "clustered"
         _style_chart(
             chart,
-            title=f"Where {model} leads and trails, by category (benchmarks)",
+            title=f"Where {model} {'leads' if len(launch.launched) == 1 else 'lead'} and"
+            f" {'trails' if len(launch.launched) == 1 else 'trail'} rivals, by category"
+            " (benchmarks)",
             value_title="Benchmarks",
             category_title="Category",
             number_format="0",
@@ -1477,64 +1835,82 @@ def _colour_series(series: Any, colour: str, number_format: str) -> None:
     series.dLbls.numFmt = number_format
 
 
-def _category_chart(book: _Book, summary: analysis.CategorySummary) -> Any:
-    """A clustered bar chart of one category's scores: benchmarks as groups, models as series."""
+def _category_chart(
+    book: _Book,
+    category: str,
+    key: tuple[Scale, tuple[float, float] | None, Direction],
+    first: int,
+    last: int,
+) -> Any:
+    """A clustered bar chart of one category's leaderboards on one scale: boards as groups,
+    models as series; the axis spans the scale's bounds (0–100, 0–1, a points range)."""
     launch = book.launch
-    order = _matrix_order(book)
-    matrix_row = {benchmark.id: index + 2 for index, benchmark in enumerate(order)}
-    first = matrix_row[summary.numeric[0].id]
-    last = matrix_row[summary.numeric[-1].id]
-    # A model is charted if it has a number on one of the category's benchmarks.
+    scale, bounds, direction = key
+    boards = book.plan.rows[first : last + 1]
+    # A model is charted if it has a number on one of the chart's leaderboards.
     scored = {
-        model.id
-        for benchmark in summary.numeric
-        for model, score in zip(launch.models, book.digest.scores[benchmark.id], strict=True)
+        index
+        for board in boards
+        for index, score in enumerate(board.scores)
         if score == score  # not NaN
     }
-    models = [(i, m) for i, m in enumerate(launch.models) if m.id in scored]
-    models.sort(key=lambda pair: pair[1].id != launch.model.id)  # launched model first
+    models = [(i, m) for i, m in enumerate(launch.models) if i in scored]
+    models.sort(key=lambda pair: not pair[1].launched)  # launched models first
     shown = models[:_MAX_CHART_SERIES]
-    scales = {b.scale for b in summary.numeric}
-    directions = {b.direction for b in summary.numeric}
-    scale = next(iter(scales)) if len(scales) == 1 else None
-    if len(directions) == 1:
-        better = "higher is better" if Direction.HIGHER in directions else "lower is better"
+    better = "higher is better" if direction is Direction.HIGHER else "lower is better"
+    if scale in (Scale.POINTS, Scale.ELO) and bounds is not None:
+        scale_words = f"{scale.value}, {_bound(bounds[0])} to {_bound(bounds[1])}"
     else:
-        better = "mixed directions"
-    category = summary.category[:1].upper() + summary.category[1:]
-    title = f"{category} scores ({scale.value if scale else 'mixed scales'}, {better})"
+        scale_words = scale.value
+    title = f"{category[:1].upper() + category[1:]} scores ({scale_words}, {better})"
     if len(models) > len(shown):
         title += f"; {len(shown)} of {len(models)} models"
-    places = max(book.decimals[b.id] for b in summary.numeric)
+    shapes = {
+        shape
+        for board in boards
+        for index, shape in enumerate(board.shapes)
+        if board.scores[index] == board.scores[index]
+    }
+    by_index = {index: shape for shape, index in book.digest.shapes.items()}
+    kinds = {by_index[shape] for shape in shapes}
+    if all(kind == "fixed" for kind, _places, _integers in kinds):
+        labels = number_format(
+            ("fixed", max((places for _kind, places, _integers in kinds), default=0), 1)
+        )
+    else:
+        labels = "General"
     chart = BarChart()
     chart.type = "bar"
     chart.grouping = "clustered"
+    unit = {Scale.PERCENT: "percent", Scale.PERCENTILE: "percentile"}.get(scale, scale.value)
     _style_chart(
         chart,
         title=title,
-        value_title=f"Score ({scale.value})" if scale else "Score",
-        category_title="Benchmark",
-        number_format="0" if scale is Scale.PERCENT else _NUMBER_FORMATS[places],
+        value_title=f"Score ({unit})",
+        category_title="Leaderboard",
+        # Axes count in round steps; the bars' labels keep each number's decimals.
+        number_format={Scale.PERCENT: "0", Scale.PERCENTILE: "0", Scale.FRACTION: "0.0"}.get(
+            scale, "General"
+        ),
         bars=(last - first + 1) * len(shown),
         groups=last - first + 1,
     )
-    if scale is not None and scale.bounds is not None:
-        chart.y_axis.scaling.min, chart.y_axis.scaling.max = scale.bounds
+    if bounds is not None:
+        chart.y_axis.scaling.min, chart.y_axis.scaling.max = bounds
     matrix = quote_sheetname("Benchmarks")
-    rival = 0
+    top, bottom = first + 2, last + 2  # matrix rows: a header, then 1-based
     for index, model in shown:
-        column = 4 + index
-        series = Series(Reference(book.matrix, min_col=column, min_row=first, max_row=last))
+        column = _MATRIX_FIXED + 1 + index
+        series = Series(Reference(book.matrix, min_col=column, min_row=top, max_row=bottom))
         series.tx = SeriesLabel(strRef=StrRef(f"{matrix}!${get_column_letter(column)}$1"))
-        if model.id == launch.model.id:
-            colour = book.accent
-        else:
-            colour = _RIVAL_COLOURS[rival % len(_RIVAL_COLOURS)]
-            rival += 1
-        _colour_series(series, colour, _NUMBER_FORMATS[places])
+        _colour_series(series, book.colours[model.id], labels)
         chart.series.append(series)
-    chart.set_categories(Reference(book.matrix, min_col=1, min_row=first, max_row=last))
+    chart.set_categories(Reference(book.matrix, min_col=1, min_row=top, max_row=bottom))
     return chart
+
+
+def _bound(value: float) -> str:
+    return analysis.format_score(value)
 
 
 # --------------------------------------------------------------------------- summary and about
@@ -1597,76 +1973,201 @@ def _more(count: int, shown: int, where: str) -> str | None:
     return f"… and {count - shown:,} more (see {where})" if count > shown else None
 
 
+def _spec_words(key: str, value: Any) -> str:
+    """One spec in words: ``"400B parameters"``, ``"context window 131,072"``."""
+    name = key.replace("_", " ")
+    if isinstance(value, bool):
+        return f"{name} {'yes' if value else 'no'}"
+    if key in ("parameters", "active_parameters") and isinstance(value, (int, float)):
+        for size, unit in ((1e12, "T"), (1e9, "B"), (1e6, "M")):
+            if abs(value) >= size:
+                return f"{value / size:.4g}{unit} {name}"
+    if isinstance(value, int):
+        return f"{name} {value:,}"
+    if isinstance(value, float):
+        return f"{name} {analysis.format_score(value)}"
+    return f"{name} {value}"
+
+
+def _licence_words(licence: Any) -> str:
+    weights = {True: "open weights", False: "weights not open", None: None}[licence.open_weights]
+    return ", ".join(part for part in (licence.name, weights, licence.url) if part)
+
+
 def _write_summary(book: _Book) -> None:
     """Summary: the launch at a glance, for someone who reads nothing else."""
     launch = book.launch
-    model = launch.launched_model
+    launched = launch.launched
+    names = book.launched_names
     page = _Page(book, "Summary", (26.0, 90.0, 30.0))
     page.ws.sheet_properties.tabColor = book.accent
     developer = launch.developer.name + (
         f" ({launch.developer.division})" if launch.developer.division else ""
     )
-    announced = launch.announced.isoformat() if launch.announced else "date not given"
+    conflicts = analysis.conflicts(launch)
+    disputed = {conflict.event.strip().casefold() for conflict in conflicts}
+    if "announced" in disputed:
+        announced = "announcement date disputed"
+    else:
+        announced = (
+            f"announced {launch.announced.isoformat()}" if launch.announced else "date not given"
+        )
     as_of = launch.as_of.isoformat() if launch.as_of else "not given"
     page.title(
-        launch.title, f"{model.label} · {developer} · announced {announced} · record as of {as_of}"
+        _display(launch.title),
+        _display(f"{names} · {developer} · {announced} · record as of {as_of}"),
     )
 
     page.section("At a glance")
+    families = sorted({m.family for m in launched if m.family})
     page.line(
-        "Model",
-        model.label + (f" (family: {launch.model.family})" if launch.model.family else ""),
-        book.source_names(launch.model.sources),
+        "Launched" if len(launched) > 1 else "Model",
+        _display(
+            ", ".join(m.label for m in launched[:_SUMMARY_ROWS])
+            + (
+                f" … and {len(launched) - _SUMMARY_ROWS} more"
+                if len(launched) > _SUMMARY_ROWS
+                else ""
+            )
+            + (f" (family: {', '.join(families)})" if families else "")
+        ),
+        book.source_names(analysis.source_ids(launched)),
     )
-    page.line("Developer", developer, book.source_names(launch.developer.sources))
-    if launch.model.predecessor:
-        page.line("Predecessor", launch.model.predecessor)
+    page.line("Developer", _display(developer), book.source_names(launch.developer.sources))
+    if launch.license is not None:
+        page.line(
+            "Licence",
+            _display(_licence_words(launch.license)),
+            book.source_names(launch.license.sources),
+        )
+    seen_events: set[str] = set()
+    for event in launch.dates:
+        key = event.event.strip().casefold()
+        if key in seen_events:
+            continue
+        seen_events.add(key)
+        label = event.event[:1].upper() + event.event[1:]
+        conflict = next((c for c in conflicts if c.event.strip().casefold() == key), None)
+        if conflict is not None:
+            page.line(_display(label), _display(conflict.detail), "sources disagree: both kept")
+        else:
+            text = event.date.isoformat() + (f" ({event.note})" if event.note else "")
+            page.line(_display(label), _display(text), book.source_names(event.sources))
     if launch.summary:
-        page.line("The launch", launch.summary)
-    if launch.model.summary:
-        page.line("The model", launch.model.summary, book.source_names(launch.model.sources))
-    for label, items in (
-        ("Modalities", launch.model.modalities),
-        ("Capabilities", launch.model.capabilities),
-        ("Powers", launch.model.powers),
-    ):
-        if items:
-            page.line(label, "; ".join(items))
+        page.line("The launch", _display(launch.summary))
+    if len(launched) == 1:
+        model = launched[0]
+        if model.predecessor:
+            page.line("Predecessor", _display(model.predecessor))
+        if model.summary:
+            page.line("The model", _display(model.summary), book.source_names(model.sources))
+        for label, items in (
+            ("Modalities", model.modalities),
+            ("Capabilities", model.capabilities),
+            ("Powers", model.powers),
+        ):
+            if items:
+                page.line(label, _display("; ".join(items)))
     if launch.modes:
         modes = sorted(launch.modes, key=lambda m: m.order)
         page.line(
             "Reasoning modes",
-            ", ".join(f"{m.name} ({m.timing or m.status.label})" for m in modes),
+            _display(", ".join(f"{m.name} ({m.availability})" for m in modes)),
             book.source_names(analysis.source_ids(modes)),
         )
     rollout = analysis.rollout(launch)
-    page.line("Rollout", rollout.headline, book.source_names(analysis.source_ids(launch.surfaces)))
+    page.line(
+        "Rollout",
+        _display(rollout.headline),
+        book.source_names(analysis.source_ids(launch.surfaces)),
+    )
     page.line(
         "Safety",
         analysis.safety(launch).headline,
         book.source_names(analysis.source_ids(launch.safety)),
     )
+    cohorts = f", {len(launch.cohorts):,} cohorts" if launch.cohorts else ""
     page.line(
         "Record",
-        f"{len(launch.results):,} results on {len(launch.benchmarks):,} benchmarks, {len(launch.models):,} models, {len(launch.sources):,} sources",
+        f"{len(launch.results):,} results on {len(launch.benchmarks):,} benchmarks{cohorts},"
+        f" {len(launch.models):,} models ({len(launched):,} launched), {len(launch.sources):,}"
+        " sources",
     )
+
+    if len(launched) > 1 or any(m.specs or m.license for m in launched):
+        page.section("Line-up", ("Model", "Specs and licence", "Sources"))
+        for model in launched[:_SUMMARY_ROWS]:
+            parts = [_spec_words(k, v) for k, v in model.specs.items()] if model.specs else []
+            licence = model.license or launch.license
+            if licence is not None:
+                own = "" if model.license else " (the launch's)"
+                parts.append(f"licence: {_licence_words(licence)}{own}")
+            if model.summary and len(launched) > 1:
+                parts.insert(0, model.summary)
+            page.line(
+                _display(model.label),
+                _display("; ".join(parts) or "no specs given"),
+                book.source_names(model.sources),
+            )
+        more = _more(len(launched), _SUMMARY_ROWS, "Models")
+        if more:
+            page.line(None, more)
 
     tiles = analysis.highlights(launch)
     if tiles:
         page.section("Highlights")
         for tile in tiles:
-            page.line(tile.label, f"{tile.value} — {tile.detail}")
+            page.line(tile.label, _display(f"{tile.value} — {tile.detail}"))
 
     card = analysis.scorecard(launch)
     verdicts = card.verdicts
     if verdicts:
-        page.section(f"Where {model.label} leads and trails")
+        lead = "leads" if len(launched) == 1 else "lead"
+        trail = "trails" if len(launched) == 1 else "trail"
+        page.section(_display(f"Where {names} {lead} and {trail} rivals"))
         for verdict in verdicts[:_SUMMARY_ROWS]:
             text = verdict.sentence
+            if len(launched) > 1 and verdict.model is not None:
+                text = f"{verdict.model.label} {text}"
             if verdict.basis is analysis.Basis.QUALITATIVE and verdict.claim:
                 text += f" — “{verdict.claim}”"
-            page.line(verdict.benchmark.name, text, book.source_names(verdict.sources))
+            page.line(_display(verdict.subject), _display(text), book.source_names(verdict.sources))
         more = _more(len(verdicts), _SUMMARY_ROWS, "Results")
+        if more:
+            page.line(None, more)
+
+    if len(launched) > 1:
+        rows = analysis.family(launch)
+        if rows:
+            page.section(
+                "The family on each leaderboard",
+                ("Leaderboard", "Launched models", "Best of the family"),
+            )
+            for row in rows[:_SUMMARY_ROWS]:
+                members = "; ".join(
+                    f"{s.label} {analysis.format_score(s.score, row.board.benchmark)}"
+                    + (f" (#{s.rank})" if s.rank is not None else "")
+                    for s in row.members
+                )
+                best = row.best
+                note = (
+                    f"{best.label}, #{best.rank} of {len(row.board.standings)}"
+                    if best is not None and best.rank is not None
+                    else "no rival numbers: not ranked"
+                )
+                page.line(_display(row.board.title), _display(members), _display(note))
+            more = _more(len(rows), _SUMMARY_ROWS, "Benchmarks")
+            if more:
+                page.line(None, more)
+
+    warned = [
+        (board.title, board.warning) for board in book.digest.boards if board.warning is not None
+    ]
+    if warned:
+        page.section("Not strictly comparable")
+        for title, warning in warned[:_SUMMARY_ROWS]:
+            page.line(_display(title), _display(warning))
+        more = _more(len(warned), _SUMMARY_ROWS, "Benchmarks")
         if more:
             page.line(None, more)
 
@@ -1684,7 +2185,7 @@ def _write_summary(book: _Book) -> None:
                 + f" ({blocker})"
             )
             who = f"{finding.evaluator} ({finding.evaluation.value.replace('_', '-')})"
-            page.line(who, text, book.source_names(finding.sources))
+            page.line(_display(who), _display(text), book.source_names(finding.sources))
         more = _more(len(launch.safety), _SUMMARY_ROWS, "Safety")
         if more:
             page.line(None, more)
@@ -1694,7 +2195,7 @@ def _write_summary(book: _Book) -> None:
         # One line per kind of gap; `launchbrief show --gaps` lists each with its field path.
         page.section("What the record does not know")
         for line in gaps:
-            page.line(None, line)
+            page.line(None, _display(line))
 
     page.section("This workbook")
     page.line("Generated by", f"launchbrief {__version__} (record schema {SCHEMA_VERSION})")
@@ -1726,16 +2227,31 @@ def _write_about(book: _Book) -> None:
         "Editing",
         "Change cells, add rows below a table, delete rows, re-sort or filter the sheets"
         " marked 'read back'. Keep the header rows and the id columns. Grey headers mark"
-        " computed columns, which are not read back; Summary, Benchmarks, Charts and About"
-        " are views. Lists of ids go in one cell, comma-separated. Comparisons read"
-        " 'trails: gpt-5-4, gemini-3-1-pro; leads'. Numbers are numbers and dates are dates"
-        " (or text like 2026-04-08). Text cells starting with = + - @ are kept as text.",
+        " computed columns, which are not read back (Launch, Rank, Standing, Settings and"
+        " Comparability in Results, for instance); Summary, Benchmarks, Charts and About"
+        " are views. Lists of ids go in one cell, comma-separated; lists of texts"
+        " (modalities, capabilities) are separated by ';'. Settings and other specs read"
+        " 'shots: 5; temperature: 0.6; metric: pass@1' (a text holding ';' goes in double"
+        " quotes). Comparisons read 'trails: gpt-5-4, gemini-3-1-pro; leads'. Numbers are"
+        " numbers and dates are dates (or text like 2026-04-08). Text cells starting with"
+        " = + - @ are kept as text.",
+    )
+    page.line(
+        "Numbers as written",
+        "A number keeps the precision it was written with through its cell's number format:"
+        " 85.20 shows as 85.20 and reads back as 85.20, 66.0 as 66.0, 8e9 as 8E+9. To change"
+        " how a number is written, change its number format (more or fewer decimals).",
+    )
+    page.line(
+        "Older workbooks",
+        "Workbooks written by launchbrief 0.1.0 (record schema 1) still read: their launched"
+        " model and announcement date are upgraded to this schema.",
     )
     page.section("Sheets", ("Sheet", "What it holds", "Read back"))
     holds = {
-        "Summary": "The launch at a glance: model, developer, dates, highlights, leads and trails, rollout, safety, open questions.",
-        "Benchmarks": "Benchmark × model matrix of scores; the best score of each row is highlighted, the launched model's column is marked, and shaded cells carry what the source says without a number (in a note, for the first 1,000 of them).",
-        "Charts": "One native bar chart per benchmark category with numbers, drawn from Benchmarks.",
+        "Summary": "The launch at a glance: launched models and their line-up (specs, licence), developer, dates and where sources disagree on them, highlights, leads and trails against rivals, the family on each leaderboard, comparability warnings, rollout, safety, open questions.",
+        "Benchmarks": "One row per leaderboard (a benchmark in a cohort) × one column per model. The best score of each ranked row is highlighted; a row where no rival has a number is not ranked (Ranked FALSE) and nothing in it is highlighted. Launched models' columns are marked; shaded cells carry what the source says without a number, rivals' words included (in a note, for the first 1,000 of them); the Note column says when a row is not ranked or its entries ran under different settings.",
+        "Charts": "One native bar chart per benchmark category and scale with numbers, drawn from Benchmarks; each axis spans its scale (0–100 for percent and percentile, a points benchmark's min to max).",
         "About": "This page.",
     }
     holds.update({spec.sheet: spec.about for spec in (*DATA_TABLES, LAUNCH_SHEET)})
@@ -1753,6 +2269,13 @@ def _write_about(book: _Book) -> None:
     page.section("Fields of the Launch sheet", ("Field", "Meaning"))
     for launch_field in LAUNCH_FIELDS:
         page.line(launch_field.path, launch_field.about)
+    page.section("Values of the computed columns", ("Column", "Values"))
+    page.line(
+        "Results: Standing",
+        "'#2 of 4' for a ranked number; 'no rival numbers' for a number on a leaderboard"
+        " where no rival has one (it is not ranked: no rank, no gap, never a lead);"
+        " 'in words only' for a result the source gives without a number.",
+    )
 
 
 _READ_SHEETS = frozenset(spec.sheet for spec in (*DATA_TABLES, LAUNCH_SHEET))
@@ -1811,30 +2334,48 @@ _UNREADABLE = (
 def _read(workbook: cells.WorkbookReader, file: str) -> Launch:
     names = {name.casefold(): name for name in workbook.sheets}
     specs: list[TableSheet] = [LAUNCH_SHEET, *DATA_TABLES]
-    missing = [spec.sheet for spec in specs if spec.sheet.casefold() not in names]
-    if missing:
-        raise InvalidLaunchError(
-            [
-                Problem(
-                    f"the workbook has no sheet {sheet!r}, which holds part of the record"
-                    f" (sheets: {', '.join(workbook.sheets)}); export with every data"
-                    " sheet to read a workbook back",
-                    file=file,
-                    cell=sheet,
-                )
-                for sheet in missing
-            ]
-        )
+
+    def missing_sheets(wanted: Sequence[TableSheet]) -> None:
+        missing = [spec.sheet for spec in wanted if spec.sheet.casefold() not in names]
+        if missing:
+            raise InvalidLaunchError(
+                [
+                    Problem(
+                        f"the workbook has no sheet {sheet!r}, which holds part of the record"
+                        f" (sheets: {', '.join(workbook.sheets)}); export with every data"
+                        " sheet to read a workbook back",
+                        file=file,
+                        cell=sheet,
+                    )
+                    for sheet in missing
+                ]
+            )
+
+    # The Launch sheet says which schema the workbook has, and so which sheets it needs.
+    if LAUNCH_SHEET.sheet.casefold() not in names:
+        missing_sheets(specs)
     where = CellMap()
     where.sheet_order = {spec.sheet: position for position, spec in enumerate(specs)}
     where.fallback = {spec.collection: spec.sheet for spec in DATA_TABLES}
     where.fallback.update({f.path.split(".")[0]: LAUNCH_SHEET.sheet for f in LAUNCH_FIELDS})
+    where.fallback.update({"model": LAUNCH_SHEET.sheet, "announced": LAUNCH_SHEET.sheet})
     data, structural, problems = read_launch_fields(
         workbook.rows(names[LAUNCH_SHEET.sheet.casefold()]), where, file
     )
-    for spec in DATA_TABLES:
+    version = data.get("schema_version")
+    # A workbook of schema 1 (launchbrief 0.1.0) has no sheets or columns added since;
+    # its record is upgraded by from_data. Anything else is read as the current schema.
+    version = 1 if version == 1 and not isinstance(version, bool) else SCHEMA_VERSION
+    tables = [spec for spec in DATA_TABLES if spec.since <= version]
+    missing_sheets([*tables, LAUNCH_SHEET])
+    for spec in tables:
         items, wrong, found = read_table(
-            spec, workbook.rows(names[spec.sheet.casefold()]), where, file, workbook.narrow
+            spec,
+            workbook.rows(names[spec.sheet.casefold()]),
+            where,
+            file,
+            workbook.narrow,
+            version,
         )
         data[spec.collection] = items
         structural += wrong
@@ -1875,7 +2416,7 @@ def _percent_scores(data: dict[str, Any], where: CellMap, file: str) -> list[Pro
         scale = scales.get(item.get("benchmark"))
         scale = scale.strip().casefold() if isinstance(scale, str) else None
         if scale == Scale.PERCENT.value:
-            item["score"] = score.scaled()
+            item["score"] = Score(score.shown().removesuffix("%"))
         elif scale == Scale.FRACTION.value or scale is None:
             item["score"] = float(score)  # an unknown benchmark is reported by the record's checks
         else:
