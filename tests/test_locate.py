@@ -15,11 +15,13 @@ from hypothesis import strategies as st
 import launchbrief as lb
 from launchbrief import io
 from launchbrief._locate import ParseFailure, parse_yaml
+from launchbrief.model import Score
 from tests.samples import BAD_YAML
 from tests.strategies import launches
 
 SCALE_MESSAGE = (
-    "expected one of percent, fraction, points, elo, got 'percnt'; did you mean 'percent'?"
+    "expected one of percent, fraction, points, elo, percentile, got 'percnt';"
+    " did you mean 'percent'?"
 )
 GPT5_MESSAGE = "unknown model 'gpt5' (known: alpha, gpt-5-4; did you mean 'gpt-5-4'?)"
 NO_SCORE_MESSAGE = "a result needs a score, a comparison or a claim in the source's words"
@@ -78,12 +80,12 @@ def test_json_with_several_mistakes_reports_each_located(tmp_path: Path) -> None
     """The same mistakes in JSON are reported at their JSON lines and columns."""
     path = write(tmp_path, "bad.json", json.dumps(yaml.safe_load(BAD_YAML), indent=2))
     assert [
-        (25, 16, "benchmarks[0].scale", SCALE_MESSAGE),
-        (32, 16, "results[0].score", "expected a number, got 'n/a'"),
-        (36, 16, "results[1].model", GPT5_MESSAGE),
-        (39, 5, "results[2]", NO_SCORE_MESSAGE),
-        (42, 7, "results[2].scroe", "unknown key 'scroe' (did you mean 'score'?)"),
-        (46, 5, "surfaces[0].name", "missing required field 'name'"),
+        (24, 16, "benchmarks[0].scale", SCALE_MESSAGE),
+        (31, 16, "results[0].score", "expected a number, got 'n/a'"),
+        (35, 16, "results[1].model", GPT5_MESSAGE),
+        (38, 5, "results[2]", NO_SCORE_MESSAGE),
+        (41, 7, "results[2].scroe", "unknown key 'scroe' (did you mean 'score'?)"),
+        (45, 5, "surfaces[0].name", "missing required field 'name'"),
     ] == located(path)
 
 
@@ -92,16 +94,15 @@ def test_toml_with_several_mistakes_reports_each_with_path(tmp_path: Path) -> No
     text = """\
 id = "bad-launch"
 title = "A launch with mistakes"
+schema_version = 2
 
 [developer]
 name = "Acme"
 
-[model]
-id = "alpha"
-
 [[models]]
 id = "alpha"
 name = "Alpha"
+launched = true
 
 [[models]]
 id = "gpt-5-4"
@@ -143,7 +144,7 @@ status = "live"
         ("surfaces[0].name", "missing required field 'name'"),
     ] == [(path, message) for _line, _column, path, message in problems]
     # TOML positions: the value's line for a value, the table's line for a record.
-    assert [22, 27, 31, 34, 37, 39] == [line for line, _column, _path, _message in problems]
+    assert [21, 26, 30, 33, 36, 38] == [line for line, _column, _path, _message in problems]
 
 
 def test_problems_print_as_file_line_column_path_message(tmp_path: Path) -> None:
@@ -163,7 +164,20 @@ def test_problems_print_as_file_line_column_path_message(tmp_path: Path) -> None
         ("title: 5", "title: expected text, got the number 5 (put it in quotes)"),
         ("id: 2026", "id: expected text, got the number 2026 (put it in quotes)"),
         ("title: true", "title: expected text, got true (a yes/no value) (put it in quotes)"),
-        ("announced: April 8", "announced: expected a date like 2026-04-08, got 'April 8'"),
+        ("as_of: April 8", "as_of: expected a date like 2026-04-08, got 'April 8'"),
+        (
+            "dates: [{event: announced, date: 8 April}]",
+            "dates[0].date: expected a date like 2026-04-08, got '8 April'",
+        ),
+        ("dates: [{date: 2026-04-08}]", "dates[0].event: missing required field 'event'"),
+        ("license: MIT", "license: expected a mapping of fields, got 'MIT'"),
+        ("license: {open_weights: true}", "license.name: missing required field 'name'"),
+        ("cohorts: [{id: base}]", "cohorts[0].name: missing required field 'name'"),
+        (
+            "license: {name: MIT, open_weights: yes}",
+            "license.open_weights: expected true or false, got 'yes'"
+            " (write true or false: YAML 1.2 reads yes, no, on and off as text)",
+        ),
         ("summary: [a, b]", "summary: expected text, got a list"),
         ("use_cases: press", "use_cases: expected a list, got 'press'"),
         ("developer: Meta", "developer: expected a mapping of fields, got 'Meta'"),
@@ -172,7 +186,10 @@ def test_problems_print_as_file_line_column_path_message(tmp_path: Path) -> None
 )
 def test_wrong_types_are_explained_in_plain_words(line: str, message: str) -> None:
     """A wrongly typed value is explained in words a non-programmer understands."""
-    text = "id: x\ntitle: t\ndeveloper: {name: d}\nmodel: {id: m}\nmodels: [{id: m, name: M}]\n"
+    text = (
+        "schema_version: 2\nid: x\ntitle: t\ndeveloper: {name: d}\n"
+        "models: [{id: m, name: M, launched: true}]\n"
+    )
     key = line.split(":")[0]
     text = "\n".join(row for row in text.splitlines() if not row.startswith(f"{key}:"))
     with pytest.raises(lb.InvalidLaunchError) as caught:
@@ -194,7 +211,8 @@ def test_wrong_types_are_explained_in_plain_words(line: str, message: str) -> No
 def test_bad_scores_are_located(value: str, message: str) -> None:
     """NaN, infinities, text, booleans and out-of-scale scores are refused at the score."""
     text = (
-        "id: x\ntitle: t\ndeveloper: {name: d}\nmodel: {id: m}\nmodels: [{id: m, name: M}]\n"
+        "schema_version: 2\nid: x\ntitle: t\ndeveloper: {name: d}\n"
+        "models: [{id: m, name: M, launched: true}]\n"
         "benchmarks: [{id: b, name: B, category: c}]\n"
         f"results:\n  - {{benchmark: b, model: m, score: {value}}}\n"
     )
@@ -210,8 +228,8 @@ def test_bad_scores_are_located(value: str, message: str) -> None:
 def test_json_non_finite_numbers_are_refused(value: str) -> None:
     """JSON's NaN and Infinity extensions, and overflowing numbers, are not scores."""
     text = (
-        '{"id": "x", "title": "t", "developer": {"name": "d"}, "model": {"id": "m"},\n'
-        ' "models": [{"id": "m", "name": "M"}],\n'
+        '{"id": "x", "title": "t", "developer": {"name": "d"}, "schema_version": 2,\n'
+        ' "models": [{"id": "m", "name": "M", "launched": true}],\n'
         ' "benchmarks": [{"id": "b", "name": "B", "category": "c", "scale": "points"}],\n'
         f' "results": [{{"benchmark": "b", "model": "m", "score": {value}}}]}}\n'
     )
@@ -228,8 +246,8 @@ def test_json_non_finite_numbers_are_refused(value: str) -> None:
 def test_toml_non_finite_numbers_are_refused(value: str) -> None:
     """TOML's nan and inf are not scores."""
     text = (
-        'id = "x"\ntitle = "t"\ndeveloper = {name = "d"}\nmodel = {id = "m"}\n'
-        'models = [{id = "m", name = "M"}]\n'
+        'id = "x"\ntitle = "t"\ndeveloper = {name = "d"}\nschema_version = 2\n'
+        'models = [{id = "m", name = "M", launched = true}]\n'
         'benchmarks = [{id = "b", name = "B", category = "c", scale = "elo"}]\n'
         f'results = [{{benchmark = "b", model = "m", score = {value}}}]\n'
     )
@@ -519,9 +537,12 @@ def test_damaged_dumps_raise_only_invalid_launch_error(
         ("-7", -7),
         ("0o17", 15),
         ("0x1F", 31),
-        ("1e15", 1e15),
-        ("1.5E-3", 1.5e-3),
-        (".5", 0.5),
+        ("1e15", Score("1e15")),
+        ("1.5E-3", Score("1.5e-3")),
+        (".5", Score(".5")),
+        ("66.0", Score("66.0")),
+        ("85.20", Score("85.20")),
+        ("-0.0007", Score("-0.0007")),
         ("1:21", "1:21"),
         ("1_000", "1_000"),
         ("yes", "yes"),
@@ -541,10 +562,15 @@ def test_damaged_dumps_raise_only_invalid_launch_error(
     ],
 )
 def test_yaml_scalars_follow_the_yaml_1_2_core_schema(written: str, value: object) -> None:
-    """Only what YAML 1.2 calls a number is a number; nothing else is converted."""
+    """Only what YAML 1.2 calls a number is a number; nothing else is converted.
+
+    A decimal is read as a :class:`Score` that remembers how it was written.
+    """
     data, _locate = parse_yaml(f"key: {written}\n")
     assert {"key": value} == data
     assert type(value) is type(data["key"])
+    if isinstance(value, Score):
+        assert value.text == data["key"].text
 
 
 def test_yaml_merge_keys_and_aliases_build_plain_data() -> None:
