@@ -39,7 +39,8 @@ def chart_launch(charts: int) -> lb.Launch:
     """A launch with one benchmark category per chart: ``charts`` chart slides."""
     source = lb.Source(id="vendor", name="Vendor chart", kind=lb.SourceKind.VENDOR)
     models = tuple(
-        lb.ComparedModel(id=f"model-{n}", name=f"Model {n}", sources=("vendor",)) for n in range(5)
+        lb.Model(id=f"model-{n}", name=f"Model {n}", launched=n == 0, sources=("vendor",))
+        for n in range(5)
     )
     benchmarks = tuple(
         lb.Benchmark(
@@ -61,7 +62,6 @@ def chart_launch(charts: int) -> lb.Launch:
         id=f"scaling-{charts}",
         title=f"A launch with {charts} benchmark categories",
         developer=lb.Developer(name="Bench Lab"),
-        model=lb.LaunchedModel(id="model-0"),
         as_of=date(2026, 1, 1),
         models=models,
         benchmarks=benchmarks,

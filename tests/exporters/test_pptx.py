@@ -43,6 +43,12 @@ from tests.samples import long_claim, long_everything, many_capabilities, stress
 from tests.strategies import launches
 
 _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+_C = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"
+
+#: The illustrative schema-2 record: a family of two launched models, cohorts with
+#: settings, specs and a licence, bounded and lower-is-better scales, a rival's words.
+#: CI keeps the shared project data beside the clone (../shared), as a developer does.
+ASTER = Path(__file__).parents[3] / "shared/data/aster-2.yaml"
 _FOOTER_TYPES = {PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER}
 
 
@@ -71,6 +77,18 @@ def stress() -> lb.Launch:
 def stress_deck(stress: lb.Launch) -> bytes:
     """The stress launch's deck, built once for the module."""
     return build_deck([stress])
+
+
+@pytest.fixture(scope="module")
+def aster() -> lb.Launch:
+    """The illustrative schema-2 record, Aster 2."""
+    return lb.load(ASTER)
+
+
+@pytest.fixture(scope="module")
+def aster_deck(aster: lb.Launch) -> bytes:
+    """The Aster 2 deck, built once for the module."""
+    return build_deck([aster])
 
 
 def many_insights(count: int) -> lb.Launch:
@@ -163,7 +181,7 @@ def test_deck_is_sixteen_by_nine(muse_deck: bytes) -> None:
     assert (deck.slide_width * 9) == (deck.slide_height * 16)
 
 
-@pytest.mark.parametrize("which", ["muse_deck", "stress_deck"])
+@pytest.mark.parametrize("which", ["muse_deck", "stress_deck", "aster_deck"])
 def test_every_slide_has_a_title_notes_and_a_footer(
     which: str, request: pytest.FixtureRequest
 ) -> None:
@@ -256,7 +274,7 @@ def _launched_colours(deck: Presentation, launch: lb.Launch) -> set[str]:
         str(point.format.fill.fore_color.rgb)  # type: ignore[attr-defined]
         for _number, frame in _charts(deck)
         for _benchmark, model, value, point in _chart_points(frame, launch)
-        if model == launch.launched_model.label and value is not None
+        if model == launch.lead_model.label and value is not None
     }
 
 
@@ -265,7 +283,7 @@ def test_native_charts_hold_the_records_numbers(muse_deck: bytes, muse: lb.Launc
     charts = _charts(_open(muse_deck))
     assert len(charts) >= 2
     scores = {
-        (result.benchmark, muse.compared_model(result.model).label): result.score
+        (result.benchmark, muse.model(result.model).label): result.score
         for result in muse.results
         if result.score is not None
     }
@@ -285,7 +303,7 @@ def test_charts_highlight_the_launched_model_with_labels_and_a_percent_axis(
     muse_deck: bytes, muse: lb.Launch
 ) -> None:
     """The launched model's bars carry the accent colour; data labels on; percent axes run 0–100."""
-    launched = muse.launched_model.label
+    launched = muse.lead_model.label
     for _number, frame in _charts(_open(muse_deck)):
         chart = frame.chart  # type: ignore[attr-defined]
         assert chart.plots[0].has_data_labels
@@ -428,6 +446,279 @@ def test_body_text_is_never_under_twelve_points(stress_deck: bytes, muse_deck: b
                 for run in _runs(shape):
                     size = run.font.size  # type: ignore[attr-defined]
                     assert size is None or size.pt >= 12, (shape.name, run.text)  # type: ignore[attr-defined]
+
+
+# --------------------------------------------------------------------------- schema 2
+
+
+def _slide_texts(slide: object) -> list[str]:
+    """Every paragraph of a slide's shapes and table cells, single-spaced."""
+    texts = []
+    for shape in slide.shapes:  # type: ignore[attr-defined]
+        frames = []
+        if shape.has_text_frame:
+            frames.append(shape.text_frame)
+        if shape.has_table:
+            frames.extend(cell.text_frame for row in shape.table.rows for cell in row.cells)
+        for frame in frames:
+            texts.extend(" ".join(p.text.split()) for p in frame.paragraphs if p.text.strip())
+    return texts
+
+
+def _lede(slide: object) -> str:
+    """The takeaway line under a slide's title."""
+    return next(
+        shape.text_frame.text
+        for shape in slide.shapes  # type: ignore[attr-defined]
+        if shape.name == "Takeaway"
+    )
+
+
+def _chart_title(frame: object) -> str:
+    chart = frame.chart  # type: ignore[attr-defined]
+    return chart.chart_title.text_frame.text if chart.has_title else ""
+
+
+def _board_slide(deck: Presentation, title: str) -> tuple[object, object]:
+    """The slide whose chart is titled ``title``, and the chart's frame."""
+    for number, frame in _charts(deck):
+        if _chart_title(frame) == title:
+            return deck.slides[number - 1], frame
+    raise AssertionError(f"no chart titled {title!r}")
+
+
+def test_aster_lineup_names_both_models_with_specs_licence_and_dates(
+    aster_deck: bytes, aster: lb.Launch
+) -> None:
+    """The Aster 2 deck reopens with a line-up of both launched models, their specs, the licence and the disputed date."""
+    deck = _open(aster_deck)
+    titles = [slide.shapes.title.text_frame.text for slide in deck.slides]
+    assert titles[0] == "Aster 2 Small and Aster 2 Large"
+    lineup = next(
+        s for s in deck.slides if s.shapes.title.text_frame.text.startswith("The line-up")
+    )
+    text = " | ".join(_slide_texts(lineup))
+    for model in aster.launched:
+        assert model.label in text
+    for spec in (
+        "8B",
+        "400B (40B active)",
+        "dense",
+        "mixture of experts",
+        "131,072 tokens",
+        "1,048,576 tokens",
+        "2025-12",
+        "text, images",
+    ):
+        assert spec in text
+    assert "Aster Community License, open weights" in text
+    assert "4 March 2026 (Northwind blog) or 2 March 2026 (Tech Daily): sources disagree" in text
+    assert "Rival A" not in text
+    notes = lineup.notes_slide.notes_text_frame.text
+    assert "Aster 2 Large: parameters 400B (40B active)" in notes
+
+
+def test_aster_leaderboards_are_per_cohort_with_their_settings(
+    aster_deck: bytes, aster: lb.Launch
+) -> None:
+    """Each cohort's MMLU has its own chart, titled with the cohort, its numbers only, its settings on the slide."""
+    deck = _open(aster_deck)
+    for cohort, described in (
+        ("Pretrained models", "5-shot"),
+        ("Instruction-tuned models", "0-shot, temperature 0.6, top p 0.95"),
+    ):
+        slide, frame = _board_slide(deck, f"MMLU ({cohort})")
+        expected = {
+            (aster.model(r.model).label, r.score)
+            for r in aster.results
+            if r.benchmark == "mmlu" and aster.cohort(r.cohort or "").name == cohort
+        }
+        (series,) = frame.chart.plots[0].series  # type: ignore[attr-defined]
+        shown = set(zip(frame.chart.plots[0].categories, series.values, strict=True))  # type: ignore[attr-defined]
+        assert shown == expected
+        assert f"{cohort}: {described}" in _slide_texts(slide)
+
+
+def test_a_comparability_warning_is_on_the_leaderboards_slide(aster: lb.Launch) -> None:
+    """A leaderboard whose entries ran under different settings says so on its slide."""
+    results = tuple(
+        attrs.evolve(r, settings=lb.Settings(shots=3))
+        if (r.benchmark, r.model, r.cohort) == ("mmlu", "rival-a", "base")
+        else r
+        for r in aster.results
+    )
+    mixed = attrs.evolve(aster, results=results)
+    (board,) = [b for b in analysis.leaderboards(mixed) if b.warning]
+    deck = _open(build_deck([mixed], slides=["benchmarks"]))
+    slide, _frame = _board_slide(deck, "MMLU (Pretrained models)")
+    assert f"Not strictly comparable: {board.warning}" in _slide_texts(slide)
+    assert board.warning in slide.notes_slide.notes_text_frame.text
+    other, _frame = _board_slide(deck, "MMLU (Instruction-tuned models)")
+    assert not any("Not strictly comparable" in text for text in _slide_texts(other))
+
+
+def test_a_rival_known_only_in_words_is_noted_beside_the_ranking(aster_deck: bytes) -> None:
+    """ChartQA ranks Aster 2 Large #1 of 2 and says that Rival B has no multimodal support."""
+    deck = _open(aster_deck)
+    slide, _frame = _board_slide(deck, "ChartQA (Instruction-tuned models)")
+    texts = _slide_texts(slide)
+    assert any(text.startswith("Aster 2 Large: #1 of 2 with 85.0%") for text in texts)
+    assert any("Rival B: “no multimodal support”" in text for text in texts)
+    assert "no multimodal support" in slide.notes_slide.notes_text_frame.text
+    scorecard = [
+        text
+        for s in deck.slides
+        if s.shapes.title.text_frame.text.startswith("Scorecard")
+        for text in _slide_texts(s)
+        if "#1 of 2 with 85.0%" in text
+    ]
+    assert scorecard
+    assert all("Rival B" in text for text in scorecard)
+
+
+def test_siblings_never_lead_each_other(aster_deck: bytes) -> None:
+    """Aster 2 Small trails only rivals: no slide says a launched model is behind or ahead of its sibling."""
+    deck = _open(aster_deck)
+    for slide in deck.slides:
+        for text in _slide_texts(slide):
+            if text.startswith("Aster 2 Small:"):
+                assert "Aster 2 Large" not in text
+            if text.startswith("Aster 2 Large:"):
+                assert "Aster 2 Small" not in text
+    scorecard = next(
+        s for s in deck.slides if s.shapes.title.text_frame.text.startswith("Scorecard")
+    )
+    lede = _lede(scorecard)
+    assert "Aster 2 Large leads on 4 of 6 leaderboards" in lede
+    assert "Aster 2 Small leads on 0 of 4 leaderboards" in lede
+
+
+def _label_formats(frame: object) -> dict[str, str]:
+    """Each bar's category and its data label's own number format."""
+    chart = frame.chart  # type: ignore[attr-defined]
+    categories = list(chart.plots[0].categories)
+    formats = {}
+    for d_lbl in chart._chartSpace.iter(f"{_C}dLbl"):
+        index = int(d_lbl.find(f"{_C}idx").get("val"))
+        formats[categories[index]] = d_lbl.find(f"{_C}numFmt").get("formatCode")
+    return formats
+
+
+def test_numbers_keep_their_written_precision_and_axes_their_bounds(aster_deck: bytes) -> None:
+    """85.20 stays 85.20 and 0.0007 is never 0; MT-Bench's axis runs to 10, a percentile's to 100."""
+    deck = _open(aster_deck)
+    _slide, mmlu = _board_slide(deck, "MMLU (Pretrained models)")
+    assert _label_formats(mmlu) == {
+        "Aster 2 Large": '0.00"%"',
+        "Rival A": '0.0"%"',
+        "Aster 2 Small": '0.0"%"',
+    }
+    _slide, racket = _board_slide(deck, "MultiPL-E Racket (Pretrained models)")
+    assert _label_formats(racket) == {"Rival A": "0.0000", "Aster 2 Small": "0.0000"}
+    slide, mt_bench = _board_slide(deck, "MT-Bench (Instruction-tuned models)")
+    axis = mt_bench.chart.value_axis  # type: ignore[attr-defined]
+    assert (axis.minimum_scale, axis.maximum_scale) == (0, 10)
+    assert _label_formats(mt_bench) == {"Aster 2 Large": "0.00", "Rival B": "0.00"}
+    slide, codeforces = _board_slide(deck, "Codeforces (Instruction-tuned models) (percentile)")
+    axis = codeforces.chart.value_axis  # type: ignore[attr-defined]
+    assert (axis.minimum_scale, axis.maximum_scale) == (0, 100)
+    texts = " ".join(_slide_texts(slide))
+    assert "51.6th percentile" in texts
+    assert "51.6%" not in texts
+    _slide, pile = _board_slide(
+        deck, "Pile test (bits per byte) (Pretrained models) (lower is better)"
+    )
+    assert "lower is better" in pile._element.xpath(".//p:cNvPr/@descr")[0]  # type: ignore[attr-defined]
+
+
+def test_an_unranked_number_is_never_ranked_or_a_lead(muse_deck: bytes, aster_deck: bytes) -> None:
+    """MMMU Pro, SimpleVQA and Solo Bench have no rival numbers: nothing ranks them or calls them a lead."""
+    lone = {"muse": ("MMMU Pro", "SimpleVQA", "80.4%", "71.3%"), "aster": ("Solo Bench", "71.3%")}
+    for name, data in (("muse", muse_deck), ("aster", aster_deck)):
+        deck = _open(data)
+        lines = []
+        for slide in deck.slides:
+            lines += _slide_texts(slide)
+            lines += slide.notes_slide.notes_text_frame.text.splitlines()
+            lines += [_chart_title(frame) for frame in slide.shapes if frame.has_chart]
+            lines += [str(d) for d in slide._element.xpath(".//p:cNvPr/@descr")]
+        about = [line for line in lines if any(word in line for word in lone[name])]
+        assert about
+        for line in about:
+            assert "lead" not in line.lower(), line
+            assert not re.search(r"#\d", line), line
+        assert any("no rival numbers, not ranked" in line for line in about)
+    muse_lede = _lede(
+        next(
+            s
+            for s in _open(muse_deck).slides
+            if s.shapes.title.text_frame.text == "Multimodal benchmarks"
+        )
+    )
+    assert "leads on the one multimodal benchmark compared with rivals" in muse_lede
+    assert "2 more have no rival number" in muse_lede
+
+
+def test_a_category_without_launched_results_gets_no_headline(aster: lb.Launch) -> None:
+    """A category where only rivals have numbers says so, and never that a launched model leads or trails."""
+    benchmark = lb.Benchmark(id="rivals-only", name="Rivals Only", category="robotics")
+    results = (
+        lb.Result(benchmark="rivals-only", model="rival-a", score=50.0, sources=("card",)),
+        lb.Result(benchmark="rivals-only", model="rival-b", score=40.0, sources=("card",)),
+    )
+    launch = attrs.evolve(
+        aster, benchmarks=(*aster.benchmarks, benchmark), results=(*aster.results, *results)
+    )
+    deck = _open(build_deck([launch], slides=["benchmarks"]))
+    slide = next(s for s in deck.slides if s.shapes.title.text_frame.text == "Robotics benchmarks")
+    lede = _lede(slide)
+    assert lede.startswith("No launched model has a robotics result")
+    assert "leads" not in lede
+    assert "trails" not in lede
+
+
+def test_fifty_launched_models_are_listed_up_to_a_limit(aster: lb.Launch) -> None:
+    """A family of 62 launched models: the line-up lists 30 of them and counts the rest."""
+    family = tuple(
+        lb.Model(
+            id=f"aster-2-x{n}",
+            name=f"Aster 2 X{n}",
+            launched=True,
+            specs=lb.Specs(parameters=float(n + 1) * 1e9),
+        )
+        for n in range(60)
+    )
+    launch = attrs.evolve(aster, models=(*aster.models, *family))
+    deck = _open(build_deck([launch], slides=["title", "model"]))
+    titles = [slide.shapes.title.text_frame.text for slide in deck.slides]
+    assert titles[0] == "Aster 2 Small, Aster 2 Large and 60 more"
+    lineup = [s for s in deck.slides if s.shapes.title.text_frame.text.startswith("The line-up")]
+    texts = [text for slide in lineup for text in _slide_texts(slide)]
+    assert "… and 32 more models" in texts
+    assert "Aster 2 X27" in texts
+    assert "Aster 2 X28" not in texts
+    assert len(lineup) <= 4
+
+
+def test_several_launches_of_either_schema_share_one_deck(
+    muse: lb.Launch, aster: lb.Launch
+) -> None:
+    """`export_many` briefs on Muse Spark and the Aster 2 family, one after the other."""
+    stream = io.BytesIO()
+    export_many([muse, aster], stream, slides=["title", "model", "benchmarks"])
+    deck = _open(stream.getvalue())
+    titles = [slide.shapes.title.text_frame.text for slide in deck.slides]
+    assert titles[0] == "Muse Spark"
+    assert "Aster 2 Small and Aster 2 Large" in titles
+    assert any(title.startswith("The line-up") for title in titles)
+    assert deck.core_properties.subject == (
+        "Launch briefings: Muse Spark, Aster 2 Small and Aster 2 Large"
+    )
+
+
+def test_aster_decks_are_byte_identical(aster: lb.Launch) -> None:
+    """The Aster 2 record gives the same bytes twice."""
+    assert build_deck([aster]) == build_deck([aster])
 
 
 # --------------------------------------------------------------------------- continuation
@@ -631,7 +922,7 @@ def test_several_launches_share_one_deck(
     deck = Presentation(str(target))
     titles = [slide.shapes.title.text_frame.text for slide in deck.slides]
     assert titles[0] == "Muse Spark"
-    assert stress.launched_model.name in titles
+    assert stress.lead_model.name in titles
     assert deck.core_properties.title == "Launch briefings"
 
 
@@ -974,13 +1265,14 @@ def overflow_problems(deck_path: Path, pdf: Path) -> list[str]:
 def rendered(
     muse_deck: bytes, stress_deck: bytes, tmp_path_factory: pytest.TempPathFactory
 ) -> dict[str, tuple[Path, Path]]:
-    """The built-in, stress, template and long-claim decks, converted to PDF by LibreOffice in one run."""
+    """The built-in, stress, template, long-claim and Aster 2 decks, converted to PDF by LibreOffice in one run."""
     folder = tmp_path_factory.mktemp("office")
     template = folder / "corporate.pptx"
     make_corporate_template(template)
     decks = {
         "muse-spark": muse_deck,
         "stress-test": stress_deck,
+        "aster-2": build_deck([lb.load(ASTER)]),
         "muse-on-template": build_deck([lb.load("muse-spark")], template=template),
         "long-claim": build_deck([long_claim(40_000)]),
     }
@@ -994,7 +1286,7 @@ def rendered(
 
 
 @pytest.mark.office
-@pytest.mark.parametrize("name", ["muse-spark", "stress-test", "muse-on-template"])
+@pytest.mark.parametrize("name", ["muse-spark", "stress-test", "muse-on-template", "aster-2"])
 def test_libreoffice_renders_one_page_per_slide(
     name: str, rendered: dict[str, tuple[Path, Path]]
 ) -> None:
@@ -1004,7 +1296,9 @@ def test_libreoffice_renders_one_page_per_slide(
 
 
 @pytest.mark.office
-@pytest.mark.parametrize("name", ["muse-spark", "stress-test", "muse-on-template", "long-claim"])
+@pytest.mark.parametrize(
+    "name", ["muse-spark", "stress-test", "muse-on-template", "long-claim", "aster-2"]
+)
 def test_no_text_outside_its_shape(name: str, rendered: dict[str, tuple[Path, Path]]) -> None:
     """Every word LibreOffice prints lies inside the shape that holds it."""
     deck_path, pdf = rendered[name]
