@@ -1,4 +1,8 @@
-"""Tests of the built-in Muse Spark launch: every fact of the source article, and nothing more."""
+"""Tests of the built-in Muse Spark launch: every fact of the source article, and nothing more.
+
+The record is schema 2: one launched model among five, no dates, licence, specs,
+cohorts or settings (the article gives none), every number as the article writes it.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +12,7 @@ from typing import Any
 import pytest
 
 import launchbrief as lb
+from launchbrief.model import Score
 
 #: Every score the article gives: (benchmark, model) -> score, exactly as written.
 ARTICLE_SCORES = {
@@ -42,17 +47,29 @@ def all_text(launch: lb.Launch) -> str:
 
 def test_identity(muse: lb.Launch) -> None:
     """The launch is Muse Spark by Meta's Meta Superintelligence Labs."""
-    assert ("muse-spark", "muse-spark") == (muse.id, muse.model.id)
+    assert (lb.SCHEMA_VERSION, "muse-spark") == (muse.schema_version, muse.id)
+    assert ("muse-spark",) == tuple(model.id for model in muse.launched)
     assert ("Meta", "Meta Superintelligence Labs") == (
         muse.developer.name,
         muse.developer.division,
     )
-    assert "Muse Spark" == muse.launched_model.label
+    assert ("Muse Spark", "Meta") == (muse.lead_model.label, muse.lead_model.developer)
 
 
 def test_no_announcement_date(muse: lb.Launch) -> None:
-    """The article gives no date, so the record has no announcement date."""
+    """The article gives no date, so the record has no dated event at all."""
     assert None is muse.announced
+    assert () == muse.dates
+    assert () == lb.conflicts(muse)
+
+
+def test_no_facts_the_article_does_not_give(muse: lb.Launch) -> None:
+    """No licence, specs, cohorts or evaluation settings: the article states none of them."""
+    assert None is muse.license
+    assert [(None, None)] * len(muse.models) == [(m.specs, m.license) for m in muse.models]
+    assert () == muse.cohorts
+    assert [None] * len(muse.benchmarks) == [b.settings for b in muse.benchmarks]
+    assert [(None, None)] * len(muse.results) == [(r.cohort, r.settings) for r in muse.results]
 
 
 def test_first_model_from_the_lab(muse: lb.Launch) -> None:
@@ -67,17 +84,21 @@ def test_model_capabilities_and_what_it_powers(muse: lb.Launch) -> None:
         "tool use",
         "visual chain of thought",
         "multi-agent orchestration",
-    } == set(muse.model.capabilities)
-    assert ("Meta AI",) == muse.model.powers
-    assert muse.model.summary is not None
-    assert "natively multimodal reasoning model" in muse.model.summary
+    } == set(muse.lead_model.capabilities)
+    assert ("Meta AI",) == muse.lead_model.powers
+    assert ("text", "images") == muse.lead_model.modalities
+    assert muse.lead_model.summary is not None
+    assert "natively multimodal reasoning model" in muse.lead_model.summary
 
 
 # --------------------------------------------------------------------------- modes and rollout
 
 
 def test_three_modes_in_order(muse: lb.Launch) -> None:
-    """Default (faster), Thinking and Contemplating, in that order; Contemplating rolls out gradually."""
+    """Default (faster) and Thinking are live, Contemplating rolls out gradually.
+
+    The article says Muse Spark supports the first two: they are live, not "status not given".
+    """
     modes = sorted(muse.modes, key=lambda mode: mode.order)
     assert [
         ("Default", 1, lb.RolloutStatus.LIVE),
@@ -112,14 +133,14 @@ def test_surfaces_and_their_status(muse: lb.Launch) -> None:
 
 
 def test_five_compared_models(muse: lb.Launch) -> None:
-    """The five compared models, with their variants, as the chart labels them."""
+    """The five models, with their variants, as the chart labels them; only Muse Spark is launched."""
     assert [
-        "Muse Spark",
-        "Claude Opus 4.6 Max",
-        "Gemini 3.1 Pro High",
-        "GPT 5.4",
-        "Grok 4.2",
-    ] == [model.label for model in muse.models]
+        ("Muse Spark", True),
+        ("Claude Opus 4.6 Max", False),
+        ("Gemini 3.1 Pro High", False),
+        ("GPT 5.4", False),
+        ("Grok 4.2", False),
+    ] == [(model.label, model.launched) for model in muse.models]
     # The article names OpenAI, Anthropic, Google and xAI as rivals but never says which
     # model is whose, so only Meta's model has a developer.
     assert {
@@ -145,12 +166,25 @@ def test_benchmarks_and_categories(muse: lb.Launch) -> None:
 
 
 def test_every_score_exactly_as_written(muse: lb.Launch) -> None:
-    """Every number of the article is in the record exactly, and there are no others."""
+    """Every number of the article is in the record exactly, as written, and there are no others."""
     assert ARTICLE_SCORES == {
         (result.benchmark, result.model): result.score
         for result in muse.results
         if result.score is not None
     }
+    assert {key: f"{value}" for key, value in ARTICLE_SCORES.items()} == {
+        (r.benchmark, r.model): r.score.text for r in muse.results if isinstance(r.score, Score)
+    }
+
+
+def test_mmmu_pro_and_simplevqa_have_no_rival_numbers(muse: lb.Launch) -> None:
+    """The article gives only Muse Spark's MMMU Pro and SimpleVQA numbers, and says it was not first everywhere."""
+    for benchmark in ("mmmu-pro", "simplevqa"):
+        results = [r for r in muse.results if r.benchmark == benchmark]
+        assert ["muse-spark"] == [r.model for r in results]
+        assert "not first on every benchmark" in (results[0].claim or "")
+        [standing] = lb.leaderboard(muse, benchmark).standings
+        assert None is standing.rank
 
 
 @pytest.mark.parametrize(
@@ -287,8 +321,8 @@ def test_sources_have_no_invented_links_or_dates(muse: lb.Launch) -> None:
 
 
 def test_every_claim_bearing_record_cites_a_source(muse: lb.Launch) -> None:
-    """Developer, model, modes, surfaces, models, benchmarks, results, findings, use cases and insights all cite sources."""
-    records: list[Any] = [muse.developer, muse.model]
+    """Developer, modes, surfaces, models, benchmarks, results, findings, use cases and insights all cite sources."""
+    records: list[Any] = [muse.developer]
     for collection in (
         muse.modes,
         muse.surfaces,
@@ -310,6 +344,15 @@ def test_scores_cite_the_benchmark_chart(muse: lb.Launch) -> None:
 
 
 def test_the_record_is_valid_and_round_trips(muse: lb.Launch) -> None:
-    """The built-in record passes validation and survives every format."""
+    """The built-in record passes validation and survives every format, numbers as written."""
     for fmt in ("yaml", "json", "toml"):
-        assert muse == lb.loads(lb.dumps(muse, fmt), fmt)
+        again = lb.loads(lb.dumps(muse, fmt), fmt)
+        assert muse == again
+        assert [r.score.text for r in muse.results if isinstance(r.score, Score)] == [
+            r.score.text for r in again.results if isinstance(r.score, Score)
+        ]
+
+
+def test_the_launched_model_cites_the_chart_and_the_launch(muse: lb.Launch) -> None:
+    """The launched model's entry cites Meta's chart, launch materials and the article."""
+    assert ("meta-chart", "meta-launch", "article") == muse.lead_model.sources
