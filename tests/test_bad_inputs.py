@@ -1,7 +1,9 @@
 """The bad-input corpus: every file in tests/data/bad is refused cleanly, and nothing is lost.
 
-Each input is a small valid launch (``_base-valid.yaml``) with one or a few things
-broken; ``EXPECTED.toml`` lists the problems each must report. For every input the
+Each input is a small valid launch with one or a few things broken: a schema-1 launch
+(``_base-valid.yaml``, read through the schema-1 upgrade) or, for the ``v2-*`` files,
+a schema-2 launch (``_base-valid-2.yaml``: launched family, cohorts, settings, bounds,
+licence, specs, dates); ``EXPECTED.toml`` lists the problems each must report. For every input the
 command line (``export`` and ``validate``, run as real subprocesses under a 1.5 GiB
 memory cap, tests/bounded.py) must exit 2 within 10 seconds, print each problem on its
 own line as ``file:line:column: path: message``, print no traceback, write no file and
@@ -31,6 +33,8 @@ from tests.bounded import MEMORY_BYTES, SECONDS, BoundedRun, run_all_bounded, ru
 
 DATA = Path(__file__).parent / "data" / "bad"
 BASE = DATA / "_base-valid.yaml"
+#: The launches the bad inputs start from: schema 1 and schema 2.
+BASES = (BASE, DATA / "_base-valid-2.yaml")
 EXPECTATIONS = DATA / "EXPECTED.toml"
 #: Every launch in the corpus has this id, so an export would be written as <id>.json.
 LAUNCH_ID = "demo-launch"
@@ -170,29 +174,31 @@ def _assert_load_refuses(source: Path, expected: Sequence[Expected]) -> None:
 
 
 def test_corpus_and_expectations_match() -> None:
-    """Every corpus file has an expectation, every expectation a file, and there are 40 or more."""
-    files = {path.name for path in DATA.iterdir()} - {BASE.name, EXPECTATIONS.name}
+    """Every corpus file has an expectation, every expectation a file; 40 or more, 15 or more of schema 2."""
+    files = {path.name for path in DATA.iterdir()} - {b.name for b in BASES} - {EXPECTATIONS.name}
     expectations = _expectations()
     assert files == set(expectations)
     assert len(files) >= 40
+    assert len({name for name in files if name.startswith("v2-")}) >= 15
     for name, case in expectations.items():
         assert case["about"].strip(), name
         assert case["problems"], name
 
 
-def test_base_launch_is_valid_and_exports(tmp_path: Path) -> None:
-    """The launch every bad input starts from loads, validates and exports (exit 0)."""
+@pytest.mark.parametrize("base", BASES, ids=[b.name for b in BASES])
+def test_base_launch_is_valid_and_exports(base: Path, tmp_path: Path) -> None:
+    """The launches the bad inputs start from load, validate and export (exit 0)."""
     outdir = tmp_path / "out"
     export, validate = _run_cli(
-        ["export", str(BASE), "-f", "json", "-o", str(outdir)],
-        ["validate", str(BASE)],
+        ["export", str(base), "-f", "json", "-o", str(outdir)],
+        ["validate", str(base)],
         cwd=tmp_path,
     )
     assert (export.returncode, export.stderr) == (0, "")
     assert (validate.returncode, validate.stderr) == (0, "")
     written = outdir / f"{LAUNCH_ID}.json"
     assert export.stdout.strip() == str(written)
-    assert launchbrief.load(written) == launchbrief.load(BASE)
+    assert launchbrief.load(written) == launchbrief.load(base)
 
 
 @pytest.mark.parametrize("name", _corpus())
