@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import typing
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import attrs
@@ -20,10 +21,12 @@ RECORDS = (
     lb.Launch,
     lb.Source,
     lb.Developer,
-    lb.LaunchedModel,
+    lb.DatedEvent,
+    lb.License,
+    lb.Model,
     lb.Mode,
     lb.Surface,
-    lb.ComparedModel,
+    lb.Cohort,
     lb.Benchmark,
     lb.Comparison,
     lb.Result,
@@ -31,6 +34,9 @@ RECORDS = (
     lb.UseCase,
     lb.Insight,
 )
+#: Records with free keys beside their named fields: ``{shots: 5, metric: pass@1}``.
+FREE_RECORDS = (lb.Settings, lb.Specs)
+ASTER = Path(__file__).parent / "data" / "aster-2.yaml"
 
 _TYPES: dict[str, Any] = {
     "object": dict,
@@ -58,15 +64,8 @@ def violations(
     if "enum" in schema:
         return [] if value in schema["enum"] else [f"{path}: {value!r} not in enum"]
     kind = schema.get("type")
-    if kind == "integer":
-        ok = isinstance(value, int) and not isinstance(value, bool)
-    elif kind == "number":
-        ok = isinstance(value, (int, float)) and not isinstance(value, bool)
-    elif kind is not None:
-        ok = isinstance(value, _TYPES[kind])
-    else:
-        ok = True
-    if not ok:
+    kinds = kind if isinstance(kind, list) else [kind]
+    if kind is not None and not any(_is(value, each) for each in kinds):
         return [f"{path}: expected {kind}, got {type(value).__name__}"]
     found: list[str] = []
     if schema.get("format") == "date":
@@ -84,10 +83,21 @@ def violations(
                 found += violations(item, properties[key], root, f"{path}.{key}")
             elif schema.get("additionalProperties") is False:
                 found.append(f"{path}: unexpected {key}")
+            elif isinstance(schema.get("additionalProperties"), dict):
+                found += violations(item, schema["additionalProperties"], root, f"{path}.{key}")
     if kind == "array":
         for index, item in enumerate(value):
             found += violations(item, schema["items"], root, f"{path}[{index}]")
     return found
+
+
+def _is(value: Any, kind: str) -> bool:
+    """Whether ``value`` is of JSON Schema type ``kind``."""
+    if kind == "integer":
+        return isinstance(value, int) and not isinstance(value, bool)
+    if kind == "number":
+        return isinstance(value, (int, float)) and not isinstance(value, bool)
+    return isinstance(value, _TYPES[kind])
 
 
 @pytest.fixture(scope="module")
@@ -113,6 +123,18 @@ def test_every_record_field_is_described(schema: dict[str, Any], cls: type) -> N
     assert node["additionalProperties"] is False
 
 
+@pytest.mark.parametrize("cls", FREE_RECORDS, ids=lambda cls: cls.__name__)
+def test_free_key_records_allow_scalars_beside_their_fields(
+    schema: dict[str, Any], cls: type
+) -> None:
+    """Settings and specs list their named fields and take any other key holding a scalar."""
+    node = schema["$defs"][cls.__name__]
+    named = [field.name for field in attrs.fields(cls) if field.name != "other"]
+    assert named == list(node["properties"])
+    assert [] == node.get("required", [])
+    assert {"type": ["string", "number", "boolean"]} == node["additionalProperties"]
+
+
 def test_enums_list_their_values(schema: dict[str, Any]) -> None:
     """Enum fields list every accepted value."""
     surface = schema["$defs"]["Surface"]["properties"]
@@ -120,6 +142,11 @@ def test_enums_list_their_values(schema: dict[str, Any]) -> None:
     assert [member.value for member in lb.SurfaceKind] == surface["kind"]["enum"]
     benchmark = schema["$defs"]["Benchmark"]["properties"]
     assert [member.value for member in lb.Scale] == benchmark["scale"]["enum"]
+    assert {"percentile", "points"} <= set(benchmark["scale"]["enum"])
+    assert {"unknown"} <= set(surface["status"]["enum"])
+    assert {"weights", "hub", "cloud", "runtime"} <= set(surface["kind"]["enum"])
+    mode = schema["$defs"]["Mode"]["properties"]
+    assert [member.value for member in lb.RolloutStatus] == mode["status"]["enum"]
 
 
 def test_optional_fields_allow_null(schema: dict[str, Any]) -> None:
@@ -131,9 +158,18 @@ def test_optional_fields_allow_null(schema: dict[str, Any]) -> None:
 
 
 def test_builtin_dump_follows_the_schema(schema: dict[str, Any]) -> None:
-    """The JSON dump of the built-in launch follows the schema."""
-    data = json.loads(lb.dumps(lb.load("muse-spark"), "json"))
-    assert [] == violations(data, schema, schema)
+    """The JSON dumps of the built-in launch and of the schema-2 illustration follow the schema."""
+    for launch in (lb.load("muse-spark"), lb.load(ASTER)):
+        data = json.loads(lb.dumps(launch, "json"))
+        assert [] == violations(data, schema, schema)
+
+
+def test_launch_requires_only_its_identity(schema: dict[str, Any]) -> None:
+    """id, title and developer are required; models, cohorts, dates and the rest may be absent."""
+    assert ["id", "title", "developer"] == schema["required"]
+    assert {"models", "cohorts", "dates", "license"} <= set(schema["properties"])
+    assert "model" not in schema["properties"]
+    assert "announced" not in schema["properties"]
 
 
 @given(launches())
@@ -158,6 +194,23 @@ def test_every_valid_dump_follows_the_schema(launch: lb.Launch) -> None:
             "$.modes[0].order: expected integer, got bool",
         ),
         (lambda d: d.update(as_of="April 8"), "$.as_of: matches no option"),
+        (lambda d: d.update(model={"id": "muse-spark"}), "$: unexpected model"),
+        (
+            lambda d: d["models"][0].update(launched="yes"),
+            "$.models[0].launched: expected boolean, got str",
+        ),
+        (
+            lambda d: d["benchmarks"][0].update(settings={"shots": 5, "metric": ["a"]}),
+            "$.benchmarks[0].settings: matches no option",
+        ),
+        (
+            lambda d: d.update(license={"open_weights": True}),
+            "$.license: matches no option",
+        ),
+        (
+            lambda d: d.update(dates=[{"event": "announced", "date": "soon"}]),
+            "$.dates[0].date: not a date",
+        ),
     ],
 )
 def test_schema_rejects_what_the_reader_rejects(
