@@ -22,6 +22,7 @@ import pytest
 from defusedxml import DefusedXmlException
 from hypothesis import given
 from hypothesis import strategies as st
+from openpyxl.utils import get_column_letter
 from python_calamine import CalamineWorkbook
 
 import launchbrief
@@ -30,9 +31,17 @@ from launchbrief._reproducible import document_time, normalize_zip
 from launchbrief.exceptions import ExportError, InvalidLaunchError
 from launchbrief.exporters import _archive, get_exporter
 from launchbrief.exporters import xlsx as xlsx_module
-from launchbrief.exporters._xlsx_layout import DATA_TABLES, escape_text, unescape_text
+from launchbrief.exporters._xlsx_layout import (
+    DATA_TABLES,
+    escape_text,
+    format_list,
+    format_mapping,
+    parse_list,
+    parse_mapping,
+    unescape_text,
+)
 from launchbrief.exporters.xlsx import SHEETS, XlsxExporter, XlsxTextWarning, read_workbook
-from launchbrief.model import DatedEvent, Launch, Result, Scale, Source, SourceKind
+from launchbrief.model import DatedEvent, Launch, Result, Scale, Settings, Source, SourceKind
 from tests.office import CSV_EVERY_SHEET, convert
 from tests.strategies import launches
 
@@ -962,3 +971,288 @@ def test_launch_date_before_excel_dates(tmp_path: Path, launch: Launch) -> None:
     assert values["as_of"] == "1899-12-31"
     assert _rows(path, "Dates")[1][:2] == ("announced", "0001-01-01")
     assert read_workbook(path) == record
+
+
+# --------------------------------------------------------------------------- schema 2
+
+ASTER = Path(__file__).parents[3] / "shared/data/aster-2.yaml"
+V1_WORKBOOK = Path(__file__).parents[1] / "data/v1/muse-spark.xlsx"
+
+
+@pytest.fixture(scope="module")
+def aster() -> Launch:
+    """The illustrative schema-2 record: a family, cohorts, specs, licence, dates in conflict."""
+    return launchbrief.load(ASTER)
+
+
+@pytest.fixture(scope="module")
+def aster_path(tmp_path_factory: pytest.TempPathFactory, aster: Launch) -> Path:
+    """aster-2's workbook."""
+    return _export(aster, tmp_path_factory.mktemp("aster") / "aster-2.xlsx")
+
+
+def _cells(path: Path, sheet: str) -> list[dict[str, Any]]:
+    """A sheet's rows as {header: openpyxl cell}."""
+    ws = openpyxl.load_workbook(path)[sheet]
+    header = [cell.value for cell in ws[1]]
+    return [dict(zip(header, row, strict=False)) for row in ws.iter_rows(min_row=2)]
+
+
+def test_aster_reads_back_equal_and_as_written(aster_path: Path, aster: Launch) -> None:
+    """aster-2's workbook loads equal, and its dump is the record's own, numbers as written."""
+    back = launchbrief.load(aster_path)
+    assert back == aster
+    text = launchbrief.dumps(back)
+    assert text == launchbrief.dumps(aster)
+    for written in ("score: 66.0", "score: 85.20", "score: 88.0", "score: 0.0007"):
+        assert written in text
+    assert "parameters: 400e9" in text
+    assert [model.id for model in back.launched] == ["aster-2-small", "aster-2-large"]
+
+
+def test_scores_keep_their_written_precision(aster_path: Path) -> None:
+    """Each score's number format shows its written decimals; a nonzero score never shows 0."""
+    formats = {
+        (row["Benchmark id"].value, row["Cohort id"].value, row["Model id"].value): row["Score"]
+        for row in _cells(aster_path, "Results")
+    }
+    for key, value, number_format in (
+        (("mmlu", "base", "aster-2-small"), 66.0, "#,##0.0"),
+        (("mmlu", "base", "aster-2-large"), 85.2, "#,##0.00"),
+        (("mmlu", "instruct", "aster-2-large"), 88.0, "#,##0.0"),
+        (("racket", "base", "aster-2-small"), 0.0007, "#,##0.0000"),
+        (("mt-bench", "instruct", "rival-b"), 8.9, "#,##0.00"),
+    ):
+        assert formats[key].value == value
+        assert formats[key].number_format == number_format
+    book = CalamineWorkbook.from_path(str(aster_path))
+    scores = [r["Score"] for r in _records(book.get_sheet_by_name("Results").to_python())]
+    assert 0.0007 in scores
+    assert 85.2 in scores
+
+
+def test_specs_keep_their_written_form(aster_path: Path) -> None:
+    """Parameter counts are numbers shown as written: 8e9 as 8E+9, 400e9 as 400E+9."""
+    models = {row["Model id"].value: row for row in _cells(aster_path, "Models")}
+    large, small = models["aster-2-large"], models["aster-2-small"]
+    assert large["Parameters"].value == 400e9
+    assert large["Parameters"].number_format == "000E+0"
+    assert small["Parameters"].number_format == "0E+0"
+    assert large["Context window"].value == 1_048_576
+    assert large["Knowledge cutoff"].value == "2025-12"
+    assert [models[m]["Launched"].value for m in models] == [True, True, False, False]
+    assert large["Modalities"].value == "text; images"
+
+
+def test_results_carry_launch_cohort_and_settings(aster_path: Path, aster: Launch) -> None:
+    """Results has the Launch id, the cohort's id and name, and the effective settings in words."""
+    rows = _records(_rows(aster_path, "Results"))
+    assert {row["Launch"] for row in rows} == {"aster-2"}
+    by_key = {(r["Benchmark id"], r["Cohort id"], r["Model id"]): r for r in rows}
+    base = by_key["mmlu", "base", "aster-2-large"]
+    assert base["Cohort"] == "Pretrained models"
+    assert base["Settings"] == "5-shot"
+    assert base["Rank"] == 1
+    assert base["Standing"] == "#1 of 3"
+    instruct = by_key["mmlu", "instruct", "aster-2-large"]
+    assert instruct["Settings"] == launchbrief.analysis.describe_settings(
+        aster.settings(aster.results[4])
+    )
+    assert instruct["Rank"] == 2  # ranked within its cohort, not against the base models
+    assert by_key["chartqa", "instruct", "rival-b"]["Standing"] == "in words only"
+    cohorts = _records(_rows(aster_path, "Cohorts"))
+    assert [(c["Cohort id"], c["Settings"]) for c in cohorts] == [
+        ("base", "shots: 5"),
+        ("instruct", "shots: 0; temperature: 0.6; top_p: 0.95"),
+    ]
+
+
+def test_unranked_results_have_no_rank_and_no_highlight(workbook_path: Path) -> None:
+    """MMMU Pro and SimpleVQA, where no rival has a number: no rank, no gap, not ranked in the matrix."""
+    rows = {
+        (r["Benchmark id"], r["Model id"]): r for r in _records(_rows(workbook_path, "Results"))
+    }
+    for benchmark in ("mmmu-pro", "simplevqa"):
+        row = rows[benchmark, "muse-spark"]
+        assert row["Score"] is not None
+        assert row["Rank"] is None
+        assert row["Gap to leader"] is None
+        assert row["Standing"] == "no rival numbers"
+    assert rows["charxiv-reasoning", "muse-spark"]["Rank"] == 1
+    matrix = {r["Leaderboard"]: r for r in _records(_rows(workbook_path, "Benchmarks"))}
+    for name in ("MMMU Pro", "SimpleVQA"):
+        assert matrix[name]["Ranked"] is False
+        assert matrix[name]["Note"] == "no rival numbers: not ranked"
+    assert matrix["CharXiv Reasoning"]["Ranked"] is True
+    summary = [v for row in _rows(workbook_path, "Summary") for v in row if isinstance(v, str)]
+    assert "80.4 on MMMU Pro (no rival numbers given)" in summary
+    assert not any("leads" in v and "MMMU Pro" in v for v in summary)
+
+
+def test_matrix_rows_are_leaderboards(aster_path: Path, aster: Launch) -> None:
+    """One matrix row per benchmark and cohort; rivals' words are noted cells; warnings in Note."""
+    ws = openpyxl.load_workbook(aster_path)["Benchmarks"]
+    header = [cell.value for cell in ws[1]]
+    rows = {row[0].value: dict(zip(header, row, strict=True)) for row in ws.iter_rows(min_row=2)}
+    assert set(rows) == {board.title for board in launchbrief.leaderboards(aster)}
+    assert rows["MMLU (Pretrained models)"]["Aster 2 Small (launched)"].value == 66.0
+    assert rows["MMLU (Instruction-tuned models)"]["Rival B"].value == 89.3
+    chartqa = rows["ChartQA (Instruction-tuned models)"]["Rival B"]
+    assert chartqa.value is None
+    assert chartqa.comment.text.startswith("no multimodal support")
+    assert rows["Solo Bench (Instruction-tuned models)"]["Ranked"].value is False
+
+
+def test_comparability_warning_is_shown(tmp_path: Path, aster: Launch) -> None:
+    """A leaderboard whose entries ran under different settings says so in Results, Benchmarks and Summary."""
+    results = list(aster.results)
+    results[2] = attrs.evolve(results[2], settings=Settings(shots=3))  # rival-a, mmlu base
+    record = attrs.evolve(aster, results=tuple(results))
+    warning = next(b.warning for b in launchbrief.leaderboards(record) if b.warning)
+    path = _export(record, tmp_path / "mixed.xlsx")
+    rows = _records(_rows(path, "Results"))
+    assert rows[2]["Result settings"] == "shots: 3"
+    assert {r["Comparability"] for r in rows[:3]} == {warning}
+    matrix = {r["Leaderboard"]: r for r in _records(_rows(path, "Benchmarks"))}
+    assert matrix["MMLU (Pretrained models)"]["Note"] == warning
+    summary = [v for row in _rows(path, "Summary") for v in row if isinstance(v, str)]
+    assert warning in summary
+    assert read_workbook(path) == record
+
+
+def test_summary_shows_line_up_conflicts_and_family(aster_path: Path, aster: Launch) -> None:
+    """The Summary names both launched models with specs and licence, the date conflict and the gaps."""
+    summary = [v for row in _rows(aster_path, "Summary") for v in row if isinstance(v, str)]
+    text = "\n".join(summary)
+    assert "Aster 2 Small, Aster 2 Large" in summary
+    assert "Line-up" in summary
+    assert any(
+        v.startswith("400B parameters; 40B active parameters") or "400B parameters" in v
+        for v in summary
+    )
+    assert "licence: Aster Community License, open weights" in text
+    (conflict,) = launchbrief.conflicts(aster)
+    assert conflict.detail in summary
+    assert "The family on each leaderboard" in summary
+    for line in launchbrief.analysis.gap_summary(aster):
+        assert line in summary
+    dates = _records(_rows(aster_path, "Dates"))
+    assert [d.get("Conflict") for d in dates] == [conflict.detail, conflict.detail, None]
+
+
+def test_charts_follow_each_scale(aster_path: Path) -> None:
+    """A 0–10 points benchmark gets a 0–10 axis; percentile and percent axes run 0–100 without a % sign."""
+    axes = {}
+    for chart in _charts(aster_path):
+        title = "".join(t.text or "" for t in chart.find(f"{_C}chart/{_C}title").iter(f"{_A}t"))
+        scaling = chart.find(f"{_C}chart/{_C}plotArea/{_C}valAx/{_C}scaling")
+        bounds = tuple(
+            float(e.get("val")) if e is not None else None
+            for e in (scaling.find(f"{_C}min"), scaling.find(f"{_C}max"))
+        )
+        number_format = chart.find(f"{_C}chart/{_C}plotArea/{_C}valAx/{_C}numFmt").get("formatCode")
+        axes[title] = (bounds, number_format)
+    assert axes["Chat scores (points, 0 to 10, higher is better)"][0] == (0.0, 10.0)
+    assert axes["Coding scores (percentile, higher is better)"] == ((0.0, 100.0), "0")
+    assert axes["Coding scores (fraction, higher is better)"][0] == (0.0, 1.0)
+    assert axes["Language modelling scores (points, lower is better)"][0] == (None, None)
+    assert not any("%" in number_format for _bounds, number_format in axes.values())
+
+
+def test_edited_settings_and_specs_read_back(tmp_path: Path, aster: Launch) -> None:
+    """Settings and specs typed into their cells read back typed, free keys included."""
+    path = _export(aster, tmp_path / "typed.xlsx")
+    workbook = openpyxl.load_workbook(path)
+    ws = workbook["Results"]
+    header = [cell.value for cell in ws[1]]
+    ws.cell(2, header.index("Result settings") + 1, 'shots: 3; metric: pass@1; note: "a; b"')
+    models = workbook["Models"]
+    header = [cell.value for cell in models[1]]
+    models.cell(2, header.index("Other specs") + 1, "layers: 32; training_tokens: 14e12")
+    workbook.save(path)
+    back = launchbrief.load(path)
+    assert back.results[0].settings == Settings(
+        shots=3, other=(("metric", "pass@1"), ("note", "a; b"))
+    )
+    assert back.models[0].specs is not None
+    assert dict(back.models[0].specs.other) == {"layers": 32, "training_tokens": 14e12}
+
+
+def test_bad_cohort_reference_is_located(tmp_path: Path, aster: Launch) -> None:
+    """A mistyped cohort id, a bad settings cell and a spec given twice are each reported at their cell."""
+    path = _export(aster, tmp_path / "cohort.xlsx")
+    workbook = openpyxl.load_workbook(path)
+    ws = workbook["Results"]
+    header = [cell.value for cell in ws[1]]
+    cohort = get_column_letter(header.index("Cohort id") + 1)
+    own = get_column_letter(header.index("Result settings") + 1)
+    ws[f"{cohort}5"] = "instrct"  # results[3]
+    ws[f"{own}6"] = "shots five"  # results[4]
+    models = workbook["Models"]
+    header = [cell.value for cell in models[1]]
+    other = get_column_letter(header.index("Other specs") + 1)
+    models[f"{other}3"] = "parameters: 5"  # aster-2-large has a Parameters cell
+    workbook.save(path)
+    assert [str(p) for p in _problems_of(path)] == [
+        f"{path}: Results!{cohort}5 (Cohort id): results[3].cohort: unknown cohort 'instrct'"
+        " (known: base, instruct; did you mean 'instruct'?)",
+        f"{path}: Results!{own}6 (Result settings): results[4].settings: 'shots five' is not"
+        " 'key: value'; write settings as 'shots: 5; temperature: 0.6'",
+        f"{path}: Models!{other}3 (Other specs): models[1].specs: 'parameters' is given twice:"
+        " in this cell and in its own column",
+    ]
+
+
+def _problems_of(path: Path) -> list[Any]:
+    with pytest.raises(InvalidLaunchError) as caught:
+        launchbrief.load(path)
+    return list(caught.value.problems)
+
+
+def test_version_1_workbook_loads() -> None:
+    """A workbook exported by launchbrief 0.1.0 (schema 1) loads equal to the built-in launch."""
+    assert launchbrief.load(V1_WORKBOOK) == launchbrief.load("muse-spark")
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.from_regex(r"[A-Za-z][A-Za-z0-9_]{0,10}", fullmatch=True),
+            st.one_of(
+                st.booleans(),
+                st.integers(-(10**6), 10**6),
+                st.floats(allow_nan=False, allow_infinity=False),
+                st.text(min_size=1).filter(str.strip),
+            ),
+        ),
+        unique_by=lambda pair: pair[0],
+        max_size=5,
+    ),
+    st.lists(st.text(min_size=1).filter(str.strip), max_size=5),
+)
+def test_list_and_mapping_cells_round_trip(pairs: list[tuple[str, Any]], items: list[str]) -> None:
+    """Any settings mapping and any list of texts survive their one-cell form."""
+    text = format_mapping(pairs)
+    assert (parse_mapping(text) if text is not None else {}) == dict(pairs)
+    listed = format_list(items)
+    assert (parse_list(listed) if listed is not None else []) == items
+
+
+@pytest.mark.office
+def test_libreoffice_shows_numbers_as_written(aster_path: Path, tmp_path: Path) -> None:
+    """LibreOffice prints 85.20, 66.0 and 0.0007 as written, and re-saved, the workbook reads back equal."""
+    convert([aster_path], tmp_path, "pdf")
+    text = subprocess.run(
+        ["pdftotext", str(tmp_path / "aster-2.pdf"), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    for written in ("85.20", "66.0", "0.0007", "8.90", "no rival numbers"):
+        assert written in text, written
+    resaved = tmp_path / "resaved"
+    resaved.mkdir()
+    convert([aster_path], resaved, "xlsx")
+    back = read_workbook(resaved / "aster-2.xlsx")
+    assert back == launchbrief.load(ASTER)
+    assert "score: 85.20" in launchbrief.dumps(back)
