@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import importlib.metadata
 import io
 import os
@@ -48,21 +49,25 @@ def test_public_api_names() -> None:
 
 
 def test_datasets_is_a_function_in_a_fresh_interpreter(tmp_path: Path) -> None:
-    """Right after import, `launchbrief.datasets()` lists the built-in launches."""
-    code = "import launchbrief; print(launchbrief.datasets())"
+    """Right after import, `launchbrief.datasets()` lists the built-in launches, sorted."""
+    code = "import launchbrief; print(list(launchbrief.datasets()))"
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path, check=False
     )
-    assert ("('muse-spark',)\n", "") == (result.stdout, result.stderr)
+    assert "" == result.stderr
+    names = ast.literal_eval(result.stdout)
+    assert "muse-spark" in names
+    assert sorted(names) == names
+    assert list(lb.datasets()) == names
 
 
 def test_datasets_is_a_function_after_loading(tmp_path: Path) -> None:
     """After loading a built-in launch, `launchbrief.datasets()` still lists them."""
-    code = "import launchbrief; launchbrief.load('muse-spark'); print(launchbrief.datasets())"
+    code = "import launchbrief; launchbrief.load('muse-spark'); print(list(launchbrief.datasets()))"
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path, check=False
     )
-    assert ("('muse-spark',)\n", "") == (result.stdout, result.stderr)
+    assert ("", list(lb.datasets())) == (result.stderr, ast.literal_eval(result.stdout))
 
 
 def test_version_matches_distribution() -> None:

@@ -141,6 +141,41 @@ def test_show_prints_charxiv_leaderboard_in_order(tmp_path: Path) -> None:
     assert CHARXIV_LEADERBOARD == rows
 
 
+def test_show_never_ranks_a_number_without_rivals(tmp_path: Path) -> None:
+    """MMMU Pro and SimpleVQA carry no rank in `show`, and nothing says Muse Spark leads them."""
+    lines = run("show", cwd=tmp_path).stdout.splitlines()
+    for name, score in (("MMMU Pro", "80.4"), ("SimpleVQA", "71.3")):
+        start = next(i for i, line in enumerate(lines) if line.strip().startswith(f"{name} ["))
+        entry = lines[start + 1]
+        assert "Muse Spark" in entry
+        assert score in entry
+        assert not re.match(r"^\s*\*?\s*\d+\.", entry), entry
+        assert "not ranked" in lines[start + 2]
+        leads = [line for line in lines if "leads" in line and name in line]
+        assert [] == leads
+
+
+def test_show_presents_cohorts_families_and_warnings(tmp_path: Path) -> None:
+    """`show` of a schema-2 launch names both launched models and each cohort's leaderboard."""
+    source = Path(__file__).parent / "data" / "aster-2.yaml"
+    result = run("show", str(source), cwd=tmp_path)
+    assert (0, "") == (result.returncode, result.stderr)
+    for text in (
+        "Aster 2 Small",
+        "Aster 2 Large",
+        "MMLU (Pretrained models)",
+        "MMLU (Instruction-tuned models)",
+        "85.20",
+        "66.0",
+        "0.0007",
+        "settings: 5-shot",
+        "settings: 0-shot, temperature 0.6, top p 0.95",
+        "no multimodal support",
+        "sources disagree",
+    ):
+        assert text in result.stdout, text
+
+
 def test_show_covers_key_facts_rollout_and_safety(tmp_path: Path) -> None:
     """`show` prints the title, modes, rollout and safety of the launch."""
     out = run("show", cwd=tmp_path).stdout
@@ -267,12 +302,12 @@ def test_formats_lists_exporters(tmp_path: Path) -> None:
 
 
 def test_datasets_lists_built_in_launches(tmp_path: Path) -> None:
-    """`datasets` lists each built-in launch with its title."""
+    """`datasets` lists each built-in launch with its title, Muse Spark among them."""
     result = run("datasets", cwd=tmp_path)
     assert 0 == result.returncode, result.stderr
-    [line] = result.stdout.splitlines()
-    name, title = line.split(None, 1)
-    assert ("muse-spark", lb.load("muse-spark").title) == (name, title)
+    rows = dict(line.split(None, 1) for line in result.stdout.splitlines())
+    assert list(lb.datasets()) == list(rows)
+    assert lb.load("muse-spark").title == rows["muse-spark"]
 
 
 def test_schema_is_json_schema(tmp_path: Path) -> None:
@@ -281,8 +316,10 @@ def test_schema_is_json_schema(tmp_path: Path) -> None:
     assert 0 == result.returncode, result.stderr
     schema = json.loads(result.stdout)
     assert "https://json-schema.org/draft/2020-12/schema" == schema["$schema"]
-    assert {"id", "title", "developer", "model"} <= set(schema["required"])
-    assert {"Result", "Benchmark", "Source"} <= set(schema["$defs"])
+    assert ["id", "title", "developer"] == schema["required"]
+    assert {"Result", "Benchmark", "Source", "Model", "Cohort", "Settings", "Specs"} <= set(
+        schema["$defs"]
+    )
     try:
         import jsonschema  # type: ignore[import-untyped]
     except ImportError:

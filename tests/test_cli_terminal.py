@@ -78,13 +78,11 @@ def hostile(tmp_path: Path) -> Path:
     """A launch whose title, claim, capability and surface hold terminal escapes, as JSON."""
     launch = lb.load(BASE)
     claimed = attrs.evolve(launch.results[3], claim=f"claims {HOSTILE}")
-    model = attrs.evolve(launch.model, capabilities=(f"cap {HOSTILE}",))
     surface = attrs.evolve(launch.surfaces[0], name=f"app {HOSTILE}")
     return lb.dump(
         attrs.evolve(
-            launch,
+            with_capabilities(launch, (f"cap {HOSTILE}",)),
             title=HOSTILE,
-            model=model,
             surfaces=(surface,),
             results=(*launch.results[:3], claimed),
         ),
@@ -153,6 +151,16 @@ def test_show_gaps_prints_no_terminal_escape(
 # --------------------------------------------------------------------------- show stays linear
 
 
+def with_capabilities(launch: lb.Launch, capabilities: tuple[str, ...]) -> lb.Launch:
+    """``launch`` whose first launched model lists ``capabilities``."""
+    lead = launch.lead_model
+    models = tuple(
+        attrs.evolve(model, capabilities=capabilities) if model is lead else model
+        for model in launch.models
+    )
+    return attrs.evolve(launch, models=models)
+
+
 def with_claim(claim: str) -> lb.Launch:
     """The base launch with a qualitative result whose claim is ``claim``."""
     launch = lb.load(BASE)
@@ -179,9 +187,7 @@ def test_show_lists_at_most_fifty_capabilities() -> None:
     launch = lb.load(BASE)
     caps = tuple(f"capability-{i}" for i in range(1_000_000))
     started = time.perf_counter()
-    text = _show.summary_text(
-        attrs.evolve(launch, model=attrs.evolve(launch.model, capabilities=caps))
-    )
+    text = _show.summary_text(with_capabilities(launch, caps))
     assert time.perf_counter() - started < 3
     assert "capability-49," in text
     assert "capability-50," not in text
@@ -212,9 +218,7 @@ def test_show_of_huge_records_is_bounded(
     """`show` of a 40,000-character title or claim, or a million capabilities, is fast and small."""
     launch = with_claim(claim) if claim else lb.load(BASE)
     launch = attrs.evolve(
-        launch,
-        title=title,
-        model=attrs.evolve(launch.model, capabilities=tuple(f"c{i}" for i in range(capabilities))),
+        with_capabilities(launch, tuple(f"c{i}" for i in range(capabilities))), title=title
     )
     source = lb.dump(launch, tmp_path / f"{name}.json")
     done = run_bounded("show", str(source), cwd=tmp_path)
