@@ -267,7 +267,9 @@ def _leaderboard(index: _Index, benchmark: Benchmark, cohort_id: str | None) -> 
 
 def _mixed_settings(settings: list[Settings]) -> tuple[str, ...]:
     """How a leaderboard's entries' settings differ: ``("shots: 0-shot, 5-shot",)``."""
-    if len(settings) < 2:
+    if len(settings) < 2 or all(entry is settings[0] for entry in settings):
+        return ()  # one shared object: the common case, a cohort and benchmark without overrides
+    if all(entry == settings[0] for entry in settings):
         return ()
     given = [dict(entry.items()) for entry in settings]
     keys = list(dict.fromkeys(key for entry in given for key in entry))

@@ -14,6 +14,7 @@ import difflib
 import enum
 import math
 import re
+import weakref
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
 from typing import Any
@@ -754,45 +755,70 @@ class Launch:
 
     def model(self, model_id: str) -> Model:
         """The model with this id; ``KeyError`` if there is none."""
-        for model in self.models:
-            if model.id == model_id:
-                return model
-        raise KeyError(model_id)
+        return _lookup(self).models[model_id]
 
     def cohort(self, cohort_id: str) -> Cohort:
         """The cohort with this id; ``KeyError`` if there is none."""
-        for cohort in self.cohorts:
-            if cohort.id == cohort_id:
-                return cohort
-        raise KeyError(cohort_id)
+        return _lookup(self).cohorts[cohort_id]
 
     def benchmark(self, benchmark_id: str) -> Benchmark:
         """The benchmark with this id; ``KeyError`` if there is none."""
-        for benchmark in self.benchmarks:
-            if benchmark.id == benchmark_id:
-                return benchmark
-        raise KeyError(benchmark_id)
+        return _lookup(self).benchmarks[benchmark_id]
 
     def source(self, source_id: str) -> Source:
         """The source with this id; ``KeyError`` if there is none."""
-        for source in self.sources:
-            if source.id == source_id:
-                return source
-        raise KeyError(source_id)
+        return _lookup(self).sources[source_id]
 
     def settings(self, result: Result) -> Settings:
-        """The settings ``result`` ran under: its cohort's, its benchmark's, its own, in that order."""
-        merged = Settings()
-        if result.cohort is not None:
-            cohort = next((c for c in self.cohorts if c.id == result.cohort), None)
+        """The settings ``result`` ran under: its cohort's, its benchmark's, its own, in that order.
+
+        Results of one cohort and benchmark without settings of their own share one object.
+        """
+        lookup = _lookup(self)
+        key = (result.cohort, result.benchmark)
+        base = lookup.settings.get(key)
+        if base is None:
+            base = Settings()
+            cohort = lookup.cohorts.get(result.cohort) if result.cohort else None
             if cohort is not None and cohort.settings is not None:
-                merged = cohort.settings.over(merged)
-        benchmark = next((b for b in self.benchmarks if b.id == result.benchmark), None)
-        if benchmark is not None and benchmark.settings is not None:
-            merged = benchmark.settings.over(merged)
-        if result.settings is not None:
-            merged = result.settings.over(merged)
-        return merged
+                base = cohort.settings.over(base)
+            benchmark = lookup.benchmarks.get(result.benchmark)
+            if benchmark is not None and benchmark.settings is not None:
+                base = benchmark.settings.over(base)
+            lookup.settings[key] = base
+        return base if result.settings is None else result.settings.over(base)
+
+
+class _Lookup:
+    """Dictionaries over one launch, built on first use and dropped with the launch."""
+
+    def __init__(self, launch: Launch) -> None:
+        # With duplicate ids (refused anyway) the first record wins, as everywhere else.
+        self.models: dict[str, Model] = _first_by_id(launch.models)
+        self.cohorts: dict[str, Cohort] = _first_by_id(launch.cohorts)
+        self.benchmarks: dict[str, Benchmark] = _first_by_id(launch.benchmarks)
+        self.sources: dict[str, Source] = _first_by_id(launch.sources)
+        self.settings: dict[tuple[str | None, str], Settings] = {}
+
+
+def _first_by_id(records: Iterable[Any]) -> dict[str, Any]:
+    found: dict[str, Any] = {}
+    for record in records:
+        found.setdefault(record.id, record)
+    return found
+
+
+# A launch is frozen, so its lookups never go stale. They are kept by the launch's
+# identity (hashing a launch would walk all of it) and dropped when it is collected.
+_LOOKUPS: dict[int, _Lookup] = {}
+
+
+def _lookup(launch: Launch) -> _Lookup:
+    found = _LOOKUPS.get(id(launch))
+    if found is None:
+        found = _LOOKUPS[id(launch)] = _Lookup(launch)
+        weakref.finalize(launch, _LOOKUPS.pop, id(launch), None)
+    return found
 
 
 # --------------------------------------------------------------------------- checks
