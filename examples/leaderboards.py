@@ -1,10 +1,11 @@
-"""Print every leaderboard of a launch and where the launched model leads and trails.
+"""Print every leaderboard of a launch and where the launched models lead and trail.
 
 Usage:
     python examples/leaderboards.py                      # the built-in muse-spark launch
     python examples/leaderboards.py examples/zephyr-7b-beta.yaml
 
-Uses only the public API of launchbrief: ``load``, ``leaderboards`` and ``scorecard``.
+Uses only the public API of launchbrief: ``load``, ``leaderboards``, ``scorecard`` and
+``format_score`` (and ``describe_settings`` from ``launchbrief.analysis``).
 """
 
 from __future__ import annotations
@@ -12,39 +13,52 @@ from __future__ import annotations
 import sys
 
 import launchbrief
+from launchbrief.analysis import describe_settings
 
 
 def print_leaderboards(launch: launchbrief.Launch) -> None:
-    """One block per benchmark: ranked scores first, then results known only in words."""
+    """One block per benchmark and cohort: scores best first, then results known only in words.
+
+    A number without a rival's number on its board has no rank: it prints as ``–.``.
+    """
     for board in launchbrief.leaderboards(launch):
         benchmark = board.benchmark
         scale, better = benchmark.scale.value, benchmark.direction.value
-        print(f"{benchmark.name} [{benchmark.category}; {scale}; {better} is better]")
-        if benchmark.settings:
-            print(f"  settings: {benchmark.settings}")
+        print(f"{board.title} [{benchmark.category}; {scale}; {better} is better]")
+        settings = {describe_settings(s.settings) for s in board.standings} - {""}
+        if len(settings) == 1:
+            print(f"  settings: {settings.pop()}")
+        if board.warning:
+            print(f"  warning: {board.warning}")
         for standing in board.standings:
             marker = "*" if standing.launched else " "
-            # Scores print as the record holds them; only the gap is rounded for reading.
-            gap = f"  -{standing.gap:g}" if standing.gap else ""
-            print(f"  {marker} {standing.rank}. {standing.label:<30} {standing.score}{gap}")
+            rank = standing.rank if standing.ranked else "–"
+            # Scores and gaps print as the source wrote them: 85.20 stays 85.20.
+            score = launchbrief.format_score(standing.score)
+            gap = f"  -{launchbrief.format_score(standing.gap)}" if standing.gap else ""
+            print(f"  {marker} {rank}. {standing.label:<30} {score}{gap}")
+        if board.standings and not board.contested:
+            print("    (no rival numbers: not ranked)")
         for result in board.qualitative:
             words = "; ".join(describe(launch, c) for c in result.comparisons) or "no comparison"
             claim = f' ("{result.claim}")' if result.claim else ""
-            model = launch.compared_model(result.model).label
+            model = launch.model(result.model).label
             print(f"    {model}: no number; {words}{claim}")
         print()
 
 
 def describe(launch: launchbrief.Launch, comparison: launchbrief.Comparison) -> str:
     """A comparison in words: "trails GPT 5.4"; an empty ``versus`` is the whole field."""
-    rivals = ", ".join(launch.compared_model(m).label for m in comparison.versus)
+    rivals = ", ".join(launch.model(m).label for m in comparison.versus)
     return f"{comparison.relation.label} {rivals or 'the field'}"
 
 
 def print_scorecard(launch: launchbrief.Launch) -> None:
-    """The launched model's verdicts: leads, trails and everything else."""
+    """The launched models' verdicts against rivals: leads, trails and everything else."""
     card = launchbrief.scorecard(launch)
-    print(f"Where {launch.launched_model.label} leads and trails")
+    family = len(launch.launched) > 1
+    names = ", ".join(model.label for model in launch.launched)
+    print(f"Where {names} {'lead and trail' if family else 'leads and trails'}")
     for heading, verdicts in (
         ("leads", card.leads),
         ("trails", card.trails),
@@ -52,7 +66,8 @@ def print_scorecard(launch: launchbrief.Launch) -> None:
     ):
         for verdict in verdicts:
             basis = verdict.basis.value
-            print(f"  {heading:>6}: {verdict.sentence} [{basis}]")
+            who = f"{verdict.model.label} " if family and verdict.model else ""
+            print(f"  {heading:>6}: {who}{verdict.sentence} [{basis}]")
 
 
 def main(argv: list[str]) -> int:
@@ -68,7 +83,8 @@ def main(argv: list[str]) -> int:
         print(error, file=sys.stderr)
         return 2
     print(launch.title)
-    print(f"Launched model: {launch.launched_model.label} ({launch.developer.name})")
+    launched = ", ".join(model.label for model in launch.launched)
+    print(f"Launched: {launched} ({launch.developer.name})")
     print()
     print_leaderboards(launch)
     print_scorecard(launch)

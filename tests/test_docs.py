@@ -28,7 +28,7 @@ EXAMPLES = ROOT / "examples"
 ZEPHYR_CARD = Path(__file__).parents[2] / "shared/data/model-index-zephyr-7b-beta.yaml"
 
 _FENCE = re.compile(r"^```(\w+)[^\n]*\n(.*?)^```", re.MULTILINE | re.DOTALL)
-_REQUIRED = {"id", "title", "developer", "model"}
+_REQUIRED = {"id", "title", "developer"}
 
 
 def blocks(path: Path, language: str) -> list[str]:
@@ -39,7 +39,11 @@ def blocks(path: Path, language: str) -> list[str]:
 def is_full_launch(text: str) -> bool:
     """Whether a YAML block is a whole launch record rather than a fragment of one."""
     data = yaml.safe_load(text)
-    return isinstance(data, dict) and data.keys() >= _REQUIRED
+    return (
+        isinstance(data, dict)
+        and data.keys() >= _REQUIRED
+        and bool({"models", "model"} & data.keys())
+    )
 
 
 def exporter_available(name: str) -> bool:
@@ -84,9 +88,9 @@ _README_BAD_LAUNCH = """\
 id: muse-spark
 title: Meta launches Muse Spark
 developer: {name: Meta}
-model: {id: muse-spark}
+schema_version: 2
 models:
-  - {id: muse-spark, name: Muse Spark}
+  - {id: muse-spark, name: Muse Spark, launched: true}
   - {id: gpt-5-4, name: GPT 5.4}
 benchmarks:
   - {id: charxiv-reasoning, name: CharXiv Reasoning, category: multimodal, scale: percent}
@@ -217,10 +221,14 @@ def test_input_format_json_and_toml_equal_a_yaml_example() -> None:
 _SECTIONS = {
     "The launch (top level)": launchbrief.Launch,
     "developer": launchbrief.Developer,
-    "model": launchbrief.LaunchedModel,
+    "dates": launchbrief.DatedEvent,
+    "license": launchbrief.License,
+    "models": launchbrief.Model,
+    "specs": launchbrief.Specs,
     "modes": launchbrief.Mode,
     "surfaces": launchbrief.Surface,
-    "models": launchbrief.ComparedModel,
+    "cohorts": launchbrief.Cohort,
+    "settings": launchbrief.Settings,
     "benchmarks": launchbrief.Benchmark,
     "results": launchbrief.Result,
     "comparisons": launchbrief.Comparison,
@@ -249,7 +257,8 @@ def test_input_format_tables_match_the_model() -> None:
     tables = field_tables((DOCS / "input-format.md").read_text("utf-8"))
     for heading, record in _SECTIONS.items():
         documented = tables[heading]
-        fields = attrs.fields(record)
+        # Free keys are written beside the named ones, so ``other`` has no row of its own.
+        fields = [f for f in attrs.fields(record) if f.name != "other"]
         assert [f.name for f in fields] == list(documented), heading
         for field in fields:
             required = field.default is attrs.NOTHING
@@ -261,7 +270,7 @@ def test_input_format_defaults_match_the_model() -> None:
     tables = field_tables((DOCS / "input-format.md").read_text("utf-8"))
     for heading, record in _SECTIONS.items():
         for field in attrs.fields(record):
-            if field.default is attrs.NOTHING:
+            if field.default is attrs.NOTHING or field.name == "other":
                 continue
             written = tables[heading][field.name]
             default = field.default
@@ -318,10 +327,14 @@ def test_getting_started_python_example_prints_what_it_shows(tmp_path: Path) -> 
 
 
 def test_zephyr_example_validates() -> None:
-    """The zephyr-7b-beta example loads, with four sources and no announcement date."""
+    """The zephyr-7b-beta example is schema 2, with one launched model, four sources, no dates."""
+    text = (EXAMPLES / "zephyr-7b-beta.yaml").read_text("utf-8")
+    assert "schema_version: 2" in text
     launch = launchbrief.load(EXAMPLES / "zephyr-7b-beta.yaml")
-    assert launch.model.id == "zephyr-7b-beta"
+    assert ("zephyr-7b-beta",) == tuple(model.id for model in launch.launched)
     assert launch.announced is None
+    assert launch.license is not None
+    assert ("MIT", None) == (launch.license.name, launch.license.open_weights)
     assert {s.id: s.kind.value for s in launch.sources} == {
         "model-card": "vendor",
         "open-llm-leaderboard": "independent",
@@ -351,9 +364,16 @@ def test_zephyr_scores_equal_the_model_card() -> None:
         (result,) = (r for r in launch.results if r.benchmark == benchmark.id)
         assert (dataset, value) == (dataset, result.score)
         shots = entry["dataset"].get("args", {}).get("num_few_shot")
+        assert benchmark.settings is not None
+        assert shots == benchmark.settings.shots
+        settings = dict(benchmark.settings.other)
+        (metric,) = (metric["type"] for metric in entry["metrics"])
         if shots is not None:
-            assert benchmark.settings is not None
-            assert benchmark.settings.startswith(f"{shots}-shot")
+            assert (metric, entry["dataset"].get("split")) == (
+                settings["metric"],
+                settings["split"],
+            )
+            assert entry["dataset"].get("config") == settings.get("config")
         expected_scale = {"AlpacaEval": "fraction", "MT-Bench": "points"}.get(dataset, "percent")
         assert (dataset, expected_scale) == (dataset, benchmark.scale.value)
 
@@ -366,6 +386,9 @@ def test_zephyr_scores_keep_every_digit_of_the_card() -> None:
     card = number.findall(ZEPHYR_CARD.read_text("utf-8"))
     example = re.findall(r"score: ([0-9.]+)", (EXAMPLES / "zephyr-7b-beta.yaml").read_text("utf-8"))
     assert sorted(card) == sorted(example)
+    # And the loaded record keeps them so: 0.9060 is not 0.906.
+    launch = launchbrief.load(EXAMPLES / "zephyr-7b-beta.yaml")
+    assert sorted(card) == sorted(launchbrief.format_score(r.score) for r in launch.results)
 
 
 def test_zephyr_vendor_only_numbers_are_the_card_s_own() -> None:
@@ -403,19 +426,42 @@ def test_leaderboards_script_prints_charxiv_leaderboard() -> None:
     assert lines[start + 1].lstrip().startswith("* 1.")
     assert "Grok 4.2" in lines[start + 5]
     assert "  trails: trails GPT 5.4 on LiveCodeBench Pro [qualitative]" in lines
+    # A number without a rival's number is not ranked, and not a lead.
+    mmmu = lines.index("MMMU Pro [multimodal; percent; higher is better]")
+    assert lines[mmmu + 1].split() == ["*", "–.", "Muse", "Spark", "80.4"]
+    assert "   other: 80.4 on MMMU Pro (no rival numbers given) [numeric]" in lines
+
+
+def test_leaderboards_script_shows_a_family_by_cohort() -> None:
+    """For a family launched with base and instruct cohorts, each board is one cohort's."""
+    done = _example(str(Path(__file__).parent / "data" / "aster-2.yaml"))
+    assert (done.returncode, done.stderr) == (0, "")
+    lines = done.stdout.splitlines()
+    assert "Launched: Aster 2 Small, Aster 2 Large (Northwind Labs)" in lines
+    base = lines.index("MMLU (Pretrained models) [knowledge; percent; higher is better]")
+    assert [line.split()[-1] for line in lines[base + 2 : base + 5]] == ["85.20", "-5.70", "-19.20"]
+    assert lines[base + 1] == "  settings: 5-shot"
+    assert (
+        "   leads: Aster 2 Large leads Rival A on MMLU (Pretrained models) (#1 of 3, 85.20) [numeric]"
+        in lines
+    )
 
 
 def test_leaderboards_script_reads_a_file_and_reports_problems(tmp_path: Path) -> None:
     """The script loads a launch file given on the command line, and exits 2 on a bad one."""
     done = _example(str(EXAMPLES / "zephyr-7b-beta.yaml"))
     assert done.returncode == 0
-    assert "  * 1. zephyr-7b-beta" in done.stdout
-    assert "62.03071672354948" in done.stdout
+    # The card gives no rival's number: zephyr's scores are shown, never ranked.
+    assert "  * –. zephyr-7b-beta                 62.03071672354948" in done.stdout
+    assert "  settings: 25-shot, config ARC-Challenge, split test, metric acc_norm" in done.stdout
     bad = tmp_path / "bad.yaml"
-    bad.write_text("id: x\ntitle: X\ndeveloper: {name: X}\nmodel: {id: y}\n", "utf-8")
+    bad.write_text(
+        "schema_version: 2\nid: x\ntitle: X\ndeveloper: {name: X}\nmodels: [{id: y, name: Y}]\n",
+        "utf-8",
+    )
     done = _example(str(bad))
     assert done.returncode == 2
-    assert f"{bad}:4:13: model.id: unknown model 'y'" in done.stderr
+    assert f"{bad}:5:9: models: no model is marked launched" in done.stderr
 
 
 # --------------------------------------------------------------------------- plugin guide
