@@ -13,25 +13,81 @@ from pathlib import Path
 import launchbrief
 from launchbrief import (
     Benchmark,
+    Cohort,
+    Conflict,
     Exporter,
+    FamilyRow,
     InvalidLaunchError,
     Launch,
     Leaderboard,
+    License,
+    Model,
     Problem,
+    Score,
+    Settings,
+    Specs,
     Standing,
     UnknownFormatError,
 )
 
 
-def load_and_rank(name: str) -> list[tuple[int, str, float]]:
-    """Load a launch and list one leaderboard as (rank, label, score)."""
+def load_and_rank(name: str) -> list[tuple[int | None, str, float]]:
+    """Load a launch and list one leaderboard as (rank, label, score); unranked rows have no rank."""
     launch: Launch = launchbrief.load(name)
     board: Leaderboard = launchbrief.leaderboard(launch, "charxiv-reasoning")
     leader: Standing | None = board.leader
     rows = [(s.rank, s.label, s.score) for s in board.standings]
-    if leader is not None:
+    if leader is not None and leader.gap is not None:
         rows.insert(0, (leader.rank, leader.model.label, leader.gap))
     return rows
+
+
+def the_family(launch: Launch) -> list[str]:
+    """The launched models with their specs and licence, and each board's family best."""
+    launched: tuple[Model, ...] = launch.launched
+    lines = [f"{launch.lead_model.label} leads the line-up of {len(launched)}"]
+    for model in launched:
+        specs: Specs | None = model.specs
+        licence: License | None = model.license or launch.license
+        size = launchbrief.format_score(specs.parameters) if specs and specs.parameters else "?"
+        lines.append(
+            f"{model.label}: {size} parameters, {licence.name if licence else 'no licence'}"
+        )
+    rows: tuple[FamilyRow, ...] = launchbrief.family(launch)
+    for row in rows:
+        best: Standing | None = row.best
+        if best is not None:
+            lines.append(f"{row.board.title}: {best.model.label} #{best.rank or '–'}")
+    return lines
+
+
+def by_cohort(launch: Launch, benchmark_id: str) -> dict[str | None, list[str]]:
+    """Each cohort's leaderboard of one benchmark, with the settings its entries ran under."""
+    boards: dict[str | None, list[str]] = {}
+    for board in launchbrief.leaderboards(launch):
+        if board.benchmark.id != benchmark_id:
+            continue
+        cohort: Cohort | None = board.cohort
+        rows = [board.title, board.warning or ""]
+        for standing in board.standings:
+            settings: Settings = launch.settings(standing.result)
+            shots: int | None = settings.shots
+            rows.append(
+                f"{standing.label} {launchbrief.format_score(standing.score, board.benchmark)} {shots}"
+            )
+        boards[cohort.id if cohort else None] = rows
+    return boards
+
+
+def dates_and_numbers(launch: Launch) -> list[str]:
+    """Conflicting dates, and every score as its source wrote it."""
+    found: tuple[Conflict, ...] = launchbrief.conflicts(launch)
+    lines = [f"{c.event}: {c.detail}" for c in found]
+    for result in launch.results:
+        if isinstance(result.score, Score):
+            text: str = result.score.text
+            lines.append(f"{launch.model(result.model).label}: {text}")
+    return lines
 
 
 def every_board(launch: Launch) -> dict[str, int]:
@@ -79,7 +135,9 @@ def summaries(launch: Launch) -> list[str]:
     """The one-line summaries of the analysis API."""
     lines = [launchbrief.rollout(launch).headline, launchbrief.safety(launch).headline]
     lines += [v.sentence for v in launchbrief.scorecard(launch).verdicts]
-    lines += [f"{c.category}: {c.leads} led" for c in launchbrief.categories(launch)]
+    lines += [
+        f"{c.category}: {c.leads} led of {c.contested}" for c in launchbrief.categories(launch)
+    ]
     lines += [f"{h.label}: {h.value}" for h in launchbrief.highlights(launch)]
     lines += [f"{g.path}: {g.message}" for g in launchbrief.completeness(launch)]
     lines += [r.benchmark for r in launch.results if launchbrief.vendor_only(launch, r)]
