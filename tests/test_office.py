@@ -107,10 +107,13 @@ def test_results_csv_holds_every_score(
     assert path.is_file(), f"LibreOffice did not write {path.name}"
     rows = _csv_rows(path)
     assert len(rows) == len(launch.results)
-    found = {(row["Benchmark id"], row["Model id"], row["Mode id"]): row["Score"] for row in rows}
+    found = {
+        (row["Benchmark id"], row["Model id"], row["Mode id"], row["Cohort id"]): row["Score"]
+        for row in rows
+    }
     assert len(found) == len(rows)
     for result in launch.results:
-        score = found[result.benchmark, result.model, result.mode or ""]
+        score = found[result.benchmark, result.model, result.mode or "", result.cohort or ""]
         if result.score is None:
             assert score == "", result
         else:
