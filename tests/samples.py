@@ -82,10 +82,11 @@ def stress_launch() -> lb.Launch:
         predecessor="Model 00 previous generation",
         sources=refs,
     )
-    models = (launched,) + tuple(
+    rivals = tuple(
         lb.Model(id=f"model-{n}", name=_name(f"Model {n:02d}"), developer=f"Lab {n}", sources=refs)
         for n in range(1, 12)
     )
+    models = (launched, *rivals)
     categories = ("multimodal", "reasoning", "coding", "agentic long-horizon tool use", "health")
     scales = (lb.Scale.PERCENT, lb.Scale.PERCENT, lb.Scale.FRACTION, lb.Scale.PERCENT)
     benchmarks = tuple(

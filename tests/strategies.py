@@ -389,7 +389,9 @@ def specs() -> st.SearchStrategy[lb.Specs]:
         parameters=st.one_of(st.none(), st.sampled_from([Score("8e9"), Score("400e9")]), _POSITIVE),
         active_parameters=st.one_of(st.none(), _POSITIVE),
         architecture=optional_text(),
-        context_window=st.one_of(st.none(), st.sampled_from([131072, 1048576]), st.integers(1, 10**12)),
+        context_window=st.one_of(
+            st.none(), st.sampled_from([131072, 1048576]), st.integers(1, 10**12)
+        ),
         knowledge_cutoff=st.one_of(
             st.none(), st.sampled_from(["2024-08", "2025-12"]), hostile_text(long=False)
         ),
