@@ -136,8 +136,10 @@ def test_load_unknown_suffix_raises_unknown_format(tmp_path: Path) -> None:
 def test_load_missing_name_lists_built_ins(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """An unknown name with no suffix is neither a file nor a built-in: the message lists built-ins."""
     monkeypatch.chdir(tmp_path)
-    with pytest.raises(FileNotFoundError, match="built-in: muse-spark"):
+    with pytest.raises(FileNotFoundError) as caught:
         lb.load("no-such-launch")
+    assert f"(built-in: {', '.join(lb.datasets())})" in str(caught.value)
+    assert "muse-spark" in lb.datasets()
 
 
 def test_load_missing_file_raises_file_not_found(tmp_path: Path) -> None:
