@@ -514,7 +514,7 @@ def test_plugin_guide_example_is_found_and_exports(tmp_path: Path) -> None:
     assert (done.returncode, done.stdout) == (0, f"{Path('out') / 'muse-spark.md'}\n")
     text = (folder / "out" / "muse-spark.md").read_text("utf-8")
     assert text.startswith("# Meta launches Muse Spark")
-    assert "| 1 | **Muse Spark** | 86.4 | 0 |" in text
+    assert "| 1 | **Muse Spark** | 86.4 | 0.0 |" in text
     script = (
         "import launchbrief\n"
         "launch = launchbrief.load('muse-spark')\n"

@@ -13,7 +13,15 @@ from typing import Any, TypeVar
 import attrs
 import cattrs
 
-from launchbrief.model import FieldValueError, Launch, Score, Settings, Specs, shown
+from launchbrief.model import (
+    FieldValueError,
+    Launch,
+    Score,
+    Settings,
+    Specs,
+    free_key_problem,
+    unknown_id,
+)
 
 __all__ = ["TypeProblem", "describe", "make_converter", "upgrade"]
 
@@ -228,18 +236,24 @@ def _register_free_keys(converter: cattrs.Converter, cls: type) -> None:
         if not isinstance(value, dict):
             raise TypeProblem(f"expected a mapping of fields, got {describe(value)}")
         other = []
+        errors: list[Exception] = []
         for key, item in value.items():
             if key in named:
                 continue
-            if isinstance(item, (str, int, float)):
+            problem = free_key_problem(key, item)
+            if problem is not None:
+                # Reported at the key itself: settings.metric, not settings.other.
+                errors.append(FieldValueError(str(key), problem))
+            else:
                 other.append(
                     (key, _structure_float(item, float) if _is_plain_number(item) else item)
                 )
-            else:
-                raise FieldValueError(
-                    key, f"expected text, a number or true/false, got {describe(item)}"
-                )
-        record = inner({key: item for key, item in value.items() if key in named}, cls)
+        try:
+            record = inner({key: item for key, item in value.items() if key in named}, cls)
+        except Exception as error:  # noqa: BLE001 - reported with the free keys' problems
+            errors.insert(0, error)
+        if errors:
+            raise cattrs.ClassValidationError(f"While structuring {cls.__name__}", errors, cls)
         return attrs.evolve(record, other=tuple(other)) if other else record
 
     def unstructure(record: Any) -> dict[str, Any]:
@@ -295,16 +309,11 @@ def upgrade(data: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str], list[
             None,
         )
         if index is None:
-            known = sorted(
+            known = [
                 m["id"] for m in models if isinstance(m, dict) and isinstance(m.get("id"), str)
-            )
-            problems.append(
-                (
-                    "model.id",
-                    f"unknown model {shown(block.get('id'))} (known: {', '.join(known[:6]) or 'none'};"
-                    " the launched model must be one of the models)",
-                )
-            )
+            ]
+            problems.append(("model.id", unknown_id("model", block.get("id"), known)))
+
         else:
             entry = dict(models[index])
             for key, value in block.items():

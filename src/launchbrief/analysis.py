@@ -397,10 +397,14 @@ def scorecard(launch: Launch, model_id: str | None = None) -> Scorecard:
                 if result.model not in wanted or result.model not in index.launched:
                     continue
                 for comparison in result.comparisons:
+                    # Against rivals only: a launched model is never said to lead its sibling.
+                    rivals = [m for m in comparison.versus if m not in index.launched]
+                    if comparison.versus and not rivals:
+                        continue
                     verdict = Verdict(
                         benchmark=benchmark,
                         relation=comparison.relation,
-                        versus=tuple(index.models[m] for m in comparison.versus),
+                        versus=tuple(index.models[m] for m in rivals),
                         basis=Basis.QUALITATIVE,
                         model=index.models[result.model],
                         cohort=board.cohort,
@@ -747,7 +751,8 @@ def completeness(launch: Launch) -> tuple[Gap, ...]:
     for conflict in conflicts(launch):
         gap(GapKind.CONFLICT, f"dates[{conflict.positions[0]}]", conflict.event, conflict.detail)
     for position, model in enumerate(launch.models):
-        if model.developer is None:
+        # A launched model is the launch developer's own.
+        if model.developer is None and not model.launched:
             gap(
                 GapKind.DEVELOPER,
                 f"models[{position}].developer",

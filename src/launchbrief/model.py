@@ -54,6 +54,7 @@ __all__ = [
     "SurfaceKind",
     "UseCase",
     "launch_problems",
+    "unknown_id",
     "written",
 ]
 
@@ -360,26 +361,38 @@ def _free_keys(
 ) -> None:
     seen: set[str] = set()
     for key, item in value:
-        if not isinstance(key, str) or not _FREE_KEY.fullmatch(key):
-            raise FieldValueError(
-                attribute.name,
-                f"{shown(key)} is not a usable key: use letters, digits and '_' (at most 64)",
-            )
-        if key in seen:
-            raise FieldValueError(attribute.name, f"the key {key!r} is given twice")
+        problem = free_key_problem(key, item)
+        if problem == "must not be empty":
+            raise FieldValueError(f"{attribute.name}.{key}", problem)
+        if problem is not None and problem.startswith("expected "):
+            problem = f"{shown(key)} must hold {problem.removeprefix('expected ')}"
+        if problem is None and key in seen:
+            problem = f"the key {key!r} is given twice"
+        if problem is not None:
+            raise FieldValueError(attribute.name, problem)
         seen.add(key)
-        if isinstance(item, str):
-            _check_text(f"{attribute.name}.{key}", item)
-        elif not isinstance(item, (int, float)) or (
-            isinstance(item, float) and not math.isfinite(item)
-        ):
-            raise FieldValueError(
-                attribute.name,
-                f"{key!r} must hold text, a number or true/false, got {shown(item)}",
-            )
 
 
 _FREE_KEY = re.compile(r"[A-Za-z][A-Za-z0-9_]{0,63}")
+
+
+def free_key_problem(key: Any, value: Any) -> str | None:
+    """What is wrong with one free key of settings or specs, or ``None``."""
+    if not isinstance(key, str) or not _FREE_KEY.fullmatch(key):
+        return f"{shown(key)} is not a usable key: use letters, digits and '_' (at most 64)"
+    if isinstance(value, str):
+        if not value.strip():
+            return "must not be empty"
+        if _SURROGATE.search(value):
+            return "holds half a character (a broken \\u escape); save it as UTF-8 text"
+        return None
+    if not isinstance(value, (int, float)) or (
+        isinstance(value, float) and not math.isfinite(value)
+    ):
+        return f"expected text, a number or true/false, got {shown(value)}"
+    if abs(value) > MAX_SCORE:
+        return f"{written(value)} is too large (at most 10^15 either way)"
+    return None
 
 
 def _at_least(low: float) -> Any:
@@ -929,6 +942,11 @@ def _pieces(key: str) -> set[str]:
     return {key[place : place + 3] for place in range(max(1, len(key) - 2))}
 
 
+def unknown_id(kind: str, value: Any, known: Iterable[str]) -> str:
+    """``unknown model 'gpt5' (known: alpha, gpt-5-4; did you mean 'gpt-5-4'?)``."""
+    return _unknown(kind, value, Suggestions(known))
+
+
 #: How many unknown ids of one launch get a did-you-mean.
 MAX_SUGGESTIONS = 1000
 
@@ -956,6 +974,11 @@ _COLLECTIONS_WITH_IDS = (
     ("use_cases", "use case"),
     ("insights", "insight"),
 )
+
+
+def _bound(value: float) -> str:
+    # A bound the file gives is shown as written (min: 0.5); a scale's own as 0 or 100.
+    return written(value) if isinstance(value, Score) else f"{value:g}"
 
 
 def _is_number(value: Any) -> bool:
@@ -1121,7 +1144,7 @@ def launch_problems(launch: Any) -> list[tuple[str, str]]:
                     (
                         f"{path}.score",
                         f"{written(score)} is outside the {scale.value} scale of benchmark"
-                        f" {benchmark_id!r} ({written(low)} to {written(high)})",
+                        f" {benchmark_id!r} ({_bound(low)} to {_bound(high)})",
                     )
                 )
         comparisons = _get(result, "comparisons", ())
