@@ -1005,7 +1005,7 @@ class CellMap:
         self.cells[path] = (sheet, row, column, header)
 
     def describe(self, sheet: str, row: int, column: int, header: str) -> str:
-        """``"Results!H12 (Score)"``; remembered, so that problems can be sorted by place."""
+        """``"Results!L12 (Score)"``; remembered, so that problems can be sorted by place."""
         text = f"{sheet}!{_letter(column)}{row} ({header})"
         self.keys[text] = (self.sheet_order.get(sheet, 99), row, column)
         return text

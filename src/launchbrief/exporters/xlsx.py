@@ -2293,7 +2293,7 @@ def read_workbook(path: str | Path) -> Launch:
     as a stream, only as far as the tables go and within
     :data:`~launchbrief.exporters._xlsx_cells.MAX_READ_ELEMENTS`. Every problem is
     reported at once, each naming its sheet, cell and column header:
-    ``Results!H12 (Score): results[10].score: expected a number, got 'n/a'``.
+    ``Results!L12 (Score): results[10].score: expected a number, got 'n/a'``.
 
     Raises:
         InvalidLaunchError: the file is not a workbook of a valid launch.
