@@ -45,7 +45,7 @@ def summary_text(launch: Launch) -> str:
         lines += ["", "Line-up"]
         for model in launched[:MAX_LISTED]:
             specs = (
-                ", ".join(_spec(key, value) for key, value in model.specs.items())
+                ", ".join(analysis.describe_spec(key, value) for key, value in model.specs.items())
                 if model.specs
                 else ""
             )
@@ -141,17 +141,6 @@ def summary_text(launch: Launch) -> str:
         for line in gaps:
             lines += _wrap(f"- {line}", indent="    ")
     return "\n".join(lines) + "\n"
-
-
-def _spec(key: str, value: object) -> str:
-    if key in ("parameters", "active_parameters") and isinstance(value, (int, float)):
-        size = f"{value / 1e9:g}B" if value >= 1e9 else f"{value / 1e6:g}M"
-        return f"{size} {key.replace('_', ' ')}"
-    if isinstance(value, float):
-        return f"{key.replace('_', ' ')} {analysis.format_score(value)}"
-    if isinstance(value, int) and not isinstance(value, bool):
-        return f"{key.replace('_', ' ')} {value:,}"
-    return f"{key.replace('_', ' ')} {value}"
 
 
 def gaps_text(launch: Launch) -> str:

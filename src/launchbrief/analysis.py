@@ -51,6 +51,7 @@ __all__ = [
     "conflicts",
     "describe_setting",
     "describe_settings",
+    "describe_spec",
     "family",
     "format_score",
     "gap_summary",
@@ -61,6 +62,7 @@ __all__ = [
     "safety",
     "scorecard",
     "source_ids",
+    "spec_value",
     "vendor_only",
 ]
 
@@ -293,6 +295,34 @@ def describe_setting(key: str, value: object) -> str:
     if isinstance(value, float):
         return f"{key.replace('_', ' ')} {format_score(value)}"
     return f"{key.replace('_', ' ')} {value}"
+
+
+_SIZES = (("T", 1e12), ("B", 1e9), ("M", 1e6))
+
+
+def spec_value(key: str, value: object) -> str:
+    """A spec's value for a reader: ``"8B"`` parameters, ``"131,072 tokens"``, others as written."""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, int | float) and key in ("parameters", "active_parameters"):
+        for unit, size in _SIZES:
+            if abs(value) >= size:
+                return f"{value / size:g}{unit}"
+    if isinstance(value, int) and key == "context_window":
+        return f"{value:,} tokens"
+    if isinstance(value, float):
+        return format_score(value)
+    if isinstance(value, int):
+        return f"{value:,}"
+    return str(value)
+
+
+def describe_spec(key: str, value: object) -> str:
+    """One spec in words: ``"400B parameters"``, ``"context window 131,072 tokens"``."""
+    name = key.replace("_", " ")
+    if key in ("parameters", "active_parameters"):
+        return f"{spec_value(key, value)} {name}"
+    return f"{name} {spec_value(key, value)}"
 
 
 def describe_settings(settings: Settings | None) -> str:

@@ -424,6 +424,16 @@ def _probability(_instance: object, attribute: attrs.Attribute[Any], value: floa
         )
 
 
+def _given(record: Any) -> tuple[tuple[str, Scalar], ...]:
+    """The named fields of settings or specs that are given, then their free keys."""
+    named = tuple(
+        (field.name, getattr(record, field.name))
+        for field in attrs.fields(type(record))
+        if field.name != "other" and getattr(record, field.name) is not None
+    )
+    return named + tuple(record.other)
+
+
 @attrs.frozen(kw_only=True)
 class Settings:
     """How a result was obtained: shots, sampling, harness, judge, and free keys.
@@ -445,12 +455,7 @@ class Settings:
 
     def items(self) -> tuple[tuple[str, Scalar], ...]:
         """Every setting given, as ``(key, value)``: the named ones first, then the others."""
-        named = tuple(
-            (field.name, getattr(self, field.name))
-            for field in attrs.fields(Settings)
-            if field.name != "other" and getattr(self, field.name) is not None
-        )
-        return named + self.other
+        return _given(self)
 
     def over(self, base: Settings | None) -> Settings:
         """These settings laid over ``base``: every key given here wins."""
@@ -487,12 +492,7 @@ class Specs:
 
     def items(self) -> tuple[tuple[str, Scalar], ...]:
         """Every spec given, as ``(key, value)``: the named ones first, then the others."""
-        named = tuple(
-            (field.name, getattr(self, field.name))
-            for field in attrs.fields(Specs)
-            if field.name != "other" and getattr(self, field.name) is not None
-        )
-        return named + self.other
+        return _given(self)
 
 
 @attrs.frozen(kw_only=True)

@@ -751,8 +751,6 @@ _SPEC_LABELS = {
     "knowledge_cutoff": "Knowledge cutoff",
 }
 
-_SIZES = (("T", 1e12), ("B", 1e9), ("M", 1e6))
-
 
 def spec_label(key: str) -> str:
     """A spec's name as a label: ``context_window`` → ``Context window``."""
@@ -761,19 +759,7 @@ def spec_label(key: str) -> str:
 
 def spec_value(key: str, value: object) -> str:
     """A spec's value for a reader: ``8B`` parameters, ``131,072 tokens``, others as written."""
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, int | float) and key in ("parameters", "active_parameters"):
-        for unit, size in _SIZES:
-            if abs(value) >= size:
-                return f"{value / size:g}{unit}"
-    if isinstance(value, int) and key == "context_window":
-        return f"{value:,} tokens"
-    if isinstance(value, float):
-        return analysis.format_score(value)
-    if isinstance(value, int):
-        return f"{value:,}"
-    return clean(str(value))
+    return clean(analysis.spec_value(key, value))
 
 
 def size_text(specs: Specs | None) -> str:

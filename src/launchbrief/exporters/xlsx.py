@@ -1973,22 +1973,6 @@ def _more(count: int, shown: int, where: str) -> str | None:
     return f"… and {count - shown:,} more (see {where})" if count > shown else None
 
 
-def _spec_words(key: str, value: Any) -> str:
-    """One spec in words: ``"400B parameters"``, ``"context window 131,072"``."""
-    name = key.replace("_", " ")
-    if isinstance(value, bool):
-        return f"{name} {'yes' if value else 'no'}"
-    if key in ("parameters", "active_parameters") and isinstance(value, (int, float)):
-        for size, unit in ((1e12, "T"), (1e9, "B"), (1e6, "M")):
-            if abs(value) >= size:
-                return f"{value / size:.4g}{unit} {name}"
-    if isinstance(value, int):
-        return f"{name} {value:,}"
-    if isinstance(value, float):
-        return f"{name} {analysis.format_score(value)}"
-    return f"{name} {value}"
-
-
 def _licence_words(licence: Any) -> str:
     weights = {True: "open weights", False: "weights not open", None: None}[licence.open_weights]
     return ", ".join(part for part in (licence.name, weights, licence.url) if part)
@@ -2097,7 +2081,11 @@ def _write_summary(book: _Book) -> None:
     if len(launched) > 1 or any(m.specs or m.license for m in launched):
         page.section("Line-up", ("Model", "Specs and licence", "Sources"))
         for model in launched[:_SUMMARY_ROWS]:
-            parts = [_spec_words(k, v) for k, v in model.specs.items()] if model.specs else []
+            parts = (
+                [analysis.describe_spec(k, v) for k, v in model.specs.items()]
+                if model.specs
+                else []
+            )
             licence = model.license or launch.license
             if licence is not None:
                 own = "" if model.license else " (the launch's)"
