@@ -277,6 +277,19 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument(
         "-o", "--output", type=Path, default=Path("."), metavar="DIR", help="folder to write to"
     )
+    export.add_argument(
+        "--template",
+        type=Path,
+        metavar="FILE",
+        help="the deck on your company's PowerPoint template (.pptx or .potx): its masters,"
+        " layouts, theme and slide size",
+    )
+    export.add_argument(
+        "--accent",
+        metavar="COLOUR",
+        help="accent colour of the workbook and the deck, as #RRGGBB (default: the template's,"
+        " or launchbrief blue)",
+    )
     export.set_defaults(run=_export)
 
     validate = commands.add_parser(
@@ -332,8 +345,15 @@ def _export(args: argparse.Namespace) -> int:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise _failure("create the folder", error, folder) from error
+    options = {
+        name: value
+        for name, value in (("template", args.template), ("accent", args.accent))
+        if value is not None
+    }
+    if args.template is not None and not args.template.is_file():
+        raise _Usage(f"no template file {str(args.template)!r}")
     try:
-        written = _api.export_all(launch, folder, chosen)
+        written = _api.export_all(launch, folder, chosen, options)
     except OSError as error:
         raise _failure("write", error) from error
     for target in written:
