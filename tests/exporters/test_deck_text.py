@@ -17,15 +17,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from launchbrief.exporters import _deck_text
-from launchbrief.exporters._deck_text import (
-    FontSet,
+from launchbrief.exporters.pptx import metrics
+from launchbrief.exporters.pptx.metrics import FontSet, font_set
+from launchbrief.exporters.pptx.text import (
     Para,
     Span,
     clip,
     fit_size,
     fits,
-    font_set,
     split_paras,
     text_height,
     truncate,
@@ -55,7 +54,7 @@ class Measured:
 def measuring(monkeypatch: pytest.MonkeyPatch) -> Iterator[Measured]:
     """Count the calls to the width function (cached or not) while the block runs."""
     measured = Measured()
-    advance = _deck_text._advance
+    advance = metrics._advance
 
     def counted(path: str, text: str) -> float:
         measured.calls += 1
@@ -63,7 +62,7 @@ def measuring(monkeypatch: pytest.MonkeyPatch) -> Iterator[Measured]:
         return advance(path, text)
 
     with monkeypatch.context() as patch:
-        patch.setattr(_deck_text, "_advance", counted)
+        patch.setattr(metrics, "_advance", counted)
         yield measured
 
 
@@ -166,10 +165,10 @@ def test_a_word_wider_than_the_line_is_broken_into_pieces_that_fit(fonts: FontSe
     assert word == "".join(texts)
     assert len(lines) > 5
     for text in texts:
-        assert fonts.width(text, 14) <= 200 * _deck_text.WIDTH_SAFETY
+        assert fonts.width(text, 14) <= 200 * metrics.WIDTH_SAFETY
     # Each piece but the last is as long as fits: one more letter would not.
     for text, following in itertools.pairwise(texts):
-        assert fonts.width(text + following[0], 14) > 200 * _deck_text.WIDTH_SAFETY
+        assert fonts.width(text + following[0], 14) > 200 * metrics.WIDTH_SAFETY
 
 
 def test_clip_cuts_at_a_word_with_an_ellipsis_and_fits(fonts: FontSet) -> None:

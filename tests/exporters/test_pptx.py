@@ -29,7 +29,7 @@ from launchbrief import analysis
 from launchbrief._reproducible import document_time
 from launchbrief.cli import main
 from launchbrief.exceptions import ExportError, LaunchbriefError
-from launchbrief.exporters import _deck_text, get_exporter
+from launchbrief.exporters import get_exporter
 from launchbrief.exporters.pptx import (
     DEFAULT_ACCENT,
     SLIDES,
@@ -37,6 +37,7 @@ from launchbrief.exporters.pptx import (
     _linear_parts,
     build_deck,
     export_many,
+    metrics,
 )
 from tests.office import convert, pdf_pages
 from tests.samples import long_claim, long_everything, many_capabilities, stress_launch
@@ -122,7 +123,7 @@ def many_surfaces(count: int) -> lb.Launch:
 def _measured(monkeypatch: pytest.MonkeyPatch, launch: lb.Launch) -> int:
     """How many characters the deck's text layout measures to build ``launch``'s deck."""
     measured = 0
-    advance = _deck_text._advance
+    advance = metrics._advance
 
     def counted(path: str, text: str) -> float:
         nonlocal measured
@@ -130,7 +131,7 @@ def _measured(monkeypatch: pytest.MonkeyPatch, launch: lb.Launch) -> int:
         return advance(path, text)
 
     with monkeypatch.context() as patch:
-        patch.setattr(_deck_text, "_advance", counted)
+        patch.setattr(metrics, "_advance", counted)
         build_deck([launch])
     return measured
 

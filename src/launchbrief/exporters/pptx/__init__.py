@@ -1,0 +1,235 @@
+"""The PowerPoint exporter: a briefing deck an executive can present as it is.
+
+The deck tells the launch as a story, one slide per point, 16:9 in the house style
+or on a corporate template: title; at a glance; the model and its modes; rollout;
+one slide per benchmark category with numbers (a native clustered bar chart);
+a scorecard of leads and trails; safety and evaluation; strategy and takeaways;
+sources and method. It presents the results of :mod:`launchbrief.analysis` and
+never recomputes them.
+
+Every slide has a real title placeholder, speaker notes, alt text on its charts
+and tables, and a footer naming its sources beside the slide number. Text is laid
+out with real font metrics (:mod:`.text`, :mod:`.metrics`): it shrinks down to a
+floor and what still does not fit continues on the next slide; long tables repeat
+their header. What a slide shows is bounded, however large the record: a list
+shows at most :data:`~.story.MOST_ITEMS` items and counts the rest, and a paragraph
+longer than a whole slide is cut with "…" (the notes carry it). The same record
+gives the same bytes.
+
+The modules, by role:
+
+- :mod:`.story`: what each slide says, from the analysis (headlines, verdict lines,
+  notes); :mod:`.chart_data`: which bars each chart draws.
+- :mod:`.slides`: one module per slide kind (``cover``, ``lineup``, ``rollout``,
+  ``benchmarks``, ``scorecard``, ``safety``, ``strategy``, ``sources``).
+- :mod:`.deck`: the presentation being built (slides, titles, footers, notes, text
+  boxes); :mod:`.flow`, :mod:`.tables` and :mod:`.charts` draw text in columns,
+  tables and native charts over as many slides as they need.
+- :mod:`.text` and :mod:`.metrics`: text measured with real fonts (wrapping,
+  fitting, splitting); :mod:`.geometry`: sizes and boxes in points.
+- :mod:`.template` (a user's template and its layouts), :mod:`.house` (the house
+  style), :mod:`.palette` (colours), :mod:`.parts` (part naming and pinned metadata).
+
+This package is the only part of launchbrief that imports python-pptx; it is
+imported when the deck exporter is chosen, never at start-up.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+from collections.abc import Callable, Sequence
+from typing import IO, ClassVar
+
+from launchbrief._reproducible import document_time, normalize_zip
+from launchbrief.exceptions import ExportError, LaunchbriefError
+from launchbrief.exporters._registry import open_destination
+from launchbrief.exporters.pptx.deck import Deck
+from launchbrief.exporters.pptx.house import house_presentation
+from launchbrief.exporters.pptx.palette import DEFAULT_ACCENT
+
+# Looked up here at build time: the part-naming benchmark swaps in python-pptx's own.
+from launchbrief.exporters.pptx.parts import linear_parts as _linear_parts
+from launchbrief.exporters.pptx.slides.benchmarks import benchmarks_section
+from launchbrief.exporters.pptx.slides.cover import glance_section, title_section
+from launchbrief.exporters.pptx.slides.lineup import model_section
+from launchbrief.exporters.pptx.slides.rollout import rollout_section
+from launchbrief.exporters.pptx.slides.safety import safety_section
+from launchbrief.exporters.pptx.slides.scorecard import scorecard_section
+from launchbrief.exporters.pptx.slides.sources import sources_section
+from launchbrief.exporters.pptx.slides.strategy import strategy_section
+from launchbrief.exporters.pptx.template import MAX_TEMPLATE_BYTES, open_template
+from launchbrief.model import Launch
+
+__all__ = [
+    "DEFAULT_ACCENT",
+    "MAX_TEMPLATE_BYTES",
+    "SLIDES",
+    "PptxExporter",
+    "build_deck",
+    "export_many",
+]
+
+
+#: The slides of a briefing, in their default order. ``benchmarks`` is one slide per
+#: benchmark category with numbers (plus one for benchmarks known only in words);
+#: ``strategy`` is strengths, weaknesses and risks, strategy and context, takeaways;
+#: ``sources`` is the method and the list of sources.
+SLIDES = (
+    "title",
+    "glance",
+    "model",
+    "rollout",
+    "benchmarks",
+    "scorecard",
+    "safety",
+    "strategy",
+    "sources",
+)
+
+
+class PptxExporter:
+    """Executive briefing deck: native charts, speaker notes, alt text, templates."""
+
+    name: ClassVar[str] = "pptx"
+    suffix: ClassVar[str] = ".pptx"
+    media_type: ClassVar[str] = (
+        "application/vnd.openxmlformats-officedocument.presentationml.presentation"
+    )
+    description: ClassVar[str] = "Briefing deck: story slides, native charts, speaker notes"
+    document: ClassVar[bool] = True
+
+    def export(
+        self,
+        launch: Launch,
+        dest: str | os.PathLike[str] | IO[bytes],
+        /,
+        *,
+        slides: Sequence[str] | None = None,
+        template: str | os.PathLike[str] | None = None,
+        accent: str | None = None,
+        notes: bool = True,
+    ) -> None:
+        """Write ``launch`` as a briefing deck to ``dest`` (a path or a binary stream).
+
+        Args:
+            slides: which slides, in what order, from :data:`SLIDES` (default: all of
+                them). Slides with nothing to show (no surfaces, no safety findings…)
+                are left out.
+            template: a .pptx or .potx file whose masters, layouts, theme fonts and
+                colours the deck uses. Layouts are chosen by name ("Title Slide",
+                "Title and Content", "Title Only") and otherwise by their placeholders;
+                slides already in the template are removed (only its design is used).
+                Its slide size is kept. Without a template the deck is 16:9 in the
+                house style.
+            accent: the highlight colour as ``"#RRGGBB"`` (the launched model's bars,
+                headings); default: the template's first accent colour, or the house blue.
+            notes: write speaker notes (talking points and the numbers behind them).
+
+        Raises:
+            ExportError: a bad option, a template that cannot be used, or a deck that
+                cannot be written.
+        """
+        data = build_deck([launch], slides=slides, template=template, accent=accent, notes=notes)
+        with open_destination(dest) as stream:
+            stream.write(data)
+
+
+def export_many(
+    launches: Sequence[Launch],
+    dest: str | os.PathLike[str] | IO[bytes],
+    /,
+    *,
+    slides: Sequence[str] | None = None,
+    template: str | os.PathLike[str] | None = None,
+    accent: str | None = None,
+    notes: bool = True,
+) -> None:
+    """Write several launches into one deck, one briefing after the other.
+
+    Options are those of :meth:`PptxExporter.export`.
+    """
+    data = build_deck(launches, slides=slides, template=template, accent=accent, notes=notes)
+    with open_destination(dest) as stream:
+        stream.write(data)
+
+
+def build_deck(
+    launches: Sequence[Launch],
+    *,
+    slides: Sequence[str] | None = None,
+    template: str | os.PathLike[str] | None = None,
+    accent: str | None = None,
+    notes: bool = True,
+) -> bytes:
+    """The bytes of a deck briefing on ``launches``, in order (options as for ``export``).
+
+    Building takes time linear in the number of slides, charts included.
+    """
+    chosen = _check_slides(slides)
+    accent_rgb = _check_accent(accent)
+    if isinstance(launches, Launch):
+        launches = [launches]
+    if not launches:
+        raise ExportError("no launches to put in the deck")
+    if not isinstance(notes, bool):
+        raise ExportError(f"notes must be True or False, got {notes!r}")
+    document_time()  # a bad SOURCE_DATE_EPOCH is refused here, before any work
+    try:
+        prs = open_template(template) if template is not None else house_presentation(accent_rgb)
+        with _linear_parts(prs) as parts:
+            deck = Deck(prs, parts, accent=accent_rgb, notes=notes, house=template is None)
+            for launch in launches:
+                for name in chosen:
+                    _SECTIONS[name](deck, launch)
+            if not deck.slide_count:
+                raise ExportError("the deck would have no slides: choose other slides=")
+            deck.finish(launches)
+            buffer = io.BytesIO()
+            prs.save(buffer)
+        return normalize_zip(buffer.getvalue())
+    except (LaunchbriefError, MemoryError, OSError):
+        raise  # ours, or the system's (no memory, a template that cannot be read): as they are
+    except Exception as error:
+        raise ExportError(f"could not build the deck: {type(error).__name__}: {error}") from error
+
+
+def _check_slides(slides: Sequence[str] | None) -> tuple[str, ...]:
+    if slides is None:
+        return SLIDES
+    if isinstance(slides, str):
+        slides = [part.strip() for part in slides.split(",")]
+    chosen = tuple(slides)
+    unknown = [name for name in chosen if name not in SLIDES]
+    if unknown:
+        raise ExportError(
+            f"unknown slide {', '.join(map(repr, unknown))} (slides: {', '.join(SLIDES)})"
+        )
+    repeated = sorted({name for name in chosen if chosen.count(name) > 1})
+    if repeated:
+        raise ExportError(f"slide {', '.join(map(repr, repeated))} is asked for more than once")
+    if not chosen:
+        raise ExportError(f"slides= is empty: choose some of {', '.join(SLIDES)}")
+    return chosen
+
+
+def _check_accent(accent: str | None) -> str | None:
+    if accent is None:
+        return None
+    if not isinstance(accent, str) or not re.fullmatch(r"#?[0-9A-Fa-f]{6}", accent.strip()):
+        raise ExportError(f"accent must be a colour like '#1F5AD1', got {accent!r}")
+    return accent.strip().lstrip("#").upper()
+
+
+_SECTIONS: dict[str, Callable[[Deck, Launch], None]] = {
+    "title": title_section,
+    "glance": glance_section,
+    "model": model_section,
+    "rollout": rollout_section,
+    "benchmarks": benchmarks_section,
+    "scorecard": scorecard_section,
+    "safety": safety_section,
+    "strategy": strategy_section,
+    "sources": sources_section,
+}

@@ -1,0 +1,1 @@
+"""The slides of a briefing, one module per kind, each adding its slides to a deck."""
