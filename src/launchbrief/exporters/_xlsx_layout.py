@@ -82,8 +82,12 @@ EXCEL_MAX_CELL_CHARS = 32_767
 
 # Characters XML 1.0 cannot hold at all; Excel stores them as "_xHHHH_" escapes.
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-# An underscore that would start an "_xHHHH_" escape (overlaps count: "_x005F_x0041_").
-_ESCAPE_START = re.compile("_(?=x[0-9A-Fa-f]{4}_)")
+# An underscore that would start an "_xHHHH_" escape (overlaps count: "_x005F_x0041_"),
+# also when the closing underscore comes from the escape of the next character:
+# "_x0000" then U+001F is stored "_x0000_x001F_", which would read "\x00x001F_".
+_ESCAPE_START = re.compile(
+    "_(?=x[0-9A-Fa-f]{4}(?:_|[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]))"
+)
 _ESCAPED = re.compile("_x([0-9A-Fa-f]{4})_")
 # Anything a cell writer must look at twice: a formula-like start, an illegal
 # character, or text that reads like an escape.
