@@ -280,3 +280,26 @@ def many_capabilities(count: int) -> lb.Launch:
         for model in launch.models
     )
     return attrs.evolve(launch, models=models)
+
+
+def facts(launch: lb.Launch) -> tuple[object, ...]:
+    """What a launch states, apart from its wording: models, statuses, benchmarks, every result.
+
+    Two versions of one record with the same facts and edited prose (a spelling, a source's
+    note) give equal facts.
+    """
+    return (
+        launch.id,
+        tuple((m.id, m.name, m.variant, m.launched, m.sources) for m in launch.models),
+        tuple((m.id, m.order, m.status, m.sources) for m in launch.modes),
+        tuple((s.id, s.kind, s.status, s.timing, s.sources) for s in launch.surfaces),
+        tuple((b.id, b.category, b.scale, b.direction) for b in launch.benchmarks),
+        tuple(
+            (r.benchmark, r.model, r.cohort, r.mode, r.score, r.comparisons, r.sources)
+            for r in launch.results
+        ),
+        tuple((f.id, f.evaluation, f.release_blocker, f.sources) for f in launch.safety),
+        tuple((s.id, s.kind, s.url) for s in launch.sources),
+        launch.announced,
+        launch.as_of,
+    )

@@ -21,6 +21,7 @@ import pytest
 import launchbrief as lb
 from launchbrief import io
 from launchbrief._convert import upgrade
+from tests.samples import facts
 
 V1 = Path(__file__).parent / "data" / "v1"
 
@@ -282,7 +283,11 @@ def test_unknown_launched_model_is_located_at_the_block_id() -> None:
 
 @pytest.mark.parametrize("suffix", ["yaml", "json", "toml"])
 def test_v1_text_files_load_as_the_built_in_launch(muse: lb.Launch, suffix: str) -> None:
-    """The built-in launch as 0.1.0 dumped it loads equal to today's built-in record."""
+    """The built-in launch as 0.1.0 dumped it loads with today's built-in record's facts.
+
+    The wording of the built-in record has been edited since (American spelling); every
+    fact, id, status and number is the same. The four files load equal to one another.
+    """
     path = V1 / f"muse-spark.{suffix}"
     assert 1 == (
         json.loads(path.read_text("utf-8"))["schema_version"]
@@ -293,12 +298,15 @@ def test_v1_text_files_load_as_the_built_in_launch(muse: lb.Launch, suffix: str)
             ).split()[-1]
         )
     )
-    assert muse == lb.load(path)
+    assert facts(muse) == facts(lb.load(path))
+    assert lb.load(V1 / "muse-spark.yaml") == lb.load(path)
 
 
 def test_v1_workbook_loads_as_the_built_in_launch(muse: lb.Launch) -> None:
-    """The workbook 0.1.0 exported (schema 1) reads back as today's built-in record."""
-    assert muse == lb.load(V1 / "muse-spark.xlsx")
+    """The workbook 0.1.0 exported (schema 1) reads back as the files 0.1.0 dumped."""
+    workbook = lb.load(V1 / "muse-spark.xlsx")
+    assert lb.load(V1 / "muse-spark.yaml") == workbook
+    assert facts(muse) == facts(workbook)
 
 
 def test_v1_files_upgrade_without_a_warning(recwarn: pytest.WarningsRecorder) -> None:

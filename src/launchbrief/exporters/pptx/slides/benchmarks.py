@@ -410,5 +410,5 @@ def _words_only_slide(
         alt=f"Table of {count} benchmarks known only from the source's words: "
         + "; ".join(numbers)
         + ".",
-        lede=f"The source compares {model} on {count:,} more benchmark{'s' if count != 1 else ''} in words only; no number is inferred.",
+        lede=f"The source compares {model} on {count:,} more benchmark{'s' if count != 1 else ''} in words only; it gives no numbers for them.",
     )
