@@ -92,6 +92,18 @@ def aster_deck(aster: lb.Launch) -> bytes:
     return build_deck([aster])
 
 
+def make_four_by_three_template(path: Path) -> Path:
+    """Write python-pptx's default presentation: a 4:3 template on the Office theme."""
+    Presentation().save(str(path))
+    return path
+
+
+@pytest.fixture(scope="module")
+def four_by_three(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A 4:3 template (python-pptx's default), written once for the module."""
+    return make_four_by_three_template(tmp_path_factory.mktemp("template") / "corp43.pptx")
+
+
 def many_insights(count: int) -> lb.Launch:
     """The built-in launch with ``count`` insights, of every kind in turn."""
     launch = lb.load("muse-spark")
@@ -277,6 +289,135 @@ def _launched_colours(deck: Presentation, launch: lb.Launch) -> set[str]:
         for _benchmark, model, value, point in _chart_points(frame, launch)
         if model == launch.lead_model.label and value is not None
     }
+
+
+def _tile_texts(deck: Presentation, part: str) -> dict[str, str]:
+    """The at-a-glance slide's tile labels (or values, or details), by tile name."""
+    slide = next(s for s in deck.slides if s.shapes.title.text_frame.text == "At a glance")
+    return {
+        shape.name.removesuffix(f" {part}"): shape.text_frame.text
+        for shape in slide.shapes
+        if shape.name.endswith(f" {part}") and shape.has_text_frame
+    }
+
+
+@pytest.mark.parametrize("where", ["house", "4:3 template", "corporate template"])
+def test_tile_labels_and_values_are_never_cut(
+    where: str, muse: lb.Launch, four_by_three: Path, tmp_path: Path
+) -> None:
+    """Every tile shows its whole label and its whole value, each row of tiles at one size."""
+    template = {
+        "house": None,
+        "4:3 template": four_by_three,
+        "corporate template": tmp_path / "corporate.pptx",
+    }[where]
+    if where == "corporate template":
+        make_corporate_template(tmp_path / "corporate.pptx")
+    deck = _open(build_deck([muse], template=template, slides=["glance"]))
+    tiles = analysis.highlights(muse)
+    labels = _tile_texts(deck, "label")
+    values = _tile_texts(deck, "value")
+    assert {tile.label: tile.label.upper() for tile in tiles} == labels
+    assert {tile.label: tile.value for tile in tiles} == values
+    slide = deck.slides[0]
+    for part in ("label", "value"):
+        sizes = {
+            run.font.size
+            for shape in slide.shapes
+            if shape.name.endswith(f" {part}")
+            for paragraph in shape.text_frame.paragraphs
+            for run in paragraph.runs
+        }
+        assert len(sizes) == 1, part
+
+
+def _fill(point: object, series: object) -> str | None:
+    """A bar's fill colour: its own, or its series'."""
+    for fmt in (point.format, series.format):  # type: ignore[attr-defined]
+        if fmt.fill.type is not None:
+            return str(fmt.fill.fore_color.rgb)
+    return None
+
+
+def _bar_colours(deck: Presentation, launch: lb.Launch) -> Iterator[tuple[bool, str | None]]:
+    """(launched, fill colour) for every bar with a number in the deck's charts."""
+    models = [model.label for model in launch.models]
+    launched = [model.label for model in launch.models if model.launched]
+    for _number, frame in _charts(deck):
+        plot = frame.chart.plots[0]  # type: ignore[attr-defined]
+        categories = list(plot.categories)
+        for series in plot.series:
+            # A clustered chart has a series per model (and mode); a ranked one a
+            # series per benchmark and a category per model.
+            clustered = any(series.name.startswith(label) for label in models)
+            for index, (category, value) in enumerate(zip(categories, series.values, strict=True)):
+                if value is None:
+                    continue
+                model = series.name if clustered else category
+                yield (
+                    any(model.startswith(label) for label in launched),
+                    _fill(series.points[index], series),
+                )
+
+
+def _grey(colour: str | None) -> bool:
+    return colour is not None and len({colour[0:2], colour[2:4], colour[4:6]}) == 1
+
+
+@pytest.mark.parametrize("where", ["house", "4:3 template", "corporate template"])
+def test_rivals_are_grey_and_launched_models_in_the_accent(
+    where: str, muse: lb.Launch, aster: lb.Launch, four_by_three: Path, tmp_path: Path
+) -> None:
+    """Every bar of a model not launched is a neutral grey, whatever the template's theme."""
+    accent = {"house": DEFAULT_ACCENT, "4:3 template": "4F81BD", "corporate template": "0E7C66"}
+    template = {
+        "house": None,
+        "4:3 template": four_by_three,
+        "corporate template": tmp_path / "corporate.pptx",
+    }[where]
+    if where == "corporate template":
+        make_corporate_template(tmp_path / "corporate.pptx")
+    for launch in (muse, aster):
+        bars = list(
+            _bar_colours(
+                _open(build_deck([launch], template=template, slides=["benchmarks"])), launch
+            )
+        )
+        rivals = [colour for launched, colour in bars if not launched]
+        assert rivals
+        assert all(_grey(colour) for colour in rivals), sorted(set(map(str, rivals)))
+        if launch is muse:
+            assert {colour for launched, colour in bars if launched} == {accent[where]}
+
+
+_MORE = re.compile(r"\band \d+ more\b")
+
+
+@pytest.mark.parametrize("where", ["house", "4:3 template"])
+@pytest.mark.parametrize("name", ["muse-spark", "gemma-3", "phi-4", "olmo-2", "aster-2"])
+def test_footers_name_every_source_or_point_to_the_sources_slide(
+    name: str, where: str, four_by_three: Path
+) -> None:
+    """No footer is cut to "and N more": it names its sources, or points to the Sources slide."""
+    launch = lb.load(ASTER if name == "aster-2" else name)
+    deck = _open(build_deck([launch], template=four_by_three if where != "house" else None))
+    titles = [slide.shapes.title.text_frame.text for slide in deck.slides]
+    known = {source.name for source in launch.sources}
+    for number, slide in enumerate(deck.slides, start=1):
+        for text in _slide_texts(slide):
+            assert not ("Sources" in text and _MORE.search(text)), (number, text)
+        (footer,) = [
+            shape.text_frame.text
+            for shape in slide.placeholders
+            if shape.placeholder_format.type == PP_PLACEHOLDER.FOOTER
+        ]
+        assert not _MORE.search(footer), (number, footer)
+        pointer = re.fullmatch(r"Sources: see the Sources slide, (\d+)", footer)
+        if pointer:
+            assert titles[int(pointer.group(1)) - 1] == "Sources"
+        elif footer not in {"", "Sources: listed on this slide"}:
+            assert footer.startswith("Sources: ")
+            assert set(footer.removeprefix("Sources: ").split(", ")) <= known, footer
 
 
 def test_native_charts_hold_the_records_numbers(muse_deck: bytes, muse: lb.Launch) -> None:
@@ -1266,12 +1407,14 @@ def overflow_problems(deck_path: Path, pdf: Path) -> list[str]:
 def rendered(
     muse_deck: bytes, stress_deck: bytes, tmp_path_factory: pytest.TempPathFactory
 ) -> dict[str, tuple[Path, Path]]:
-    """The built-in, stress, template, long-claim and Aster 2 decks, converted to PDF by LibreOffice in one run."""
+    """The built-in, stress, template (16:9 and 4:3), long-claim and Aster 2 decks, converted to PDF by LibreOffice in one run."""
     folder = tmp_path_factory.mktemp("office")
     template = folder / "corporate.pptx"
     make_corporate_template(template)
+    four_by_three = make_four_by_three_template(folder / "corp43.pptx")
     decks = {
         "muse-spark": muse_deck,
+        "muse-on-4x3": build_deck([lb.load("muse-spark")], template=four_by_three),
         "stress-test": stress_deck,
         "aster-2": build_deck([lb.load(ASTER)]),
         "muse-on-template": build_deck([lb.load("muse-spark")], template=template),
@@ -1287,7 +1430,9 @@ def rendered(
 
 
 @pytest.mark.office
-@pytest.mark.parametrize("name", ["muse-spark", "stress-test", "muse-on-template", "aster-2"])
+@pytest.mark.parametrize(
+    "name", ["muse-spark", "stress-test", "muse-on-template", "muse-on-4x3", "aster-2"]
+)
 def test_libreoffice_renders_one_page_per_slide(
     name: str, rendered: dict[str, tuple[Path, Path]]
 ) -> None:
@@ -1298,7 +1443,8 @@ def test_libreoffice_renders_one_page_per_slide(
 
 @pytest.mark.office
 @pytest.mark.parametrize(
-    "name", ["muse-spark", "stress-test", "muse-on-template", "long-claim", "aster-2"]
+    "name",
+    ["muse-spark", "stress-test", "muse-on-template", "muse-on-4x3", "long-claim", "aster-2"],
 )
 def test_no_text_outside_its_shape(name: str, rendered: dict[str, tuple[Path, Path]]) -> None:
     """Every word LibreOffice prints lies inside the shape that holds it."""
@@ -1306,6 +1452,61 @@ def test_no_text_outside_its_shape(name: str, rendered: dict[str, tuple[Path, Pa
     words = sum(len(page) for page in _pdfwords(pdf))
     assert words > 200
     assert overflow_problems(deck_path, pdf) == []
+
+
+def overlap_problems(deck_path: Path, pdf: Path) -> list[str]:
+    """Words of the PDF that lie inside a text-bearing shape whose text does not hold them.
+
+    A word is placed where LibreOffice printed it; whichever shape it came from, it
+    must not sit in the box of another shape with text of its own (the middle of
+    the word is tested, so that boxes that merely touch do not count). Charts lay
+    out their own words, which other shapes may repeat: they are not tested.
+    """
+    deck = Presentation(str(deck_path))
+    problems = []
+    for number, (slide, words) in enumerate(zip(deck.slides, _pdfwords(pdf), strict=True), start=1):
+        shapes = _shape_texts(slide)
+        texts = [text for _box, text, _chart in shapes if text]
+        for x0, y0, x1, y1, word in words:
+            if set(word) <= {"•"} or not any(word in text for text in texts):
+                continue  # a bullet, or a chart's own word
+            x, y = (x0 + x1) / 2, (y0 + y1) / 2
+            for (left, top, right, bottom), text, _chart in shapes:
+                if not text or word in text:
+                    continue
+                if left + 1 < x < right - 1 and top + 1 < y < bottom - 1:
+                    problems.append(
+                        f"slide {number}: {word!r} at ({x0:.0f}, {y0:.0f}) lies in a shape"
+                        f" holding {text[:40]!r}"
+                    )
+    return problems
+
+
+@pytest.mark.office
+@pytest.mark.parametrize("name", ["muse-spark", "muse-on-4x3", "muse-on-template"])
+def test_no_text_lies_over_another_shapes_text(
+    name: str, rendered: dict[str, tuple[Path, Path]]
+) -> None:
+    """No word LibreOffice prints lies inside another shape that holds text (no two texts overlap)."""
+    deck_path, pdf = rendered[name]
+    assert overlap_problems(deck_path, pdf) == []
+
+
+@pytest.mark.office
+def test_the_overlap_check_catches_overlap(tmp_path: Path) -> None:
+    """The check itself fails a deck where one text box's words run into another's."""
+    prs = Presentation()
+    slide = prs.slides.add_slide(prs.slide_layouts[5])
+    slide.shapes.title.text = "Overlap"
+    big = slide.shapes.add_textbox(Emu(914400), Emu(1828800), Emu(1828800), Emu(1828800))
+    big.text_frame.word_wrap = True
+    big.text_frame.text = "alpha beta gamma delta epsilon zeta eta theta iota kappa lambda"
+    small = slide.shapes.add_textbox(Emu(914400), Emu(2286000), Emu(1828800), Emu(457200))
+    small.text_frame.text = "omega"
+    path = tmp_path / "overlap.pptx"
+    prs.save(str(path))
+    (pdf,) = _convert([path], tmp_path)
+    assert any("lies in a shape" in problem for problem in overlap_problems(path, pdf))
 
 
 @pytest.mark.office

@@ -11,7 +11,6 @@ from pptx.chart.data import CategoryChartData
 from pptx.enum.chart import (
     XL_CHART_TYPE,
     XL_LABEL_POSITION,
-    XL_LEGEND_POSITION,
     XL_TICK_MARK,
 )
 from pptx.oxml.ns import qn
@@ -20,6 +19,7 @@ from pptx.util import Pt
 from launchbrief.exporters.pptx import chart_data, story
 from launchbrief.exporters.pptx.deck import Deck, Page, alt_text, rgb
 from launchbrief.exporters.pptx.geometry import CHART_TEXT, GAP, Box, emu
+from launchbrief.exporters.pptx.metrics import WIDTH_SAFETY
 from launchbrief.exporters.pptx.palette import mix
 from launchbrief.exporters.pptx.text import Para, clip, truncate
 
@@ -73,6 +73,9 @@ def bar_capacity(deck: Deck, spec: chart_data.ChartSpec) -> int:
 def bar_chart(deck: Deck, page: Page, box: Box, spec: chart_data.ChartSpec, category: str) -> None:
     """A native bar chart of ``spec``: each number labelled as written, the axis from the bounds."""
     palette = deck.palette
+    colors = _series_colors(deck, spec)
+    if len(spec.series) > 1 and not spec.ranked:
+        box = _legend(deck, page, box, spec, colors)
     data: Any = CategoryChartData(number_format="General")  # type: ignore[no-untyped-call]
     data.categories = list(spec.categories)
     formats: list[list[str]] = []
@@ -94,11 +97,8 @@ def bar_chart(deck: Deck, page: Page, box: Box, spec: chart_data.ChartSpec, cate
     chart = frame.chart
     chart.font.size = Pt(CHART_TEXT)
     chart.font.color.rgb = rgb(palette.body)
-    chart.has_legend = len(spec.series) > 1 and not spec.ranked
-    if chart.has_legend:
-        chart.legend.position = XL_LEGEND_POSITION.BOTTOM
-        chart.legend.include_in_layout = False
-        chart.legend.font.size = Pt(CHART_TEXT)
+    # The legend is drawn beside the chart (see _legend), in bar order.
+    chart.has_legend = False
     plot = chart.plots[0]
     plot.gap_width = 45 if spec.ranked else 70
     plot.overlap = -10
@@ -110,19 +110,11 @@ def bar_chart(deck: Deck, page: Page, box: Box, spec: chart_data.ChartSpec, cate
     labels.position = XL_LABEL_POSITION.OUTSIDE_END
     labels.font.size = Pt(CHART_TEXT)
     labels.font.color.rgb = rgb(palette.ink)
-    rivals = iter(palette.rivals * (len(spec.series) // max(1, len(palette.rivals)) + 1))
-    launched_count = 0
-    for series, chart_series, codes in zip(spec.series, plot.series, formats, strict=True):
+    for series, chart_series, codes, color in zip(
+        spec.series, plot.series, formats, colors, strict=True
+    ):
         fill = chart_series.format.fill
         fill.solid()
-        if spec.ranked:
-            color = palette.rivals[0]
-        elif series.launched:
-            # Siblings in tones of the accent, the first launched model in the accent itself.
-            color = mix(palette.accent, palette.paper, min(0.6, 0.3 * launched_count))
-            launched_count += 1
-        else:
-            color = next(rivals)
         fill.fore_color.rgb = rgb(color)
         chart_series.format.line.fill.background()
         chart_series.invert_if_negative = False
@@ -180,6 +172,77 @@ def bar_chart(deck: Deck, page: Page, box: Box, spec: chart_data.ChartSpec, cate
         spec.scale.value, "General"
     )
     values.tick_labels.number_format_is_linked = False
+
+
+def _series_colors(deck: Deck, spec: chart_data.ChartSpec) -> list[str]:
+    """Each series' colour: launched models in tones of the accent, rivals in greys."""
+    palette = deck.palette
+    if spec.ranked:  # one series of rivals' bars; the launched models' bars are picked out
+        return [palette.rivals[0] for _series in spec.series]
+    colors: list[str] = []
+    launched = rivals = 0
+    for series in spec.series:
+        if series.launched:
+            # Siblings in tones of the accent, the first launched model in the accent itself.
+            colors.append(mix(palette.accent, palette.paper, min(0.6, 0.3 * launched)))
+            launched += 1
+        else:
+            colors.append(palette.rivals[rivals % len(palette.rivals)])
+            rivals += 1
+    return colors
+
+
+#: The legend's colour keys and the space around them, in points.
+_KEY = 9.0
+_KEY_GAP = 4.0
+_ITEM_GAP = 14.0
+
+
+def _legend(deck: Deck, page: Page, box: Box, spec: chart_data.ChartSpec, colors: list[str]) -> Box:
+    """A legend under the chart, its entries in the order of the bars; the chart's box above it.
+
+    Drawn as shapes rather than the chart's own legend: LibreOffice lists a bar
+    chart's legend bottom to top, against the order of bars read from the top.
+    """
+    fonts = deck.body_fonts
+    size = CHART_TEXT
+    widths = [
+        _KEY + _KEY_GAP + fonts.width(series.label, size) / WIDTH_SAFETY + 2
+        for series in spec.series
+    ]
+    rows: list[list[int]] = [[]]
+    used = 0.0
+    for index, width in enumerate(widths):
+        if rows[-1] and used + _ITEM_GAP + width > box.w:
+            rows.append([])
+            used = 0.0
+        used += (_ITEM_GAP if rows[-1] else 0.0) + width
+        rows[-1].append(index)
+    row_h = fonts.line_height(size) + 4
+    top = box.bottom - len(rows) * row_h
+    for number, row in enumerate(rows):
+        y = top + number * row_h
+        total = sum(widths[i] for i in row) + _ITEM_GAP * (len(row) - 1)
+        x = box.x + max(0.0, (box.w - total) / 2)
+        for index in row:
+            label = spec.series[index].label
+            deck.rect(
+                page,
+                Box(x, y + (row_h - _KEY) / 2, _KEY, _KEY),
+                colors[index],
+                f"Legend key {label}",
+            )
+            text_w = min(widths[index] - _KEY - _KEY_GAP, box.right - x - _KEY - _KEY_GAP)
+            deck.text(
+                page,
+                Box(x + _KEY + _KEY_GAP, y, text_w, row_h),
+                [Para.of(label, color="body")],
+                size,
+                name=f"Legend {label}",
+                anchor="ctr",
+            )
+            x += widths[index] + _ITEM_GAP
+    return Box(box.x, box.y, box.w, max(box.h - len(rows) * row_h - 6, 1.0))
 
 
 # The children of a data label that come after its number format, in schema order.

@@ -31,7 +31,7 @@ from launchbrief.exporters.pptx.geometry import (
     emu,
     pt,
 )
-from launchbrief.exporters.pptx.metrics import FontSet, font_set
+from launchbrief.exporters.pptx.metrics import WIDTH_SAFETY, FontSet, font_set
 from launchbrief.exporters.pptx.palette import Palette
 from launchbrief.exporters.pptx.parts import PartNames, app_properties, at_most_chars, pin_workbook
 from launchbrief.exporters.pptx.template import (
@@ -48,6 +48,7 @@ from launchbrief.exporters.pptx.text import (
     clean,
     clip,
     fit_size,
+    fits,
     text_height,
     truncate,
 )
@@ -99,6 +100,10 @@ class Deck:
         self._styles: dict[tuple[int, Any, bool], TextStyle] = {}
         # Source names by launch (by identity: the launches outlive the build).
         self._source_names: dict[int, dict[str, str]] = {}
+        # The first Sources slide of each launch (by identity), and the footers that
+        # point to it: (text frame, width, sizes, fonts, launch, slide number).
+        self._sources_slides: dict[int, int] = {}
+        self._pointers: list[tuple[Any, float, list[float], FontSet, int, int]] = []
 
     # -- geometry -----------------------------------------------------------------
 
@@ -149,7 +154,7 @@ class Deck:
         names: list[str] = []
         if launch is not None:
             names = story.source_names(footer_names(self, launch), sources)
-        self._footer(slide, layout, names)
+        self._footer(slide, layout, names, launch)
         if self.notes:
             slide.notes_slide.notes_text_frame.text = notes or clean(title)
         return Page(slide=slide, frame=self.frame, number=self.slide_count)
@@ -244,7 +249,7 @@ class Deck:
                 for run in paragraph.runs:
                     run.font.size = Pt(size)
 
-    def _footer(self, slide: Any, layout: Any, names: Sequence[str]) -> None:
+    def _footer(self, slide: Any, layout: Any, names: Sequence[str], launch: Launch | None) -> None:
         footer = self.clone(slide, layout, {PP_PLACEHOLDER.FOOTER})
         number = self.clone(slide, layout, {PP_PLACEHOLDER.SLIDE_NUMBER})
         if footer is None:
@@ -262,7 +267,7 @@ class Deck:
             )
             number.name = "Slide number"
             number.text_frame.paragraphs[0].alignment = PP_ALIGN.RIGHT
-        self._footer_text(footer, style, names)
+        self._footer_text(footer, style, names, launch)
         paragraph = number.text_frame.paragraphs[0]._p
         for child in list(paragraph):
             if etree.QName(child).localname in {"r", "fld", "br"}:
@@ -277,44 +282,84 @@ class Deck:
             paragraph.remove(end)
             paragraph.append(end)
 
-    def _footer_text(self, shape: Any, style: TextStyle, names: Sequence[str]) -> None:
+    def _footer_text(
+        self, shape: Any, style: TextStyle, names: Sequence[str], launch: Launch | None
+    ) -> None:
+        """Name every source in the footer, on one line or two; else point to the Sources slide.
+
+        The text is never cut to "and N more": what cannot be named in full is
+        pointed to (the slide number is filled in by :meth:`finish`, once known).
+        """
         left, _top, right, _bottom = style.insets
         width = pt(shape.width) - left - right - 2
         size = min(style.size, 10.0)
-        fonts = style.fonts
-        # Names past those that alone fill the line at the smallest size cannot be shown.
-        shown: list[str] = []
-        filled = 0.0
-        for name in names:
-            shown.append(name)
-            filled += fonts.width(name, FOOTER_FLOOR)
-            if filled > width:
-                break
-        while True:
-            rest = len(names) - len(shown)
-            text = ("Sources: " + ", ".join(shown)) if shown else ""
-            if rest:
-                text += f" and {rest} more" if shown else f"{rest} sources (see Sources)"
-            fitted = next(
-                (
-                    s
-                    for s in (size, size - 1, FOOTER_FLOOR)
-                    if s >= FOOTER_FLOOR and fonts.width(text, s) <= width
-                ),
-                None,
-            )
-            if fitted is not None or not shown:
-                break
-            shown.pop()
-        if fitted is None:
-            fitted = FOOTER_FLOOR
-            text = truncate(text, width, fitted, fonts)
         frame = shape.text_frame
         frame.word_wrap = True
+        sizes = sorted({size, max(size - 1, FOOTER_FLOOR), FOOTER_FLOOR}, reverse=True)
+        text = self._named_sources(names, 2 * width, style.fonts)
+        if text is not None:
+            for fitted in sizes:
+                if fits(
+                    [Para.of(text)], width, style.fonts.line_height(fitted), fitted, style.fonts
+                ):
+                    self._set_footer(frame, text, fitted)
+                    return
+            # Two lines at a smaller size, within the footer's own box: its vertical
+            # margins give way to the second line.
+            height = pt(shape.height)
+            for fitted in sizes[1:] or sizes:
+                two = 2 * style.fonts.line_height(fitted)
+                if two <= height and fits([Para.of(text)], width, two, fitted, style.fonts):
+                    frame.margin_top = frame.margin_bottom = 0
+                    frame.vertical_anchor = MSO_ANCHOR.MIDDLE
+                    self._set_footer(frame, text, fitted)
+                    return
+        # Named on the Sources slide, whose number is known once the deck is built.
+        self._pointers.append((frame, width, sizes, style.fonts, id(launch), self.slide_count))
+
+    @staticmethod
+    def _named_sources(names: Sequence[str], most: float, fonts: FontSet) -> str | None:
+        """ "Sources: a, b, c", or ``None`` when the names run past ``most`` points at the floor.
+
+        Names are measured one at a time, so a slide citing thousands costs no more
+        than what two lines hold.
+        """
+        if not names:
+            return ""
+        filled = fonts.width("Sources: ", FOOTER_FLOOR)
+        for name in names:
+            filled += fonts.width(name + ", ", FOOTER_FLOOR)
+            if filled > most:
+                return None
+        return "Sources: " + ", ".join(names)
+
+    @staticmethod
+    def _set_footer(frame: Any, text: str, size: float) -> None:
         frame.text = text
         for paragraph in frame.paragraphs:
             for run in paragraph.runs:
-                run.font.size = Pt(fitted)
+                run.font.size = Pt(size)
+
+    def mark_sources_slide(self, launch: Launch) -> None:
+        """Note that the next slide lists ``launch``'s sources (footers point to it)."""
+        self._sources_slides.setdefault(id(launch), self.slide_count + 1)
+
+    def _point_to_sources(self) -> None:
+        for frame, width, sizes, fonts, key, slide in self._pointers:
+            number = self._sources_slides.get(key)
+            if number == slide:
+                text = "Sources: listed on this slide"
+            elif number is not None:
+                text = f"Sources: see the Sources slide, {number}"
+            elif self.notes:
+                text = "Sources: see the speaker notes"
+            else:
+                text = "Sources: see the launch record"
+            fitted = next((s for s in sizes if fonts.width(text, s) <= width * WIDTH_SAFETY), None)
+            if fitted is None:
+                fitted = sizes[-1]
+                text = truncate(text, width, fitted, fonts)
+            self._set_footer(frame, text, fitted)
 
     # -- shapes -------------------------------------------------------------------
 
@@ -431,6 +476,7 @@ class Deck:
 
     def finish(self, launches: Sequence[Launch]) -> None:
         """Pin every piece of metadata, so that the same records give the same bytes."""
+        self._point_to_sources()
         moment = document_time()
         props = self.prs.core_properties
         first = launches[0]

@@ -31,20 +31,11 @@ STATUS_COLORS = {
 }
 
 
-# Rivals in charts: quiet, distinguishable tones around the highlighted accent.
-_HOUSE_RIVALS = (
-    "9AA3B2",
-    "C9AE82",
-    "86B0A2",
-    "B3A3D1",
-    "D8A3A0",
-    "A9C0D9",
-    "BDBF7C",
-    "6F7D91",
-    "DCC3A0",
-    "9FC3B9",
-    "C7ADC9",
-)
+#: Rivals in charts: neutral greys (red, green and blue alike) on every template, so
+#: that only the launched models carry colour. The first is every rival's bar in a
+#: ranked chart; the others tell rivals apart in a clustered chart's legend (at most
+#: ``chart_data.MOST_SERIES`` series), alternating dark and light.
+RIVAL_GREYS = ("9E9E9E", "6B6B6B", "C4C4C4", "838383", "B0B0B0", "575757")
 
 
 HOUSE_THEME = {
@@ -73,7 +64,7 @@ class Palette:
     accent: str
     accent_soft: str
     paper: str
-    rivals: tuple[str, ...]
+    rivals: tuple[str, ...]  # neutral greys, whatever the theme
     positive: str = "1E7B4A"
     negative: str = "B3261E"
 
@@ -90,13 +81,6 @@ class Palette:
         if _luminance(dark) > _luminance(light):  # a dark theme: text is light
             dark, light = light, dark
         highlight = accent or scheme.get("accent1", DEFAULT_ACCENT)
-        others = [scheme[f"accent{n}"] for n in range(2, 7) if f"accent{n}" in scheme]
-        rivals = tuple(
-            dict.fromkeys(
-                [mix(color, light, 0.45) for color in others if color != highlight]
-                + list(_HOUSE_RIVALS)
-            )
-        )
         return cls(
             ink=scheme.get("dk2", dark) if _luminance(scheme.get("dk2", dark)) < 0.3 else dark,
             body=mix(dark, light, 0.1),
@@ -106,5 +90,5 @@ class Palette:
             accent=highlight,
             accent_soft=mix(highlight, light, 0.88),
             paper=light,
-            rivals=rivals,
+            rivals=RIVAL_GREYS,
         )

@@ -9,6 +9,7 @@ from launchbrief.exporters.pptx import story
 from launchbrief.exporters.pptx.deck import Deck, footer_names
 from launchbrief.exporters.pptx.flow import Column, flow_slides
 from launchbrief.exporters.pptx.geometry import BODY_FLOOR, Box, pt
+from launchbrief.exporters.pptx.metrics import FontSet
 from launchbrief.exporters.pptx.template import BODY_TYPES
 from launchbrief.exporters.pptx.text import (
     Para,
@@ -119,35 +120,35 @@ def glance_section(deck: Deck, launch: Launch) -> None:
             ),
             BODY_FLOOR,
         )
-        label_h = fonts.line_height(12)
-        value_h = fonts.line_height(36)
+        labels = [Para.of(clean(t.label).upper(), bold=True, color="muted") for t in tiles]
+        label_size, label_h = _label_size(labels, inner_w, fonts)
+        values = [clean(t.value) for t in tiles]
+        value_size = _value_size(values, inner_w, fonts)
+        value_h = fonts.line_height(value_size)
         limit = frame.h * (0.62 if summary else 1.0) - (20 + label_h + 6 + value_h + 8 + 16)
         detail_h = min(
             max(text_height(d, inner_w, detail_size, fonts, limit=limit) for d in details), limit
         )
         tile_h = 20 + label_h + 6 + value_h + 8 + detail_h + 16
-        for tile, box, detail in zip(tiles, boxes, details, strict=True):
+        for tile, box, detail, label, value in zip(
+            tiles, boxes, details, labels, values, strict=True
+        ):
             box = box.top(tile_h)
             deck.rect(page, box, deck.palette.panel, f"{tile.label} tile")
             deck.rect(page, box.top(4), deck.palette.accent, f"{tile.label} tile bar")
             y = box.y + 20
-            label = Para.of(
-                truncate(clean(tile.label).upper(), inner_w, 12, fonts, bold=True),
-                bold=True,
-                color="muted",
-            )
             deck.text(
-                page, Box(box.x + 16, y, inner_w, label_h), [label], 12, name=f"{tile.label} label"
+                page,
+                Box(box.x + 16, y, inner_w, label_h),
+                [label],
+                label_size,
+                name=f"{tile.label} label",
             )
             y += label_h + 6
-            value = clean(tile.value)
-            value_size = (
-                fit_size(
-                    [Para.of(value, bold=True)], inner_w, value_h, fonts, largest=36, smallest=18
-                )
-                or 18
-            )
-            value = truncate(value, inner_w, value_size, fonts, bold=True)
+            # One line, whatever the value: a last resort for a value too long for
+            # the tile at the smallest size (the notes hold it whole).
+            if not _one_line(value, inner_w, value_size, fonts):
+                value = truncate(value, inner_w, value_size, fonts, bold=True)
             deck.text(
                 page,
                 Box(box.x + 16, y, inner_w, value_h),
@@ -189,3 +190,34 @@ def glance_section(deck: Deck, launch: Launch) -> None:
                 )
         else:
             deck.text(page, frame, paras, size, name="Summary")
+
+
+#: Tile labels are set at one of these sizes, the same for every tile of the row.
+_LABEL_SIZES = (12.0, 11.0, 10.0)
+
+
+#: Tile values: the largest size at which every value of the row fits on one line.
+_VALUE_SIZES = (36.0, 32.0, 28.0, 24.0, 20.0, 18.0, 16.0, 14.0)
+
+
+def _one_line(text: str, width: float, size: float, fonts: FontSet) -> bool:
+    return fits([Para.of(text, bold=True)], width, fonts.line_height(size), size, fonts)
+
+
+def _label_size(labels: list[Para], width: float, fonts: FontSet) -> tuple[float, float]:
+    """The size of the row's labels and the height they take: one line each if any size
+    allows, else wrapped at the smallest size (a label is never cut short)."""
+    for size in _LABEL_SIZES:
+        line = fonts.line_height(size)
+        if all(fits([label], width, line, size, fonts) for label in labels):
+            return size, line
+    size = _LABEL_SIZES[-1]
+    return size, max(text_height([label], width, size, fonts) for label in labels)
+
+
+def _value_size(values: list[str], width: float, fonts: FontSet) -> float:
+    """The largest size at which every value of the row fits on one line (tiles stay alike)."""
+    for size in _VALUE_SIZES:
+        if all(_one_line(value, width, size, fonts) for value in values):
+            return size
+    return _VALUE_SIZES[-1]

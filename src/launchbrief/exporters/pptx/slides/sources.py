@@ -90,6 +90,7 @@ def sources_section(deck: Deck, launch: Launch) -> None:
     if left_out:
         listed.append(story.more_text(left_out, "source", "sources"))
     vendor_count = sum(1 for s in launch.sources if s.kind is SourceKind.VENDOR)
+    deck.mark_sources_slide(launch)
     table_slides(
         deck,
         launch,
