@@ -15,6 +15,7 @@ import time
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import attrs
 import pytest
@@ -1492,12 +1493,18 @@ def test_no_text_lies_over_another_shapes_text(
     assert overlap_problems(deck_path, pdf) == []
 
 
+def _titled_slide(title: str) -> tuple[Any, Any]:
+    """A one-slide presentation (python-pptx's own template) whose slide has ``title``."""
+    prs = Presentation()
+    slide = prs.slides.add_slide(prs.slide_layouts[5])
+    slide.shapes.title.text = title
+    return prs, slide
+
+
 @pytest.mark.office
 def test_the_overlap_check_catches_overlap(tmp_path: Path) -> None:
     """The check itself fails a deck where one text box's words run into another's."""
-    prs = Presentation()
-    slide = prs.slides.add_slide(prs.slide_layouts[5])
-    slide.shapes.title.text = "Overlap"
+    prs, slide = _titled_slide("Overlap")
     big = slide.shapes.add_textbox(Emu(914400), Emu(1828800), Emu(1828800), Emu(1828800))
     big.text_frame.word_wrap = True
     big.text_frame.text = "alpha beta gamma delta epsilon zeta eta theta iota kappa lambda"
@@ -1512,9 +1519,7 @@ def test_the_overlap_check_catches_overlap(tmp_path: Path) -> None:
 @pytest.mark.office
 def test_the_overflow_check_catches_overflow(tmp_path: Path) -> None:
     """The check itself fails a deck whose text box is far too small for its text."""
-    prs = Presentation()
-    slide = prs.slides.add_slide(prs.slide_layouts[5])
-    slide.shapes.title.text = "Overflow"
+    prs, slide = _titled_slide("Overflow")
     box = slide.shapes.add_textbox(Emu(914400), Emu(1828800), Emu(1828800), Emu(304800))
     box.text_frame.word_wrap = True
     box.text_frame.text = "far too much text for this small box " * 12
