@@ -918,6 +918,58 @@ def test_every_fact_of_the_stress_record_reaches_the_deck(
     assert len(scored) > len(values)
 
 
+_LAUNCHES = ["muse-spark", "gemma-3", "phi-4", "olmo-2", "aster-2"]
+
+
+def _continued_items(
+    launch: lb.Launch, template: Path | None, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[tuple[int, str, int]]:
+    """Each "(continued)" slide without a chart: its number, title and how many items it holds.
+
+    An item is a table row, or a paragraph of flowing text with the paragraphs kept
+    with it (a heading and what follows it), as the deck splits them.
+    """
+    from launchbrief.exporters.pptx.deck import Deck
+
+    flowed: dict[int, int] = {}
+    write = Deck.text
+
+    def counted(self: Deck, page: Any, box: Any, paras: Any, size: float, **options: Any) -> Any:
+        if str(options.get("name", "")).endswith(" text"):
+            starts = [i for i in range(len(paras)) if not i or not paras[i - 1].keep_with_next]
+            flowed[page.slide.slide_id] = flowed.get(page.slide.slide_id, 0) + len(starts)
+        return write(self, page, box, paras, size, **options)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(Deck, "text", counted)
+        data = build_deck([launch], template=template)
+    for number, slide in enumerate(_open(data).slides, start=1):
+        title = slide.shapes.title.text_frame.text
+        if not title.endswith("(continued)") or any(s.has_chart for s in slide.shapes):
+            continue  # a chart's slide holds a chart, not items that spilled over
+        rows = sum(len(s.table.rows) - 1 for s in slide.shapes if s.has_table)
+        yield number, title, rows + flowed.get(slide.slide_id, 0)
+
+
+@pytest.mark.parametrize("where", ["house", "4:3 template"])
+@pytest.mark.parametrize("name", _LAUNCHES)
+def test_no_continuation_slide_holds_a_lone_item(
+    name: str, where: str, four_by_three: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every "(continued)" slide of flowing text or of a table holds at least two items."""
+    launch = lb.load(ASTER if name == "aster-2" else name)
+    template = four_by_three if where != "house" else None
+    alone = [found for found in _continued_items(launch, template, monkeypatch) if found[2] < 2]
+    assert alone == []
+
+
+def test_the_item_count_sees_a_lone_item(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The count above finds a continuation slide's items: the stress rollout has several rows."""
+    found = list(_continued_items(stress_launch(), None, monkeypatch))
+    assert any(title == "Rollout (continued)" and count >= 2 for _n, title, count in found)
+    assert all(count >= 1 for _n, _title, count in found)
+
+
 # --------------------------------------------------------------------------- long text, long lists
 
 
@@ -1491,6 +1543,61 @@ def test_no_text_lies_over_another_shapes_text(
     """No word LibreOffice prints lies inside another shape that holds text (no two texts overlap)."""
     deck_path, pdf = rendered[name]
     assert overlap_problems(deck_path, pdf) == []
+
+
+@pytest.fixture(scope="module")
+def rendered_launches(
+    four_by_three: Path, tmp_path_factory: pytest.TempPathFactory
+) -> dict[str, tuple[Path, Path]]:
+    """Each real launch's deck in house style and on the 4:3 template, converted in one run."""
+    folder = tmp_path_factory.mktemp("launches")
+    paths = {}
+    for name in _LAUNCHES:
+        launch = lb.load(ASTER if name == "aster-2" else name)
+        for where, template in (("house", None), ("4x3", four_by_three)):
+            path = folder / f"{name}-{where}.pptx"
+            path.write_bytes(build_deck([launch], template=template))
+            paths[f"{name}-{where}"] = path
+    pdfs = _convert(list(paths.values()), folder)
+    return {key: (path, pdf) for (key, path), pdf in zip(paths.items(), pdfs, strict=True)}
+
+
+def split_word_problems(deck_path: Path, pdf: Path) -> list[str]:
+    """Words LibreOffice prints inside a table that are no word of its cells: a word broken in two.
+
+    A word may break after a hyphen or a dash, a link after a slash and a word cut
+    short before its "…", as renderers do; nowhere else.
+    """
+    deck = Presentation(str(deck_path))
+    problems = []
+    for number, (slide, words) in enumerate(zip(deck.slides, _pdfwords(pdf), strict=True), start=1):
+        for shape in slide.shapes:
+            if not shape.has_table:
+                continue
+            known = set()
+            for row in shape.table.rows:
+                for cell in row.cells:
+                    for word in cell.text_frame.text.split():
+                        ends = [0, *(m.end() for m in re.finditer("[-–/]|.(?=…)", word)), len(word)]
+                        known.update(word[a:b] for a in ends for b in ends if a < b)
+            left, top = shape.left / 12700, shape.top / 12700
+            right, bottom = left + shape.width / 12700, top + shape.height / 12700
+            for x0, y0, x1, y1, word in words:
+                x, y = (x0 + x1) / 2, (y0 + y1) / 2
+                if left < x < right and top < y < bottom and word not in known:
+                    problems.append(f"slide {number}: {word!r} is part of a word")
+    return problems
+
+
+@pytest.mark.office
+@pytest.mark.parametrize("where", ["house", "4x3"])
+@pytest.mark.parametrize("name", _LAUNCHES)
+def test_no_word_in_a_table_is_broken(
+    name: str, where: str, rendered_launches: dict[str, tuple[Path, Path]]
+) -> None:
+    """Table columns are as wide as their longest word: LibreOffice breaks no word in a cell."""
+    deck_path, pdf = rendered_launches[f"{name}-{where}"]
+    assert split_word_problems(deck_path, pdf) == []
 
 
 def _titled_slide(title: str) -> tuple[Any, Any]:

@@ -12,8 +12,19 @@ from pptx.oxml.ns import qn
 from launchbrief.exporters.pptx import story
 from launchbrief.exporters.pptx.deck import Deck, Page
 from launchbrief.exporters.pptx.geometry import BODY_FLOOR, BODY_SIZE, Box, pt
+from launchbrief.exporters.pptx.metrics import FontSet
 from launchbrief.exporters.pptx.template import BODY_TYPES
-from launchbrief.exporters.pptx.text import Para, clean, clip, fit_size, fits, split_paras, truncate
+from launchbrief.exporters.pptx.text import (
+    Para,
+    clean,
+    clip,
+    fit_size,
+    fits,
+    item_starts,
+    items,
+    split_paras,
+    truncate,
+)
 from launchbrief.model import Launch
 
 
@@ -54,7 +65,7 @@ def flow_slides(
     first = True
     while first or any(pending):
         page = deck.new_slide(
-            title if first else f"{title} (continued)",
+            title if first or title.endswith("(continued)") else f"{title} (continued)",
             sources=sources,
             launch=launch,
             notes=notes if first else story.continued_notes(notes),
@@ -83,6 +94,10 @@ def flow_slides(
                 )
                 placed_all.append(placed)
                 rests.append(rest)
+            next_areas = [
+                box.below(heading_h, 8 if has_heading else 0) for box in deck.frame.columns(weights)
+            ]
+            _rebalance(pending, placed_all, rests, next_areas, fonts, keep=1 if first else 2)
             pending = rests
         else:
             placed_all = pending
@@ -93,6 +108,70 @@ def flow_slides(
             if placed:
                 deck.text(page, area, placed, size, name=f"{column.heading or title} text")
         first = False
+
+
+def _rebalance(
+    pending: Sequence[Sequence[Para]],
+    placed_all: list[list[Para]],
+    rests: list[list[Para]],
+    areas: Sequence[Box],
+    fonts: FontSet,
+    *,
+    keep: int,
+) -> None:
+    """Move whole items from this slide to the next so that no later slide holds one alone.
+
+    Only near the end (what is left fits on two more slides), only from a column
+    that continues, and only while this slide keeps ``keep`` items. The fewest
+    items that mend it move (at most three are tried, each measuring at most two
+    slides' worth), so the work stays linear.
+    """
+    if not _leaves_alone(rests, areas, fonts):
+        return
+    for index, rest in enumerate(rests):
+        paras = pending[index]
+        if not rest:
+            continue
+        whole = len(paras) - len(rest)  # the paragraph split in two, if any, goes whole
+        kept = sum(items(p) for p in placed_all) - items(placed_all[index])
+        starts = [s for s in item_starts(paras) if 0 < s <= whole and s < len(paras)]
+        for start in starts[::-1][:_MOST_MOVES]:
+            if kept + items(paras[:start]) < keep:
+                break
+            trial = [*rests[:index], list(paras[start:]), *rests[index + 1 :]]
+            if not _leaves_alone(trial, areas, fonts):
+                placed_all[index], rests[index] = list(paras[:start]), trial[index]
+                return
+
+
+#: How many ways to move items on :func:`_rebalance` tries before it leaves a slide be.
+_MOST_MOVES = 3
+
+
+def _leaves_alone(rests: Sequence[Sequence[Para]], areas: Sequence[Box], fonts: FontSet) -> bool:
+    """Whether what is left, set at the floor on the two slides to come, leaves one item alone.
+
+    Text that needs more than two slides is far from its end: later slides look again.
+    The next slide, when it holds three items or more, mends the one after it itself.
+    """
+    if not any(rests):
+        return False
+    pages: list[list[list[Para]]] = []
+    left = [list(rest) for rest in rests]
+    for _page in range(2):
+        if not any(left):
+            break
+        split = [
+            split_paras(rest, area.w, area.h, BODY_FLOOR, fonts) if rest else ([], [])
+            for rest, area in zip(left, areas, strict=True)
+        ]
+        pages.append([placed for placed, _rest in split])
+        left = [rest for _placed, rest in split]
+    if any(left):
+        return False
+    counts = [sum(items(column) for column in page) for page in pages]
+    # The next slide mends the one after it when it has an item to spare.
+    return counts[0] < 2 or (len(counts) == 2 and counts[1] < 2 and counts[0] < 3)
 
 
 def _sizes(largest: float) -> Iterator[float]:

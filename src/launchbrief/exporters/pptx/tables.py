@@ -14,8 +14,19 @@ from launchbrief.exporters.pptx import story
 from launchbrief.exporters.pptx.deck import Deck, Page, alt_text
 from launchbrief.exporters.pptx.flow import more_para
 from launchbrief.exporters.pptx.geometry import BODY_FLOOR, EMU_PER_PT, TABLE_SIZE, emu
-from launchbrief.exporters.pptx.text import Para, clean, clip, split_paras, text_height
+from launchbrief.exporters.pptx.metrics import FontSet
+from launchbrief.exporters.pptx.text import (
+    Para,
+    clean,
+    clip,
+    split_paras,
+    text_height,
+    widest_word,
+)
 from launchbrief.model import Launch
+
+#: The sizes a table is tried at, largest first: one size for the whole table.
+_SIZES = (TABLE_SIZE, 13.0, BODY_FLOOR)
 
 
 @dataclass(frozen=True)
@@ -46,29 +57,16 @@ def table_slides(
 ) -> None:
     """A table over as many slides as it needs, its header repeated on each.
 
-    A paragraph of a cell taller than half a slide at the smallest size is cut with
-    "…" to that height (the notes carry the full text), so a row takes at most two
-    slides, however long its text.
+    A cell taller than half the first slide's room at the smallest size is cut with
+    "…" to that height (the notes carry the full text), so any two rows fit on a
+    slide, and rows move on so that no continuation slide holds one row alone.
+    Columns are widened to their longest word (see :func:`_word_weights`).
     """
     fonts = deck.body_fonts
-    margin = (6.0, 4.0, 6.0, 4.0)
+    weights, largest, side = _word_weights(deck, headers, rows, weights, 6.0)
+    margin = (side, 4.0, side, 4.0)
     total = sum(weights)
-    most_h = deck.frame.h / 2
-    pending = [
-        [
-            replace(
-                cell,
-                paras=tuple(
-                    clip(para, width - margin[0] - margin[2], most_h, BODY_FLOOR, fonts)
-                    for para in cell.paras
-                ),
-            )
-            for cell, width in zip(
-                row, [deck.frame.w * weight / total for weight in weights], strict=True
-            )
-        ]
-        for row in rows
-    ]
+    pending = [list(row) for row in rows]
     first = True
     table_size: float | None = None
     while first or pending:
@@ -98,11 +96,23 @@ def table_slides(
                 )
             )
 
+        if first:
+            # Any two rows fit under the header on every slide, so that none is left alone.
+            most_h = (frame.h - height(header_cells, BODY_FLOOR)) / 2 - margin[1] - margin[3]
+            pending = [
+                [
+                    replace(cell, paras=_clip_cell(cell.paras, width, most_h, fonts))
+                    for cell, width in zip(row, inner, strict=True)
+                ]
+                for row in pending
+            ]
+
         # One size for the whole table: the largest at which it fits on one slide, or
         # else the floor, kept on every continuation slide.
         chosen_rows: list[Sequence[Cell]] = []
         heights: list[float] = []
-        for candidate in (TABLE_SIZE, 13.0, BODY_FLOOR) if table_size is None else (table_size,):
+        sizes = [size for size in _SIZES if size <= largest]
+        for candidate in sizes if table_size is None else (table_size,):
             size = candidate
             used = height(header_cells, size)
             chosen_rows, heights = [], []
@@ -129,6 +139,15 @@ def table_slides(
             chosen_rows = [top_cells]
             heights = [height(top_cells, size)]
             pending = [rest_cells, *pending[1:]]
+        else:
+            # Rows move on to the next slide while the slides after this one would
+            # end on one row alone (the slides after are assumed as tall as this one).
+            least = 1 if first else 2
+            while len(chosen_rows) > least and _ends_alone(
+                [height(row, size) for row in pending[len(chosen_rows) :]],
+                frame.h - height(header_cells, size),
+            ):
+                chosen_rows, heights = chosen_rows[:-1], heights[:-1]
         pending = pending[len(chosen_rows) :]
         all_rows = [header_cells, *chosen_rows]
         all_heights = [height(header_cells, size), *heights]
@@ -163,6 +182,85 @@ def table_slides(
                 )
         shape.height = emu(sum(all_heights))
         first = False
+
+
+def _ends_alone(heights: Sequence[float], room: float) -> bool:
+    """Whether rows of ``heights``, packed in turn on slides ``room`` high, end on one alone."""
+    last, used = 0, 0.0
+    for row_h in heights:
+        if used and used + row_h > room:
+            last, used = 0, 0.0
+        last, used = last + 1, used + row_h
+    return last == 1
+
+
+def _clip_cell(
+    paras: Sequence[Para], width: float, height: float, fonts: FontSet
+) -> tuple[Para, ...]:
+    """A cell's paragraphs cut with "…" to ``height`` at the smallest size, as many as fit."""
+    kept: list[Para] = []
+    used = 0.0
+    for para in paras:
+        gap = para.space_before * para.size_at(BODY_FLOOR) if kept else 0.0
+        room = height - used - gap
+        if kept and room < fonts.line_height(para.size_at(BODY_FLOOR)):
+            # No line left for the rest: the last paragraph kept says it is cut.
+            last = kept[-1]
+            if not last.text.endswith("…"):
+                own = text_height([last], width, BODY_FLOOR, fonts)
+                line = fonts.line_height(last.size_at(BODY_FLOOR))
+                kept[-1] = clip(last, width, own - line, BODY_FLOOR, fonts)
+            break
+        kept.append(clip(para, width, room, BODY_FLOOR, fonts))
+        used = text_height(kept, width, BODY_FLOOR, fonts)
+    return tuple(kept)
+
+
+def _word_weights(
+    deck: Deck,
+    headers: Sequence[str],
+    rows: Sequence[Sequence[Cell]],
+    weights: Sequence[float],
+    side: float,
+) -> tuple[list[float], float, float]:
+    """Column weights widened so no column is narrower than its longest word.
+
+    Returns the weights, the table's largest size and the cells' side margin.
+    Words are measured at the table's largest size, or at a smaller one when the
+    longest words do not all fit side by side at it, and as a last resort with
+    narrower side margins (down to 2 points). The width a column gains comes from
+    the columns wider than their own longest word, in proportion to their spare
+    width. Weights that need no change are returned as they are.
+    """
+    fonts = deck.body_fonts
+    total = sum(weights)
+    widths = [deck.frame.w * weight / total for weight in weights]
+    words = [widest_word(Para.of(clean(header), bold=True), 1.0, fonts) for header in headers]
+    for row in rows:
+        for index, cell in enumerate(row):
+            for para in cell.paras:
+                words[index] = max(words[index], widest_word(para, 1.0, fonts))
+    for largest in _SIZES:
+        if sum(word * largest for word in words) + 2 * side * len(words) <= deck.frame.w:
+            break
+    else:
+        room = deck.frame.w - sum(word * BODY_FLOOR for word in words)
+        if room < 4 * len(words):
+            return list(weights), TABLE_SIZE, side
+        side = min(side, room / len(words) / 2)
+    needed = [2 * side + word * largest for word in words]
+    short = sum(max(0.0, need - width) for need, width in zip(needed, widths, strict=True))
+    if short == 0:
+        return list(weights), largest, side
+    spare = sum(max(0.0, width - need) for need, width in zip(needed, widths, strict=True))
+    return (
+        [
+            max(need, width - (width - need) * short / spare) if width > need else need
+            for need, width in zip(needed, widths, strict=True)
+        ],
+        largest,
+        side,
+    )
 
 
 def _plain_table(shape: Any) -> None:

@@ -478,3 +478,56 @@ def truncate(text: str, width: float, size: float, fonts: FontSet, *, bold: bool
         else:
             high = middle - 1
     return candidate(low) if low >= 0 else ""
+
+
+def item_starts(paras: Sequence[Para]) -> list[int]:
+    """Where each item of ``paras`` starts: a paragraph and those kept with it.
+
+    A paragraph marked ``keep_with_next`` (a heading, a result before its quote) is
+    one item with the paragraph after it, as :func:`split_paras` keeps them.
+    """
+    return [
+        index for index in range(len(paras)) if index == 0 or not paras[index - 1].keep_with_next
+    ]
+
+
+def items(paras: Sequence[Para]) -> int:
+    """How many items ``paras`` hold (see :func:`item_starts`)."""
+    return len(item_starts(paras))
+
+
+def widest_word(para: Para, size: float, fonts: FontSet) -> float:
+    """The width in points a line needs to hold the widest word of ``para`` at ``size``.
+
+    A word is measured in its pieces after each hyphen or dash, where renderers may
+    break it.
+    """
+    own = para.size_at(size)
+    widest = 0.0
+    for span in para.spans:
+        for piece in _HYPHENATED.findall(span.text):
+            widest = max(widest, fonts.width(piece, own, bold=span.bold, italic=span.italic))
+    return (widest + (BULLET_INDENT * own if para.bullet else 0.0)) / WIDTH_SAFETY
+
+
+# A word up to and with each hyphen or dash in it, or the rest of it.
+_HYPHENATED = re.compile(r"[^\s\-–]*[\-–]|[^\s\-–]+")
+
+
+def spare_items(
+    paras: Sequence[Para], placed: list[Para], rest: list[Para], *, least: int = 2
+) -> tuple[list[Para], list[Para]]:
+    """``split_paras``'s ``(placed, rest)`` with whole items moved on until ``rest`` has ``least``.
+
+    So that what continues elsewhere is never one item alone; ``placed`` keeps its
+    first item. A paragraph split in two goes on whole with its item.
+    """
+    if not rest:
+        return placed, rest
+    whole = len(paras) - len(rest)
+    for start in reversed(item_starts(paras)):
+        if items(rest) >= least or start == 0:
+            break
+        if start < whole:
+            placed, rest = list(paras[:start]), list(paras[start:])
+    return placed, rest

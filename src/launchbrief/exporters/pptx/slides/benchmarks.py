@@ -17,7 +17,15 @@ from launchbrief.exporters.pptx.deck import Deck
 from launchbrief.exporters.pptx.flow import Column, flow_slides, more_para
 from launchbrief.exporters.pptx.geometry import BODY_FLOOR, Box
 from launchbrief.exporters.pptx.tables import Cell, more_row, table_slides, text_cell
-from launchbrief.exporters.pptx.text import Para, Span, clean, fit_size, split_paras, text_height
+from launchbrief.exporters.pptx.text import (
+    Para,
+    Span,
+    clean,
+    fit_size,
+    spare_items,
+    split_paras,
+    text_height,
+)
 from launchbrief.model import Launch
 
 
@@ -307,7 +315,8 @@ def _category_slides(
         fitted = fit_size(reads, panel.w, panel.h, fonts, largest=15, smallest=BODY_FLOOR)
         if fitted is None:
             fitted = BODY_FLOOR
-            reads, rest = split_paras(reads, panel.w, panel.h, fitted, fonts)
+            placed, rest = split_paras(reads, panel.w, panel.h, fitted, fonts)
+            reads, rest = spare_items(reads, placed, rest)
             overflow.extend(rest)
         deck.text(page, panel, reads, fitted, name="Key reads")
         bar_chart(deck, page, chart_box, piece, category)
