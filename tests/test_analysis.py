@@ -1057,3 +1057,16 @@ def test_describe_settings() -> None:
         describe_setting("shots", 5),
         describe_setting("top_p", None),
     )
+
+
+def test_events_give_each_dated_event_once_with_its_conflict() -> None:
+    """``events()``: one entry per event, in the record's order, carrying the sources' conflict."""
+    aster = lb.load(Path(__file__).parent / "data" / "aster-2.yaml")
+    shown = [
+        (event.event, event.date, conflict is not None)
+        for event, conflict in lb.analysis.events(aster)
+    ]
+    assert [
+        ("announced", date(2026, 3, 4), True),
+        ("weights released", date(2026, 3, 5), False),
+    ] == shown

@@ -52,6 +52,7 @@ __all__ = [
     "describe_setting",
     "describe_settings",
     "describe_spec",
+    "events",
     "family",
     "format_score",
     "gap_summary",
@@ -712,6 +713,19 @@ def conflicts(launch: Launch) -> tuple[Conflict, ...]:
                 )
             )
     return tuple(found)
+
+
+def events(launch: Launch) -> tuple[tuple[DatedEvent, Conflict | None], ...]:
+    """Each dated event once (its first entry), with its conflict when sources disagree."""
+    found = {conflict.positions[0]: conflict for conflict in conflicts(launch)}
+    seen: set[str] = set()
+    shown = []
+    for position, event in enumerate(launch.dates):
+        key = event.event.strip().casefold()
+        if key not in seen:
+            seen.add(key)
+            shown.append((event, found.get(position)))
+    return tuple(shown)
 
 
 # --------------------------------------------------------------------------- completeness

@@ -2024,14 +2024,8 @@ def _write_summary(book: _Book) -> None:
             _display(_licence_words(launch.license)),
             book.source_names(launch.license.sources),
         )
-    seen_events: set[str] = set()
-    for event in launch.dates:
-        key = event.event.strip().casefold()
-        if key in seen_events:
-            continue
-        seen_events.add(key)
+    for event, conflict in analysis.events(launch):
         label = event.event[:1].upper() + event.event[1:]
-        conflict = next((c for c in conflicts if c.event.strip().casefold() == key), None)
         if conflict is not None:
             page.line(_display(label), _display(conflict.detail), "sources disagree: both kept")
         else:

@@ -133,15 +133,8 @@ def dated_events(launch: Launch, names: Mapping[str, str]) -> list[tuple[str, st
     ``"Announced", "4 March 2026 (Northwind blog) or 2 March 2026 (Tech Daily): sources
     disagree", True``. ``names`` maps source ids to the names footers show.
     """
-    conflicts = {c.event.strip().casefold(): c for c in analysis.conflicts(launch)}
     shown: list[tuple[str, str, bool]] = []
-    seen: set[str] = set()
-    for event in launch.dates:
-        key = event.event.strip().casefold()
-        if key in seen:
-            continue
-        seen.add(key)
-        conflict = conflicts.get(key)
+    for event, conflict in analysis.events(launch):
         if conflict is None:
             when = day_text(event.date)
             if event.note:
