@@ -303,3 +303,164 @@ def facts(launch: lb.Launch) -> tuple[object, ...]:
         launch.announced,
         launch.as_of,
     )
+
+
+def family_launch(models: int = 22, benchmarks: int = 60, cohorts: int = 3) -> lb.Launch:
+    """A family launch: ``models`` launched models and six rivals, ``benchmarks`` benchmarks in
+    six categories, results in ``cohorts`` cohorts with their own settings.
+
+    Scales mix percent, fraction (down to 0.0007), MT-Bench-style points out of 10, Elo
+    and a lower-is-better error rate; some results are only in words (a rival's too),
+    some launched numbers have no rival's, and two leaderboards mix settings.
+    """
+    rng = random.Random(22)
+    source = lb.Source(id="report", name="Technical report", kind=lb.SourceKind.VENDOR)
+    press = lb.Source(id="press", name="Trade press", kind=lb.SourceKind.PRESS)
+    sizes = [1, 2, 3, 4, 7, 8, 9, 12, 14, 20, 24, 27, 32, 40, 56, 70, 90, 110, 180, 235, 400, 671]
+    launched = [
+        lb.Model(
+            id=f"nova-{n}",
+            name=f"Nova {sizes[n % len(sizes)]}B" + ("" if n < len(sizes) else f" r{n}"),
+            launched=True,
+            family="Nova",
+            specs=lb.Specs(parameters=sizes[n % len(sizes)] * 1e9, context_window=131072),
+            sources=("report",),
+        )
+        for n in range(models)
+    ]
+    rivals = [
+        lb.Model(id=f"rival-{n}", name=f"Rival {chr(65 + n)}", developer="Other Lab", sources=("report",))
+        for n in range(6)
+    ]
+    categories = ["reasoning", "coding", "math", "multimodal", "multilingual", "agentic"]
+    scales = [
+        (lb.Scale.PERCENT, lb.Direction.HIGHER, None, None),
+        (lb.Scale.FRACTION, lb.Direction.HIGHER, None, None),
+        (lb.Scale.POINTS, lb.Direction.HIGHER, 0.0, 10.0),
+        (lb.Scale.ELO, lb.Direction.HIGHER, None, None),
+        (lb.Scale.PERCENT, lb.Direction.LOWER, None, None),
+    ]
+    marks = []
+    for n in range(benchmarks):
+        scale, direction, low, high = scales[n % len(scales)] if n % 3 == 0 else scales[0]
+        marks.append(
+            lb.Benchmark(
+                id=f"bench-{n}",
+                name=f"Bench {n} {categories[n % 6].title()}",
+                category=categories[n % 6],
+                scale=scale,
+                direction=direction,
+                min=low,
+                max=high,
+                sources=("report",),
+            )
+        )
+    groups = [
+        lb.Cohort(
+            id=f"cohort-{c}",
+            name=["Pretrained", "Instruction-tuned", "Distilled"][c % 3] + (f" {c}" if c >= 3 else ""),
+            settings=lb.Settings(shots=[5, 0, 3][c % 3]),
+            sources=("report",),
+        )
+        for c in range(cohorts)
+    ]
+
+    def value(benchmark: lb.Benchmark) -> float:
+        if benchmark.scale is lb.Scale.FRACTION:
+            return lb.Score(f"{rng.uniform(0.0002, 0.9):.4f}")
+        if benchmark.scale is lb.Scale.POINTS:
+            return lb.Score(f"{rng.uniform(5, 9.6):.2f}")
+        if benchmark.scale is lb.Scale.ELO:
+            return lb.Score(f"{rng.randint(1100, 1400)}")
+        return lb.Score(f"{rng.uniform(10, 95):.1f}")
+
+    results = []
+    for c, cohort in enumerate(groups):
+        for b, benchmark in enumerate(marks):
+            for m, model in enumerate(launched):
+                if (m + b + c) % 4 == 0:
+                    continue
+                results.append(
+                    lb.Result(
+                        benchmark=benchmark.id,
+                        model=model.id,
+                        cohort=cohort.id,
+                        score=value(benchmark),
+                        sources=("report",),
+                    )
+                )
+            if b % 7 == 3:
+                continue  # launched numbers only: nothing to rank against
+            for r, rival in enumerate(rivals):
+                if (r + b) % 3 == 0:
+                    continue
+                settings = lb.Settings(shots=8) if b % 17 == 1 and r == 1 else None
+                results.append(
+                    lb.Result(
+                        benchmark=benchmark.id,
+                        model=rival.id,
+                        cohort=cohort.id,
+                        score=value(benchmark),
+                        settings=settings,
+                        sources=("report",),
+                    )
+                )
+    # Results only in words: a launched model's comparison and a rival's own claim.
+    words = lb.Benchmark(id="words-only", name="Long-horizon agent tasks", category="agentic", sources=("press",))
+    marks.append(words)
+    results.append(
+        lb.Result(
+            benchmark="words-only",
+            model=launched[-1].id,
+            comparisons=(lb.Comparison(relation=lb.Relation.TRAILS, versus=(rivals[0].id,)),),
+            claim="behind Rival A on long-horizon agent tasks",
+            sources=("press",),
+        )
+    )
+    results.append(
+        lb.Result(benchmark="words-only", model=rivals[1].id, claim="no agent support yet", sources=("press",))
+    )
+    launch = lb.Launch(
+        id="nova-family",
+        title="Nova Labs releases the Nova family",
+        developer=lb.Developer(name="Nova Labs"),
+        as_of=date(2026, 11, 30),
+        summary="Nova Labs releases 22 open models from 1B to 671B parameters.",
+        license=lb.License(name="Nova Open License", open_weights=True, sources=("report",)),
+        models=(*launched, *rivals),
+        modes=(
+            lb.Mode(id="fast", name="Fast", order=1, status=lb.RolloutStatus.LIVE, sources=("report",)),
+            lb.Mode(id="deep", name="Deep", order=2, status=lb.RolloutStatus.PLANNED, timing="later this year", sources=("report",)),
+        ),
+        surfaces=tuple(
+            lb.Surface(
+                id=f"surface-{n}",
+                name=f"Surface {n}",
+                kind=lb.SurfaceKind.HUB if n % 2 else lb.SurfaceKind.CLOUD,
+                status=[lb.RolloutStatus.LIVE, lb.RolloutStatus.PREVIEW, lb.RolloutStatus.PLANNED][n % 3],
+                sources=("report",),
+            )
+            for n in range(14)
+        ),
+        cohorts=tuple(groups),
+        benchmarks=tuple(marks),
+        results=tuple(results),
+        safety=(
+            lb.SafetyFinding(id="internal", title="Within internal thresholds", evaluator="Nova Labs", evaluation=lb.Evaluation.INTERNAL, sources=("report",)),
+            lb.SafetyFinding(id="outside", title="Jailbreak resistance below peers", evaluator="Red Team Co", evaluation=lb.Evaluation.THIRD_PARTY, release_blocker=False, sources=("press",)),
+        ),
+        insights=tuple(
+            lb.Insight(id=f"insight-{n}", kind=kind, text=f"Insight {n}: " + words_text, sources=("report",))
+            for n, (kind, words_text) in enumerate(
+                [
+                    (lb.InsightKind.STRENGTH, "the widest open family at release."),
+                    (lb.InsightKind.WEAKNESS, "the small models trail rivals on math."),
+                    (lb.InsightKind.RISK, "every number is the vendor's own."),
+                    (lb.InsightKind.STRATEGY, "open weights to win developers."),
+                    (lb.InsightKind.TAKEAWAY, "A broad open family that leads on reasoning and trails on math."),
+                ]
+            )
+        ),
+        sources=(source, press),
+    )
+    return launch

@@ -285,9 +285,16 @@ def _parser() -> argparse.ArgumentParser:
         " layouts, theme and slide size",
     )
     export.add_argument(
+        "--appendix",
+        action="store_true",
+        default=None,
+        help="add the appendix to the deck: every leaderboard's chart, every verdict, model,"
+        " surface, finding, insight and source (the main deck stays at most 12 slides)",
+    )
+    export.add_argument(
         "--accent",
-        metavar="COLOUR",
-        help="accent colour of the workbook and the deck, as #RRGGBB (default: the template's,"
+        metavar="COLOR",
+        help="accent color of the workbook and the deck, as #RRGGBB (default: the template's,"
         " or launchbrief blue)",
     )
     export.set_defaults(run=_export)
@@ -347,7 +354,11 @@ def _export(args: argparse.Namespace) -> int:
         raise _failure("create the folder", error, folder) from error
     options = {
         name: value
-        for name, value in (("template", args.template), ("accent", args.accent))
+        for name, value in (
+            ("template", args.template),
+            ("accent", args.accent),
+            ("appendix", args.appendix),
+        )
         if value is not None
     }
     if args.template is not None and not args.template.is_file():

@@ -52,17 +52,22 @@ from launchbrief.exporters.pptx.palette import DEFAULT_ACCENT
 # Looked up here at build time: the part-naming benchmark swaps in python-pptx's own.
 from launchbrief.exporters.pptx.parts import linear_parts as _linear_parts
 from launchbrief.exporters.pptx.slides.benchmarks import benchmarks_section
-from launchbrief.exporters.pptx.slides.cover import glance_section, title_section
-from launchbrief.exporters.pptx.slides.lineup import model_section
-from launchbrief.exporters.pptx.slides.rollout import rollout_section
-from launchbrief.exporters.pptx.slides.safety import safety_section
-from launchbrief.exporters.pptx.slides.scorecard import scorecard_section
-from launchbrief.exporters.pptx.slides.sources import sources_section
-from launchbrief.exporters.pptx.slides.strategy import strategy_section
+from launchbrief.exporters.pptx.slides.cover import divider_slide
+from launchbrief.exporters.pptx.slides.decisive import decisive_slides, trails_slide
+from launchbrief.exporters.pptx.slides.lineup import lineup_slide, model_section
+from launchbrief.exporters.pptx.slides.rollout import rollout_section, rollout_slide
+from launchbrief.exporters.pptx.slides.safety import safety_section, safety_slide
+from launchbrief.exporters.pptx.slides.scorecard import scorecard_section, scorecard_slide
+from launchbrief.exporters.pptx.slides.sources import sources_section, sources_slide
+from launchbrief.exporters.pptx.slides.strategy import meaning_slide, strategy_section
+from launchbrief.exporters.pptx.slides.summary import cover_slide, summary_slide
+from launchbrief.exporters.pptx.slides.watch import watch_slide
+from launchbrief.exporters.pptx.storyline import MAIN, Brief
 from launchbrief.exporters.pptx.template import MAX_TEMPLATE_BYTES, open_template
 from launchbrief.model import Launch
 
 __all__ = [
+    "APPENDIX",
     "DEFAULT_ACCENT",
     "MAX_TEMPLATE_BYTES",
     "SLIDES",
@@ -72,21 +77,15 @@ __all__ = [
 ]
 
 
-#: The slides of a briefing, in their default order. ``benchmarks`` is one slide per
-#: benchmark category with numbers (plus one for benchmarks known only in words);
-#: ``strategy`` is strengths, weaknesses and risks, strategy and context, takeaways;
-#: ``sources`` is the method and the list of sources.
-SLIDES = (
-    "title",
-    "glance",
-    "model",
-    "rollout",
-    "benchmarks",
-    "scorecard",
-    "safety",
-    "strategy",
-    "sources",
-)
+#: The main deck's slides, in order: at most twelve for any launch (see
+#: :mod:`.storyline` for what each holds and how it is chosen).
+SLIDES = MAIN
+
+#: The appendix's parts, in order, each as long as the record needs (bounded by
+#: :data:`~.story.MOST_ITEMS` per list): every leaderboard's chart by category; every
+#: verdict; the models; the surfaces; the safety findings; the insights; method, the
+#: record's gaps and the sources in full.
+APPENDIX = ("benchmarks", "results", "models", "surfaces", "findings", "insights", "method")
 
 
 class PptxExporter:
@@ -110,13 +109,15 @@ class PptxExporter:
         template: str | os.PathLike[str] | None = None,
         accent: str | None = None,
         notes: bool = True,
+        appendix: bool = False,
     ) -> None:
         """Write ``launch`` as a briefing deck to ``dest`` (a path or a binary stream).
 
         Args:
-            slides: which slides, in what order, from :data:`SLIDES` (default: all of
-                them). Slides with nothing to show (no surfaces, no safety findings…)
-                are left out.
+            slides: which parts, in what order, from :data:`SLIDES` and
+                :data:`APPENDIX` (default: the main deck, and the appendix with
+                ``appendix=True``). Parts with nothing to show (no surfaces, no safety
+                findings…) are left out.
             template: a .pptx or .potx file whose masters, layouts, theme fonts and
                 colours the deck uses. Layouts are chosen by name ("Title Slide",
                 "Title and Content", "Title Only") and otherwise by their placeholders;
@@ -125,13 +126,23 @@ class PptxExporter:
                 house style.
             accent: the highlight colour as ``"#RRGGBB"`` (the launched model's bars,
                 headings); default: the template's first accent colour, or the house blue.
-            notes: write speaker notes (talking points and the numbers behind them).
+            notes: write speaker notes: a talk track for every slide (what to say, why
+                it matters, the likely question and its answer, the sources).
+            appendix: add the appendix after the main deck: every leaderboard's chart,
+                every verdict, model, surface, finding, insight and source.
 
         Raises:
             ExportError: a bad option, a template that cannot be used, or a deck that
                 cannot be written.
         """
-        data = build_deck([launch], slides=slides, template=template, accent=accent, notes=notes)
+        data = build_deck(
+            [launch],
+            slides=slides,
+            template=template,
+            accent=accent,
+            notes=notes,
+            appendix=appendix,
+        )
         with open_destination(dest) as stream:
             stream.write(data)
 
@@ -145,12 +156,15 @@ def export_many(
     template: str | os.PathLike[str] | None = None,
     accent: str | None = None,
     notes: bool = True,
+    appendix: bool = False,
 ) -> None:
     """Write several launches into one deck, one briefing after the other.
 
     Options are those of :meth:`PptxExporter.export`.
     """
-    data = build_deck(launches, slides=slides, template=template, accent=accent, notes=notes)
+    data = build_deck(
+        launches, slides=slides, template=template, accent=accent, notes=notes, appendix=appendix
+    )
     with open_destination(dest) as stream:
         stream.write(data)
 
@@ -162,12 +176,15 @@ def build_deck(
     template: str | os.PathLike[str] | None = None,
     accent: str | None = None,
     notes: bool = True,
+    appendix: bool = False,
 ) -> bytes:
     """The bytes of a deck briefing on ``launches``, in order (options as for ``export``).
 
     Building takes time linear in the number of slides, charts included.
     """
-    chosen = _check_slides(slides)
+    if not isinstance(appendix, bool):
+        raise ExportError(f"appendix must be True or False, got {appendix!r}")
+    chosen = _check_slides(slides, appendix)
     accent_rgb = _check_accent(accent)
     if isinstance(launches, Launch):
         launches = [launches]
@@ -181,8 +198,18 @@ def build_deck(
         with _linear_parts(prs) as parts:
             deck = Deck(prs, parts, accent=accent_rgb, notes=notes, house=template is None)
             for launch in launches:
+                brief = Brief.of(
+                    launch, [n for n in chosen if n in _MAIN], offset=deck.slide_count
+                )
+                started = False
                 for name in chosen:
-                    _SECTIONS[name](deck, launch)
+                    if name in _MAIN:
+                        _MAIN[name](deck, brief)
+                        continue
+                    if not started:
+                        divider_slide(deck, brief)
+                        started = True
+                    _APPENDIX[name](deck, launch)
             if not deck.slide_count:
                 raise ExportError("the deck would have no slides: choose other slides=")
             deck.finish(launches)
@@ -195,22 +222,23 @@ def build_deck(
         raise ExportError(f"could not build the deck: {type(error).__name__}: {error}") from error
 
 
-def _check_slides(slides: Sequence[str] | None) -> tuple[str, ...]:
+def _check_slides(slides: Sequence[str] | None, appendix: bool) -> tuple[str, ...]:
     if slides is None:
-        return SLIDES
+        return SLIDES + (APPENDIX if appendix else ())
     if isinstance(slides, str):
         slides = [part.strip() for part in slides.split(",")]
     chosen = tuple(slides)
-    unknown = [name for name in chosen if name not in SLIDES]
+    unknown = [name for name in chosen if name not in SLIDES and name not in APPENDIX]
     if unknown:
         raise ExportError(
-            f"unknown slide {', '.join(map(repr, unknown))} (slides: {', '.join(SLIDES)})"
+            f"unknown slide {', '.join(map(repr, unknown))} (main deck: {', '.join(SLIDES)};"
+            f" appendix: {', '.join(APPENDIX)})"
         )
     repeated = sorted({name for name in chosen if chosen.count(name) > 1})
     if repeated:
         raise ExportError(f"slide {', '.join(map(repr, repeated))} is asked for more than once")
     if not chosen:
-        raise ExportError(f"slides= is empty: choose some of {', '.join(SLIDES)}")
+        raise ExportError(f"slides= is empty: choose some of {', '.join(SLIDES + APPENDIX)}")
     return chosen
 
 
@@ -222,14 +250,26 @@ def _check_accent(accent: str | None) -> str | None:
     return accent.strip().lstrip("#").upper()
 
 
-_SECTIONS: dict[str, Callable[[Deck, Launch], None]] = {
-    "title": title_section,
-    "glance": glance_section,
-    "model": model_section,
-    "rollout": rollout_section,
+_MAIN: dict[str, Callable[[Deck, Brief], None]] = {
+    "cover": cover_slide,
+    "summary": summary_slide,
+    "lineup": lineup_slide,
+    "scorecard": lambda deck, brief: scorecard_slide(deck, brief) if brief.matchups else None,
+    "decisive": decisive_slides,
+    "trails": lambda deck, brief: trails_slide(deck, brief) if brief.trails else None,
+    "rollout": lambda deck, brief: rollout_slide(deck, brief) if brief.launch.surfaces else None,
+    "safety": lambda deck, brief: safety_slide(deck, brief) if brief.launch.safety else None,
+    "watch": watch_slide,
+    "meaning": lambda deck, brief: meaning_slide(deck, brief) if brief.meaning_slide else None,
+    "sources": sources_slide,
+}
+
+_APPENDIX: dict[str, Callable[[Deck, Launch], None]] = {
     "benchmarks": benchmarks_section,
-    "scorecard": scorecard_section,
-    "safety": safety_section,
-    "strategy": strategy_section,
-    "sources": sources_section,
+    "results": scorecard_section,
+    "models": model_section,
+    "surfaces": rollout_section,
+    "findings": safety_section,
+    "insights": strategy_section,
+    "method": sources_section,
 }

@@ -194,7 +194,7 @@ def chart_specs(
                 keys.setdefault(key, (clean(standing.label), standing.launched))
         # One leaderboard, or too many models for a legend: rank the models on the axis.
         if len(keys) > MOST_SERIES or len(group) == 1:
-            specs.extend(_ranked(board, vendor_only) for board in group)
+            specs.extend(ranked_chart(board, vendor_only) for board in group)
             continue
         ordered = sorted(
             keys,
@@ -239,7 +239,7 @@ def chart_specs(
     return specs, alone
 
 
-def _ranked(board: analysis.Leaderboard, vendor_only: VendorCheck) -> ChartSpec:
+def ranked_chart(board: analysis.Leaderboard, vendor_only: VendorCheck) -> ChartSpec:
     standings = board.standings
     results = [s.result for s in standings]
     title = board_label(board)

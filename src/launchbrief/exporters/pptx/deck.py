@@ -350,7 +350,7 @@ class Deck:
             if number == slide:
                 text = "Sources: listed on this slide"
             elif number is not None:
-                text = f"Sources: see the Sources slide, {number}"
+                text = f"Sources: listed on slide {number}"
             elif self.notes:
                 text = "Sources: see the speaker notes"
             else:

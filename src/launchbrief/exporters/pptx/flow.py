@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,6 +18,7 @@ from launchbrief.exporters.pptx.text import (
     Para,
     clean,
     clip,
+    fit_items,
     fit_size,
     fits,
     item_starts,
@@ -48,8 +49,12 @@ def flow_slides(
     lede: str | None = None,
     weights: Sequence[float] | None = None,
     largest: float = BODY_SIZE,
-) -> None:
+    more: Callable[[int], Para] | None = None,
+) -> Page | None:
     """Columns of text over as many slides as they need, at one size per slide.
+
+    With ``more``, the columns take one slide: the items a column cannot hold are
+    left out and counted at its foot, ``more(count)``. Returns the first slide.
 
     A paragraph taller than a whole column at the smallest size is cut with "…" to
     fit one (the notes carry the full text), so no paragraph takes more than two
@@ -63,6 +68,7 @@ def flow_slides(
         for column, box in zip(columns, deck.frame.columns(weights), strict=True)
     ]
     first = True
+    first_page: Page | None = None
     while first or any(pending):
         page = deck.new_slide(
             title if first or title.endswith("(continued)") else f"{title} (continued)",
@@ -70,6 +76,7 @@ def flow_slides(
             launch=launch,
             notes=notes if first else story.continued_notes(notes),
         )
+        first_page = first_page or page
         if first and lede:
             deck.lede(page, lede)
         boxes = page.frame.columns(weights)
@@ -85,7 +92,14 @@ def flow_slides(
                 size = candidate
                 break
         placed_all: list[list[Para]] = []
-        if size is None:
+        if size is None and more is not None:
+            size = BODY_FLOOR
+            placed_all = [
+                fit_items(paras, area.w, area.h, size, fonts, more) if paras else []
+                for paras, area in zip(pending, areas, strict=True)
+            ]
+            pending = [[] for _ in columns]
+        elif size is None:
             size = BODY_FLOOR
             rests = []
             for paras, area in zip(pending, areas, strict=True):
@@ -108,6 +122,7 @@ def flow_slides(
             if placed:
                 deck.text(page, area, placed, size, name=f"{column.heading or title} text")
         first = False
+    return first_page
 
 
 def _rebalance(

@@ -440,8 +440,72 @@ def other_specs(specs: Specs | None) -> str:
 
 
 def license_text(license: License | None) -> str:
-    """A licence in words: ``Aster Community License, open weights``; empty without one."""
+    """A license in words: ``Aster Community License, open weights``; empty without one."""
     if license is None:
         return ""
     weights = {True: ", open weights", False: ", weights not open", None: ""}[license.open_weights]
     return f"{clean(license.name)}{weights}"
+
+
+def sentence_of(text: str) -> str:
+    """``text`` as a title sentence: cleaned, its first letter upper case, no final stop."""
+    text = clean(text).rstrip()
+    if text.endswith(".") and not text.endswith("..."):
+        text = text[:-1]
+    return text[:1].upper() + text[1:]
+
+
+_SINGULAR = {"weaknesses": "weakness", "analyses": "analysis", "entries": "entry"}
+
+
+def plural_noun(count: int, plural: str) -> str:
+    """``plural`` for any count but one: ``1 surface``, ``2 surfaces``, ``1 weakness``."""
+    if count != 1:
+        return plural
+    if plural in _SINGULAR:
+        return _SINGULAR[plural]
+    last, _space, word = plural.rpartition(" ")
+    if word in _SINGULAR:
+        return f"{last} {_SINGULAR[word]}".strip()
+    return plural[:-1] if plural.endswith("s") else plural
+
+
+def joined_words(parts: Sequence[str]) -> str:
+    """Words joined for a sentence: ``a``, ``a and b``, ``a, b and c``."""
+    parts = [part for part in parts if part]
+    if len(parts) <= 1:
+        return "".join(parts)
+    return ", ".join(parts[:-1]) + f" and {parts[-1]}"
+
+
+def talk_track(
+    say: Sequence[str],
+    why: str,
+    question: str | None = None,
+    answer: str | None = None,
+    sources: Sequence[str] = (),
+) -> str:
+    """Speaker notes a presenter can say: what to say, why it matters, the likely question.
+
+    ``say`` is two to four sentences; ``why`` one; the question is answered from the
+    record; the sources are named last.
+    """
+    lines = [" ".join(_full_stop(clean(s)) for s in say if s and clean(s))]
+    if why:
+        lines += ["", f"Why it matters: {_full_stop(clean(why))}"]
+    if question and answer:
+        lines += ["", f"If asked “{clean(question)}”: {_full_stop(clean(answer))}"]
+    if sources:
+        shown = joined(list(sources), most=12)
+        lines += ["", f"Sources: {shown}."]
+    return "\n".join(lines)
+
+
+def _full_stop(text: str) -> str:
+    """A sentence ends with a stop (or its own ? or !)."""
+    text = text.rstrip()
+    if not text or text[-1] in ".?!…":
+        return text
+    if text[-1] in "”\"'’)" and len(text) > 1 and text[-2] in ".?!":
+        return text
+    return text + "."

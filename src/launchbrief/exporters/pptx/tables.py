@@ -54,8 +54,12 @@ def table_slides(
     alt: str,
     lede: str | None = None,
     before: Callable[[Page], None] | None = None,
+    more: Callable[[int], Sequence[Cell]] | None = None,
 ) -> None:
     """A table over as many slides as it needs, its header repeated on each.
+
+    With ``more``, the table takes one slide: the rows it cannot hold are left out
+    and counted in a last row, ``more(count)``.
 
     A cell taller than half the first slide's room at the smallest size is cut with
     "…" to that height (the notes carry the full text), so any two rows fit on a
@@ -126,6 +130,18 @@ def table_slides(
             if len(chosen_rows) == len(pending):
                 break
         table_size = size
+        if more is not None and len(chosen_rows) < len(pending):
+            # One slide: rows give way, from the bottom, to the row that counts them.
+            used = height(header_cells, size) + sum(heights)
+            while chosen_rows:
+                last = more(len(pending) - len(chosen_rows))
+                if used + height(last, size) <= frame.h:
+                    break
+                used -= heights.pop()
+                chosen_rows.pop()
+            chosen_rows = [*chosen_rows, more(len(pending) - len(chosen_rows))]
+            heights = [*heights, height(chosen_rows[-1], size)]
+            pending = chosen_rows
         if not chosen_rows and pending:
             # A single row taller than the slide: split its cells at a line boundary.
             head_h = height(header_cells, size)

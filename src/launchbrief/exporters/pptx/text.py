@@ -15,7 +15,7 @@ import itertools
 import math
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
 from launchbrief.exporters.pptx.metrics import WIDTH_SAFETY, FontSet
@@ -531,3 +531,38 @@ def spare_items(
         if start < whole:
             placed, rest = list(paras[:start]), list(paras[start:])
     return placed, rest
+
+
+def fit_items(
+    paras: Sequence[Para],
+    width: float,
+    height: float,
+    size: float,
+    fonts: FontSet,
+    more: Callable[[int], Para],
+) -> list[Para]:
+    """The most whole items of ``paras`` that fit the box with ``more(left out)`` after them.
+
+    For a box that cannot continue elsewhere: what does not fit is counted, never
+    cut mid-item. At least the first item is kept (clipped to the box if need be).
+    """
+    paras = list(paras)
+    if fits(paras, width, height, size, fonts):
+        return paras
+    starts = item_starts(paras)
+    total = len(starts)
+    low, high = 1, total - 1  # how many whole items to keep
+    best = 1
+    while low <= high:
+        middle = (low + high) // 2
+        kept = paras[: starts[middle]] + [more(total - middle)]
+        if fits(kept, width, height, size, fonts):
+            best, low = middle, middle + 1
+        else:
+            high = middle - 1
+    kept = paras[: starts[best]] if best < total else paras
+    tail = [more(total - best)] if best < total else []
+    if not fits(kept + tail, width, height, size, fonts):
+        room = height - (text_height(tail, width, size, fonts) if tail else 0.0)
+        kept = [clip(kept[0], width, max(room, fonts.line_height(size)), size, fonts)]
+    return kept + tail

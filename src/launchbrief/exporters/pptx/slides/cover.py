@@ -21,6 +21,7 @@ from launchbrief.exporters.pptx.text import (
     text_height,
     truncate,
 )
+from launchbrief.exporters.pptx.storyline import Brief
 from launchbrief.model import Launch
 
 
@@ -221,3 +222,32 @@ def _value_size(values: list[str], width: float, fonts: FontSet) -> float:
         if all(_one_line(value, width, size, fonts) for value in values):
             return size
     return _VALUE_SIZES[-1]
+
+
+def divider_slide(deck: Deck, brief: Brief) -> None:
+    """The appendix's first slide: what follows, and that it backs the main deck."""
+    launch = brief.launch
+    names = story.launched_names(launch)
+    title = f"Appendix: the detail behind the briefing on {names}"
+    page = deck.new_slide(
+        title,
+        sources=[],
+        launch=launch,
+        notes=story.talk_track(
+            [
+                "The appendix holds every number and finding behind the main slides",
+                "Use it to answer detailed questions, not to present",
+                "Every leaderboard has its chart; every verdict, model, surface, finding, insight"
+                " and source is listed",
+            ],
+            "Detailed questions deserve an answer from the record, not from memory",
+            "Is anything left out of the appendix?",
+            "Long lists are counted past their first entries; the workbook holds all of them",
+        ),
+    )
+    deck.lede(
+        page,
+        "Every leaderboard's chart by category, every verdict, the models, surfaces, safety"
+        " findings, insights, and the method with every source. The workbook holds the same"
+        " numbers in tables.",
+    )

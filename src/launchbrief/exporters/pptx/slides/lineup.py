@@ -11,6 +11,7 @@ from launchbrief.exporters.pptx import story
 from launchbrief.exporters.pptx.deck import Deck, Page, footer_names
 from launchbrief.exporters.pptx.flow import Column, flow_slides, more_para
 from launchbrief.exporters.pptx.geometry import BODY_FLOOR
+from launchbrief.exporters.pptx.storyline import Brief
 from launchbrief.exporters.pptx.tables import Cell, more_row, table_slides, text_cell
 from launchbrief.exporters.pptx.text import Para, Span, clean, clip, fit_size, text_height
 from launchbrief.model import Launch
@@ -76,16 +77,26 @@ def _use_case_paras(launch: Launch) -> list[Para]:
     return paras
 
 
-def model_section(deck: Deck, launch: Launch) -> None:
-    """The line-up: the launched models, their specs, licence and dates, and the modes.
+def _more(count: int) -> Para:
+    return Para.of(f"{count:,} more in the appendix", italic=True, color="muted", space_before=0.6)
+
+
+def lineup_slide(deck: Deck, brief: Brief) -> None:
+    """The main deck's line-up: one slide, its title the line-up in a sentence."""
+    model_section(deck, brief.launch, title=story.sentence_of(brief.lineup_title()))
+
+
+def model_section(deck: Deck, launch: Launch, *, title: str | None = None) -> None:
+    """The line-up: the launched models, their specs, license and dates, and the modes.
 
     One launched model gets a slide of its own facts beside its modes; a family gets
     a table of its models (continued as needed, at most
     :data:`~launchbrief.exporters.pptx.story.MOST_ITEMS` rows), then its capabilities beside the modes.
     """
     if len(launch.launched) > 1:
-        _lineup_table(deck, launch)
-        _family_modes(deck, launch)
+        _lineup_table(deck, launch, title)
+        if title is None:
+            _family_modes(deck, launch)
         return
     model = launch.launched[0]
     left: list[Para] = []
@@ -105,7 +116,7 @@ def model_section(deck: Deck, launch: Launch) -> None:
             for key, value in model.specs.items()
             if key not in ("parameters", "active_parameters")
         )
-    facts.append(("Licence", story.license_text(model.license or launch.license)))
+    facts.append(("License", story.license_text(model.license or launch.license)))
     for label, value in facts:
         if value:
             left.append(_fact(label, value))
@@ -148,23 +159,44 @@ def model_section(deck: Deck, launch: Launch) -> None:
         ],
         mode_lines,
     )
+    sources = analysis.source_ids(
+        [model, launch.license, *launch.dates, *launch.modes, *launch.use_cases]
+    )
+    if title is not None:
+        notes = story.talk_track(
+            [
+                title,
+                clean(model.summary) if model.summary else "",
+                f"It offers {len(modes)} reasoning modes, from {clean(min(modes, key=lambda m: m.order).name)}"
+                f" to {clean(max(modes, key=lambda m: m.order).name)}"
+                if len(modes) > 1
+                else "",
+            ],
+            "What the model is, and how it can be used, frames every comparison that follows",
+            "What is still unknown about the model?",
+            "Specs the record does not give are left out rather than guessed; the appendix and"
+            " workbook list what is missing",
+            story.source_names(footer_names(deck, launch), sources),
+        )
     flow_slides(
         deck,
         launch,
-        title=f"{story.launched_names(launch)} and its modes"
-        if modes
-        else f"{story.launched_names(launch)}: the model",
-        columns=columns,
-        sources=analysis.source_ids(
-            [model, launch.license, *launch.dates, *launch.modes, *launch.use_cases]
+        title=title
+        or (
+            f"{story.launched_names(launch)} and its modes"
+            if modes
+            else f"{story.launched_names(launch)}: the model"
         ),
+        more=_more if title is not None else None,
+        columns=columns,
+        sources=sources,
         notes=notes,
         weights=[1.5, 1.0][: len(columns)],
     )
 
 
-def _lineup_table(deck: Deck, launch: Launch) -> None:
-    """The launched models in a table: size, architecture, context, cutoff, modalities, licence."""
+def _lineup_table(deck: Deck, launch: Launch, title: str | None = None) -> None:
+    """The launched models in a table: size, architecture, context, cutoff, modalities, license."""
     launched = launch.launched
     own_license = any(model.license is not None for model in launched)
     columns: list[tuple[str, float, Callable[[Any], str]]] = [
@@ -191,14 +223,16 @@ def _lineup_table(deck: Deck, launch: Launch) -> None:
             ),
         ),
         ("Modalities", 1.3, lambda m: story.joined(m.modalities)),
-        ("Licence", 1.5, lambda m: story.license_text(m.license or launch.license)),
+        ("License", 1.5, lambda m: story.license_text(m.license or launch.license)),
         ("Other specs", 1.6, lambda m: story.other_specs(m.specs)),
     ]
+    if title is not None:  # the main deck: the appendix has the other specs
+        columns = columns[:-1]
     shown, left_out = story.at_most(launched)
     present = [
         column
         for column in columns
-        if (column[0] != "Licence" or own_license) and any(column[2](m) for m in shown)
+        if (column[0] != "License" or own_license) and any(column[2](m) for m in shown)
     ]
     headers = ["Model", *(name for name, _weight, _value in present)]
     weights = [2.2, *(weight for _name, weight, _value in present)]
@@ -206,7 +240,7 @@ def _lineup_table(deck: Deck, launch: Launch) -> None:
     numbers: list[str] = []
     for model in shown:
         first = [Para.of(clean(model.label), bold=True, color="ink")]
-        if model.summary:
+        if model.summary and title is None:
             first.append(Para.of(clean(model.summary), color="muted", scale=0.85, space_before=0.2))
         row = [Cell(tuple(first))]
         facts = []
@@ -220,14 +254,24 @@ def _lineup_table(deck: Deck, launch: Launch) -> None:
     if left_out:
         rows.append(more_row(left_out, "model", "models", len(headers)))
         numbers.append(story.more_text(left_out, "model", "models"))
-    licence = story.license_text(launch.license)
+    terms = story.license_text(launch.license)
     count = f"{len(launched):,} models"
     lede = f"{clean(launch.developer.name)} launched {count}" + (
-        f" under the {licence}." if licence else "."
+        f" under the {terms}." if terms else "."
     )
-    if own_license and licence:
-        lede = f"{clean(launch.developer.name)} launched {count}; the launch's licence is the {licence}."
+    if own_license and terms:
+        lede = f"{clean(launch.developer.name)} launched {count}; the launch's license is the {terms}."
     dates = _date_facts(deck, launch)
+    if title is not None and launch.modes:
+        ordered = sorted(launch.modes, key=lambda m: m.order)
+        dates = [
+            *dates,
+            (
+                "Modes",
+                story.joined([f"{m.name} ({m.status.label})" for m in ordered], most=6),
+                False,
+            ),
+        ]
 
     def band(page: Page) -> None:
         if not dates:
@@ -250,18 +294,30 @@ def _lineup_table(deck: Deck, launch: Launch) -> None:
         deck.text(page, frame.top(height + 2), [para], size, name="Dates")
         page.frame = frame.below(height + 2, 10)
 
+    sources = analysis.source_ids([*launched, launch.license, *launch.dates, *launch.modes])
+    notes = story.notes_text(
+        [lede, *(f"{label}: {value}." for label, value, _disputed in dates)], numbers
+    )
+    if title is not None:
+        notes = story.talk_track(
+            [title, lede, f"The table gives each model's size, context and license: {numbers[0]}"],
+            "Which model fits which use decides how the family competes",
+            "Which of the models is the flagship?",
+            f"The record lists {clean(launched[-1].label)} last and {clean(launched[0].label)} first;"
+            " the benchmark slides compare the family's best entry on each benchmark",
+            story.source_names(footer_names(deck, launch), sources),
+        )
     table_slides(
         deck,
         launch,
-        title=f"The line-up: {story.launched_names(launch)}",
+        more=(lambda n: more_row(n, "model", "models", len(headers))) if title else None,
+        title=title or f"The line-up: {story.launched_names(launch)}",
         headers=headers,
         rows=rows,
         weights=weights,
-        sources=analysis.source_ids([*launched, launch.license, *launch.dates]),
-        notes=story.notes_text(
-            [lede, *(f"{label}: {value}." for label, value, _disputed in dates)], numbers
-        ),
-        alt=f"Table of the {len(launched):,} launched models with their specs and licence: "
+        sources=sources,
+        notes=notes,
+        alt=f"Table of the {len(launched):,} launched models with their specs and license: "
         + "; ".join(numbers)
         + ".",
         lede=lede,

@@ -4,15 +4,21 @@ from __future__ import annotations
 
 from launchbrief import analysis
 from launchbrief.exporters.pptx import story
-from launchbrief.exporters.pptx.deck import Deck, Page
+from launchbrief.exporters.pptx.deck import Deck, Page, footer_names
 from launchbrief.exporters.pptx.geometry import BODY_FLOOR, Box
 from launchbrief.exporters.pptx.palette import STATUS_COLORS
 from launchbrief.exporters.pptx.tables import Cell, more_row, table_slides, text_cell
 from launchbrief.exporters.pptx.text import Para
-from launchbrief.model import Launch
+from launchbrief.exporters.pptx.storyline import Brief
+from launchbrief.model import Launch, RolloutStatus
 
 
-def rollout_section(deck: Deck, launch: Launch) -> None:
+def rollout_slide(deck: Deck, brief: Brief) -> None:
+    """The main deck's rollout: one slide, its title the rollout in a sentence."""
+    rollout_section(deck, brief.launch, title=story.sentence_of(brief.rollout_title()))
+
+
+def rollout_section(deck: Deck, launch: Launch, *, title: str | None = None) -> None:
     summary = analysis.rollout(launch)
     if not summary.total:
         return
@@ -91,14 +97,30 @@ def rollout_section(deck: Deck, launch: Launch) -> None:
             x += 18 + width + 20
         page.frame = page.frame.below(fonts.line_height(size) + 2, 10)
 
+    sources = analysis.source_ids(launch.surfaces)
+    if title is not None:
+        live = summary.surfaces(RolloutStatus.LIVE)
+        notes = story.talk_track(
+            [
+                title,
+                f"Live today: {story.joined([s.name for s in live], most=6)}" if live else "",
+                story.rollout_lede(summary),
+            ],
+            "Distribution decides how many people meet the model, whatever its benchmark scores",
+            "When does it reach the rest?",
+            "Only as the sources word it: "
+            + (story.joined(sorted({s.timing for s in launch.surfaces if s.timing}), "; ") or "no timing is given"),
+            story.source_names(footer_names(deck, launch), sources),
+        )
     table_slides(
         deck,
         launch,
-        title="Rollout",
+        title=title or "Rollout",
+        more=(lambda n: more_row(n, "surface", "surfaces", len(headers))) if title else None,
         headers=headers,
         rows=rows,
         weights=weights,
-        sources=analysis.source_ids(launch.surfaces),
+        sources=sources,
         notes=notes,
         alt=alt,
         lede=story.rollout_lede(summary),

@@ -5,13 +5,85 @@ from __future__ import annotations
 from launchbrief import analysis
 from launchbrief.exporters.pptx import story
 from launchbrief.exporters.pptx.deck import Deck
-from launchbrief.exporters.pptx.flow import Column, flow_slides
+from launchbrief.exporters.pptx.flow import Column, flow_slides, more_para
+from launchbrief.exporters.pptx.storyline import Brief
 from launchbrief.exporters.pptx.tables import Cell, more_row, table_slides, text_cell
-from launchbrief.exporters.pptx.text import Para, clean, sentence
+from launchbrief.exporters.pptx.text import Para, Span, clean, sentence
 from launchbrief.model import (
     Launch,
     SourceKind,
 )
+
+
+def _gap_line(launch: Launch) -> str:
+    """The record's gaps in one line, the ones that matter to a reader named first."""
+    gaps = analysis.completeness(launch)
+    if not gaps:
+        return ""
+    kinds: dict[analysis.GapKind, int] = {}
+    for gap in gaps:
+        kinds[gap.kind] = kinds.get(gap.kind, 0) + 1
+    first = [kind.heading.lower() for kind in sorted(kinds, key=list(analysis.GapKind).index)[:2]]
+    count = len(gaps)
+    return (
+        f"The record leaves {count} {'fact' if count == 1 else 'facts'} open, chiefly:"
+        f" {'; '.join(first)}. The appendix and the workbook list each one."
+    )
+
+
+def sources_slide(deck: Deck, brief: Brief) -> None:
+    """Sources and method on one slide: how the numbers were read, and every source."""
+    launch = brief.launch
+    when = story.date_text(launch)
+    vendor = story.vendor_sentence(launch)
+    method = [
+        vendor or "The record holds no benchmark numbers.",
+        "Leads and trails compare scores within one benchmark and one table of results only;"
+        " comparisons the sources make in words are never turned into numbers.",
+        "A score without a rival's is shown but never counted as a lead; launched models are"
+        " compared with rivals, not with each other.",
+        _gap_line(launch),
+        f"The record is as of {when}." if when else "",
+    ]
+    method_paras = [
+        Para.of(point, bullet=True, space_before=0.0 if i == 0 else 0.6)
+        for i, point in enumerate(p for p in method if p)
+    ]
+    source_paras = []
+    for index, source in enumerate(launch.sources):
+        where = [clean(x) for x in (source.publisher, source.title) if x]
+        if source.published:
+            where.append(story.day_text(source.published))
+        kind = "Vendor, not independent" if source.kind is SourceKind.VENDOR else source.kind.value.replace("_", "-").capitalize()
+        spans = [Span(clean(source.name), bold=True, color="ink"), Span(f"  {kind}", color="negative" if source.kind is SourceKind.VENDOR else "muted")]
+        if where and where != [clean(source.name)]:
+            spans.append(Span(f". {', '.join(where)}"))
+        if source.url:
+            spans.append(Span(f". {clean(source.url)}", color="accent"))
+        source_paras.append(Para(tuple(spans), space_before=0.0 if index == 0 else 0.45))
+    columns = [Column("Method", method_paras, "accent")]
+    if source_paras:
+        columns.append(Column("Sources", source_paras, "muted"))
+    title = story.sentence_of(brief.sources_title())
+    deck.mark_sources_slide(launch)
+    flow_slides(
+        deck,
+        launch,
+        title=title,
+        columns=columns,
+        sources=[s.id for s in launch.sources],
+        notes=story.talk_track(
+            [title, method[1], method[2]],
+            "The audience should know how far to trust each number before acting on it",
+            "Can we check these numbers?",
+            "Each source is listed with its publisher and, where the record has one, its link;"
+            " the workbook ties every number to its sources",
+            [clean(s.name) for s in launch.sources],
+        ),
+        weights=[1.0, 1.0][: len(columns)],
+        largest=14.0,
+        more=lambda count: more_para(count, "item", "items", space_before=0.45),
+    )
 
 
 def sources_section(deck: Deck, launch: Launch) -> None:

@@ -6,7 +6,8 @@ from typing import Any
 
 from launchbrief import analysis
 from launchbrief.exporters.pptx import story
-from launchbrief.exporters.pptx.deck import Deck
+from launchbrief.exporters.pptx.deck import Deck, footer_names
+from launchbrief.exporters.pptx.storyline import Brief
 from launchbrief.exporters.pptx.flow import Column, body_slides, flow_slides, more_para
 from launchbrief.exporters.pptx.text import Para, clean
 from launchbrief.model import (
@@ -22,6 +23,53 @@ _INSIGHT_HEADINGS = {
     InsightKind.STRATEGY: ("Strategy", "accent", "Strategy"),
     InsightKind.CONTEXT: ("Context", "muted", "Context"),
 }
+
+
+def meaning_slide(deck: Deck, brief: Brief) -> None:
+    """One slide: strengths, then weaknesses and risks, then strategy, context and takeaways."""
+    launch = brief.launch
+    takeaways = [i for i in launch.insights if i.kind is InsightKind.TAKEAWAY]
+    verdict = takeaways[:1]
+    groups = (
+        ("Strengths", "positive", (InsightKind.STRENGTH,)),
+        ("Weaknesses and risks", "negative", (InsightKind.WEAKNESS, InsightKind.RISK)),
+        ("Strategy and context", "accent", (InsightKind.STRATEGY, InsightKind.CONTEXT, InsightKind.TAKEAWAY)),
+    )
+    columns = []
+    items: list[Any] = []
+    for heading, color, kinds in groups:
+        found = [i for i in launch.insights if i.kind in kinds and i not in verdict]
+        if not found:
+            continue
+        paras = [
+            Para.of(clean(insight.text), bullet=True, space_before=0.0 if index == 0 else 0.7)
+            for index, insight in enumerate(found)
+        ]
+        columns.append(Column(heading, paras, color))
+        items.extend(found)
+    if not columns:
+        return
+    title = story.sentence_of(brief.meaning_title())
+    sources = analysis.source_ids(items)
+    flow_slides(
+        deck,
+        launch,
+        title=title,
+        columns=columns,
+        sources=sources,
+        notes=story.talk_track(
+            [title, *(clean(i.text) for i in items[:2])],
+            "This is what the launch changes for the competitive picture, beyond the numbers",
+            "What is the biggest risk?",
+            next(
+                (clean(i.text) for i in items if i.kind is InsightKind.RISK),
+                "The sources name no risk; the weaknesses are the place to look",
+            ),
+            story.source_names(footer_names(deck, launch), sources),
+        ),
+        largest=15.0,
+        more=lambda count: more_para(count, "insight", "insights", space_before=0.7),
+    )
 
 
 def strategy_section(deck: Deck, launch: Launch) -> None:
