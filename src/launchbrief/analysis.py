@@ -41,6 +41,7 @@ __all__ = [
     "GapKind",
     "Highlight",
     "Leaderboard",
+    "Matchup",
     "RolloutSummary",
     "SafetySummary",
     "Scorecard",
@@ -59,6 +60,7 @@ __all__ = [
     "highlights",
     "leaderboard",
     "leaderboards",
+    "matchups",
     "rollout",
     "safety",
     "scorecard",
@@ -363,6 +365,7 @@ class Verdict:
     ranked: int | None = None  # how many scored entries the rank is out of
     margin: float | None = None  # lead over the best rival, or gap to the leader
     claim: str | None = None
+    quoted: bool = False  # the claim is the source's exact words
     sources: tuple[str, ...] = ()
 
     @property
@@ -440,6 +443,7 @@ def scorecard(launch: Launch, model_id: str | None = None) -> Scorecard:
                         model=index.models[result.model],
                         cohort=board.cohort,
                         claim=result.claim,
+                        quoted=getattr(result, "quoted", False),
                         sources=result.sources,
                     )
                     buckets.get(comparison.relation, other).append(verdict)
@@ -457,6 +461,7 @@ def _numeric_verdict(board: Leaderboard, mine: Standing) -> Verdict:
         "rank": mine.rank,
         "ranked": len(board.standings) if mine.ranked else None,
         "claim": mine.result.claim,
+        "quoted": getattr(mine.result, "quoted", False),
         "sources": mine.result.sources,
     }
     if not rivals or mine.rank is None:
@@ -510,6 +515,115 @@ def family(launch: Launch) -> tuple[FamilyRow, ...]:
         if members:
             rows.append(FamilyRow(board=board, members=members))
     return tuple(rows)
+
+
+# --------------------------------------------------------------------------- matchups
+
+
+@attrs.frozen(kw_only=True)
+class Matchup:
+    """One leaderboard seen from the launched family: its best entry against the best rival.
+
+    With numbers on both sides, ``relation`` compares the family's best standing
+    (``ours``) with the best rival's (``rival``): ``versus`` is that rival for a lead,
+    the rivals ranked ahead for a trail, those level for a tie, and ``margin`` the
+    distance between the two numbers. Otherwise the source's own comparison of a
+    launched model decides (``basis`` qualitative, no margin). ``relation`` is
+    ``None`` when there is nothing to compare with: a lone number is no lead.
+    """
+
+    board: Leaderboard
+    ours: Standing | None  # the family's best number on this leaderboard
+    rival: Standing | None  # the best rival's number
+    relation: Relation | None
+    basis: Basis | None
+    versus: tuple[Model, ...] = ()
+    margin: float | None = None
+    verdicts: tuple[Verdict, ...] = ()  # the launched models' verdicts in words on this board
+
+    @property
+    def subject(self) -> Model | None:
+        """The launched model the matchup is about: the best-placed one, or the one the words name."""
+        if self.basis is Basis.NUMERIC and self.ours is not None:
+            return self.ours.model
+        if self.verdicts:
+            return self.verdicts[0].model
+        return self.ours.model if self.ours is not None else None
+
+    @property
+    def relative_margin(self) -> float:
+        """The margin as a share of the benchmark's range (or of the larger score): for ordering."""
+        if self.margin is None or self.ours is None:
+            return 0.0
+        bounds = self.board.benchmark.bounds
+        if bounds is not None and bounds[1] > bounds[0]:
+            span = bounds[1] - bounds[0]
+        else:
+            span = max(abs(self.ours.score), abs(self.rival.score if self.rival else 0.0), 1e-300)
+        return self.margin / span
+
+
+def matchups(launch: Launch) -> tuple[Matchup, ...]:
+    """Every leaderboard where a launched model has a number or the source's words, in order.
+
+    Leaderboards of rivals alone are left out: they say nothing about the launch.
+    """
+    card = scorecard(launch)
+    words: dict[tuple[str, str | None], list[Verdict]] = {}
+    for verdict in card.verdicts:
+        if verdict.basis is Basis.QUALITATIVE:
+            key = (verdict.benchmark.id, verdict.cohort.id if verdict.cohort else None)
+            words.setdefault(key, []).append(verdict)
+    found = []
+    for board in leaderboards(launch):
+        key = (board.benchmark.id, board.cohort.id if board.cohort else None)
+        said = tuple(words.get(key, ()))
+        ours = next((s for s in board.standings if s.launched), None)
+        rival = next((s for s in board.standings if not s.launched), None)
+        if ours is None and not said:
+            continue
+        if ours is not None and rival is not None and ours.rank is not None:
+            rival_rank = rival.rank or 0
+            if ours.rank < rival_rank:
+                relation, versus = Relation.LEADS, (rival.model,)
+            elif ours.rank > rival_rank:
+                relation = Relation.TRAILS
+                versus = tuple(
+                    s.model
+                    for s in board.standings
+                    if not s.launched and s.rank is not None and s.rank < ours.rank
+                )
+            else:
+                relation = Relation.ON_PAR
+                versus = tuple(s.model for s in board.standings if not s.launched and s.rank == ours.rank)
+            found.append(
+                Matchup(
+                    board=board,
+                    ours=ours,
+                    rival=rival,
+                    relation=relation,
+                    basis=Basis.NUMERIC,
+                    versus=versus,
+                    margin=_difference(ours.score, rival.score),
+                    verdicts=said,
+                )
+            )
+        elif said:
+            first = said[0]
+            found.append(
+                Matchup(
+                    board=board,
+                    ours=ours,
+                    rival=rival,
+                    relation=first.relation,
+                    basis=Basis.QUALITATIVE,
+                    versus=first.versus,
+                    verdicts=said,
+                )
+            )
+        else:
+            found.append(Matchup(board=board, ours=ours, rival=rival, relation=None, basis=None))
+    return tuple(found)
 
 
 # --------------------------------------------------------------------------- categories
