@@ -584,6 +584,7 @@ def matchups(launch: Launch) -> tuple[Matchup, ...]:
             continue
         if ours is not None and rival is not None and ours.rank is not None:
             rival_rank = rival.rank or 0
+            versus: tuple[Model, ...]
             if ours.rank < rival_rank:
                 relation, versus = Relation.LEADS, (rival.model,)
             elif ours.rank > rival_rank:
@@ -595,7 +596,9 @@ def matchups(launch: Launch) -> tuple[Matchup, ...]:
                 )
             else:
                 relation = Relation.ON_PAR
-                versus = tuple(s.model for s in board.standings if not s.launched and s.rank == ours.rank)
+                versus = tuple(
+                    s.model for s in board.standings if not s.launched and s.rank == ours.rank
+                )
             found.append(
                 Matchup(
                     board=board,

@@ -198,9 +198,7 @@ def build_deck(
         with _linear_parts(prs) as parts:
             deck = Deck(prs, parts, accent=accent_rgb, notes=notes, house=template is None)
             for launch in launches:
-                brief = Brief.of(
-                    launch, [n for n in chosen if n in _MAIN], offset=deck.slide_count
-                )
+                brief = Brief.of(launch, [n for n in chosen if n in _MAIN], offset=deck.slide_count)
                 started = False
                 for name in chosen:
                     if name in _MAIN:

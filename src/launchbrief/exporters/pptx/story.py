@@ -247,7 +247,7 @@ def verdict_detail(verdict: analysis.Verdict, board: analysis.Leaderboard | None
         return f"{head}, level with {labels(verdict.versus)}"
     relation = verdict.relation.label if verdict.relation else "compared with"
     rivals = labels(verdict.versus) or "the field"
-    return f"{relation[:1].upper()}{relation[1:]} {rivals} (the source's words, no numbers)"
+    return f"{relation[:1].upper()}{relation[1:]} {rivals} (no number published)"
 
 
 def noted_entries(launch: Launch, board: analysis.Leaderboard) -> list[str]:
@@ -261,7 +261,11 @@ def noted_entries(launch: Launch, board: analysis.Leaderboard) -> list[str]:
         model = launch.model(result.model)
         if model.launched and result.comparisons:
             continue  # a verdict of the scorecard says it
-        words = f"“{clean(result.claim)}”" if result.claim else "no number given"
+        words = (
+            claim_text(result.claim, getattr(result, "quoted", False))
+            if result.claim
+            else "no number given"
+        )
         noted.append(f"{clean(model.label)}: {words}")
     return noted
 
@@ -293,16 +297,12 @@ def rollout_lede(summary: analysis.RolloutSummary) -> str:
     return f"{_count(summary.total, 'surface')}: " + ", ".join(parts) + "."
 
 
-def _times(count: int) -> str:
-    return "none" if not count else str(count)
-
-
 def category_lede(launch: Launch, summary: analysis.CategorySummary) -> str:
     """How the launched models fare against rivals in a category, in one sentence.
 
-    Only benchmarks compared with a rival count ("leads on N of M"); a number without
-    a rival's is counted apart; a category without any launched result gets no
-    headline about the launched models.
+    Only benchmarks compared with a rival count; a number without a rival's is
+    counted apart; a category without any launched result gets no headline about
+    the launched models.
     """
     category = clean(summary.category)
     if summary.covered == 0:
@@ -312,45 +312,22 @@ def category_lede(launch: Launch, summary: analysis.CategorySummary) -> str:
         )
     alone = summary.covered - summary.contested
     rest = (
-        f"; {alone} more {'has' if alone == 1 else 'have'} no rival number to compare with"
+        f"; {alone:,} more {'has' if alone == 1 else 'have'} no rival number to compare with"
         if alone
         else ""
     )
     if summary.contested == 0:
         noun = "benchmark" if summary.covered == 1 else "benchmarks"
         return (
-            f"No rival numbers on the {summary.covered} {category} {noun} with results from"
+            f"No rival numbers on the {summary.covered:,} {category} {noun} with results from"
             f" {launched_subject(launch)}: nothing here is ranked."
         )
-    noun = "benchmark" if summary.contested == 1 else "benchmarks"
-    of = "the one" if summary.contested == 1 else f"{summary.leads} of {summary.contested}"
-    if len(launch.launched) == 1:
-        name = clean(launch.launched[0].label)
-        if summary.contested == 1:
-            verb = (
-                "leads" if summary.leads else "trails" if summary.trails else "is level or unclear"
-            )
-            return f"{name} {verb} on the one {category} {noun} compared with rivals{rest}."
-        return (
-            f"{name} leads on {of} {category} {noun} compared with rivals and trails on"
-            f" {_times(summary.trails)}{rest}."
-        )
-    field = (
-        f"the one {category} {noun}"
-        if summary.contested == 1
-        else (f"{'' if summary.leads else 'any of '}the {summary.contested} {category} {noun}")
+    one = len(launch.launched) == 1
+    name = clean(launch.launched[0].label) if one else "The launched models"
+    head = standing_sentence(
+        name, one, summary.leads, summary.trails, summary.contested, f"{category} benchmarks"
     )
-    if summary.leads:
-        counted = "" if summary.contested == 1 else f"{summary.leads} of "
-        head = f"A launched model leads on {counted}{field}"
-    else:
-        head = f"No launched model leads on {field}"
-    if summary.trails:
-        times = " on it" if summary.contested == 1 else f" on {summary.trails}"
-        tail = f", and one trails{times}"
-    else:
-        tail = ", and none trails"
-    return f"{head} compared with rivals{tail}{rest}."
+    return f"{head}{rest}."
 
 
 def vendor_sentence(launch: Launch) -> str | None:
@@ -509,3 +486,52 @@ def _full_stop(text: str) -> str:
     if text[-1] in "”\"'’)" and len(text) > 1 and text[-2] in ".?!":
         return text
     return text + "."
+
+
+def claim_text(claim: str, quoted: bool) -> str:
+    """A claim for a slide: in quotation marks only when the record holds the source's exact words."""
+    return f"“{clean(claim)}”" if quoted else clean(claim)
+
+
+def standing_sentence(
+    name: str, singular: bool, leads: int, trails: int, total: int, noun: str
+) -> str:
+    """Leads and trails counted without "1 of 1", "leads on 0 of" or "trails on none".
+
+    ``Muse Spark leads rivals on 2 of 5 benchmarks compared and trails on 2``.
+    """
+
+    def verb(one: str, many: str) -> str:
+        return one if singular else many
+
+    single = noun[:-1] if noun.endswith("s") else noun
+    if total == 0:
+        return f"{name} {verb('has', 'have')} no {single} compared with a rival"
+    if total == 1:
+        if leads:
+            return f"{name} {verb('leads', 'lead')} rivals on the one {single} compared"
+        if trails:
+            return f"{name} {verb('trails', 'trail')} rivals on the one {single} compared"
+        return (
+            f"{name} {verb('is', 'are')} level or unclear on the one {single} compared with rivals"
+        )
+    if leads == total:
+        every = "both" if total == 2 else f"all {total:,}"
+        return f"{name} {verb('leads', 'lead')} rivals on {every} {noun} compared"
+    if trails == total:
+        every = "both" if total == 2 else f"all {total:,}"
+        return f"{name} {verb('trails', 'trail')} rivals on {every} {noun} compared"
+    if leads == 0:
+        text = (
+            f"{name} {verb('does', 'do')} not lead rivals on any of the {total:,} {noun} compared"
+        )
+        if trails:
+            text += f"; {verb('it trails', 'they trail')} on {trails:,}"
+        return text
+    text = f"{name} {verb('leads', 'lead')} rivals on {leads:,} of {total:,} {noun} compared"
+    if trails:
+        return text + f" and {verb('trails', 'trail')} on {trails:,}"
+    level = total - leads
+    return (
+        text + f"; {'the other is' if level == 1 else f'the other {level:,} are'} level or unclear"
+    )

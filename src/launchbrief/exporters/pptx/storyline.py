@@ -219,36 +219,70 @@ class Brief:
         for surface in launch.surfaces:
             if surface.status is RolloutStatus.PLANNED:
                 when = f", {clean(surface.timing)}" if surface.timing else ""
-                items.append((("planned surface", "planned surfaces"), f"{clean(surface.name)}: planned{when}"))
+                items.append(
+                    (
+                        ("planned surface", "planned surfaces"),
+                        f"{clean(surface.name)}: planned{when}",
+                    )
+                )
             elif surface.status is RolloutStatus.PREVIEW and live:
                 who = f" for {clean(surface.audience)}" if surface.audience else ""
-                items.append((("surface in preview", "surfaces in preview"), f"{clean(surface.name)}: in preview{who}"))
+                items.append(
+                    (
+                        ("surface in preview", "surfaces in preview"),
+                        f"{clean(surface.name)}: in preview{who}",
+                    )
+                )
         for mode in sorted(launch.modes, key=lambda m: m.order):
             if mode.status not in (RolloutStatus.LIVE, RolloutStatus.UNKNOWN):
-                items.append((("mode not yet live", "modes not yet live"), f"{clean(mode.name)} mode: {clean(mode.availability)}"))
+                items.append(
+                    (
+                        ("mode not yet live", "modes not yet live"),
+                        f"{clean(mode.name)} mode: {clean(mode.availability)}",
+                    )
+                )
         question = ("open question", "open questions")
         if self.lone:
             names = story.joined_words([board_name(m.board) for m in self.lone[:3]])
             more = f" and {len(self.lone) - 3} more" if len(self.lone) > 3 else ""
-            items.append((question, f"How rivals score on {names}{more}: no rival number is on record"))
+            items.append(
+                (question, f"How rivals score on {names}{more}: no rival number is on record")
+            )
         worded = [m for m in self.matchups if m.basis is analysis.Basis.QUALITATIVE]
         if worded:
             names = story.joined_words([board_name(m.board) for m in worded[:3]])
             more = f" and {len(worded) - 3} more" if len(worded) > 3 else ""
-            items.append((question, f"The numbers behind the comparisons on {names}{more}, which the sources give only in words"))
+            items.append(
+                (
+                    question,
+                    f"The numbers behind the comparisons on {names}{more}, which the sources give only in words",
+                )
+            )
         scored = [r for r in launch.results if r.score is not None]
         if scored:
             check = story.VendorCheck(launch)
             if all(check(r) for r in scored):
-                items.append((question, f"Independent results: every score on record comes from {possessive(developer)} own material"))
+                items.append(
+                    (
+                        question,
+                        f"Independent results: every score on record comes from {possessive(developer)} own material",
+                    )
+                )
         unstated = [f for f in launch.safety if f.release_blocker is None]
         if unstated:
             names = story.joined_words([_lower_first(clean(f.title)) for f in unstated[:2]])
             more = f" and {len(unstated) - 2} more findings" if len(unstated) > 2 else ""
-            items.append((question, f"Whether {developer} treats {names}{more} as a release blocker"))
+            items.append(
+                (question, f"Whether {developer} treats {names}{more} as a release blocker")
+            )
         for _event, conflict in analysis.events(launch):
             if conflict is not None:
-                items.append((question, f"{story.event_title(conflict.event)}: the sources give different dates"))
+                items.append(
+                    (
+                        question,
+                        f"{story.event_title(conflict.event)}: the sources give different dates",
+                    )
+                )
         return items
 
     def summary_title(self) -> str:
@@ -277,7 +311,11 @@ class Brief:
 
         def named(categories: list[str]) -> str:
             if len(categories) == len(order):
-                return f"all {len(categories)} categories" if len(categories) > 2 else "both categories"
+                return (
+                    f"all {len(categories)} categories"
+                    if len(categories) > 2
+                    else "both categories"
+                )
             if len(categories) > 3:
                 return f"{len(categories)} of {len(order)} categories"
             return story.joined_words(categories)
@@ -328,21 +366,10 @@ class Brief:
                 )
             return f"No benchmark compares {who.name} with a rival"
         if total == 1:
-            return story.sentence_of(matchup_sentence((self.leads + self.trails + self.level)[0], self.launch))
-        if leads == total:
-            return f"{who.name} {who.verb('leads', 'lead')} rivals on {_ratio(leads, total)} {noun} compared"
-        if trails == total:
-            return f"{who.name} {who.verb('trails', 'trail')} rivals on {_ratio(trails, total)} {noun} compared"
-        if leads == 0:
-            text = f"{who.name} {who.verb('does', 'do')} not lead rivals on any of the {total:,} {noun} compared"
-            if trails:
-                text += f"; {who.verb('it trails', 'they trail')} on {trails:,}"
-            return text
-        text = f"{who.name} {who.verb('leads', 'lead')} rivals on {leads:,} of {total:,} {noun} compared"
-        if trails:
-            return text + f" and {who.verb('trails', 'trail')} on {trails:,}"
-        level = total - leads
-        return text + f"; {'the other is' if level == 1 else f'the other {level} are'} level or unclear"
+            return story.sentence_of(
+                matchup_sentence((self.leads + self.trails + self.level)[0], self.launch)
+            )
+        return story.standing_sentence(who.name, who.singular, leads, trails, total, noun)
 
     def trails_title(self) -> str:
         """``Muse Spark trails Gemini 3.1 Pro High and GPT 5.4 on ARC AGI 2 and GPT 5.4 on LiveCodeBench Pro``."""
@@ -435,36 +462,40 @@ class Brief:
         return f"Only {possessive(developer)} own evaluations are on record: {count}, none from an outside evaluator"
 
     def watch_title(self, items: Sequence[tuple[tuple[str, str], str]]) -> str:
-        """``What to watch: 5 planned surfaces, 1 mode still rolling out and 4 open questions``."""
+        """``5 planned surfaces, 1 mode not yet live and 4 open questions are still to watch``."""
         counts: dict[tuple[str, str], int] = {}
         for kind, _text in items:
             counts[kind] = counts.get(kind, 0) + 1
-        parts = [f"{count} {kind[0] if count == 1 else kind[1]}" for kind, count in counts.items()]
-        return "What to watch: " + story.joined_words(parts)
+        parts = [
+            f"{count:,} {kind[0] if count == 1 else kind[1]}" for kind, count in counts.items()
+        ]
+        verb = "is" if len(items) == 1 else "are"
+        return f"{story.joined_words(parts)} {verb} still to watch"
 
     def meaning_title(self) -> str:
-        """``Meta's bet: 3 strengths against 1 weakness and 2 risks``."""
-        counts = {kind: 0 for kind in (InsightKind.STRENGTH, InsightKind.WEAKNESS, InsightKind.RISK)}
+        """``Meta has 3 strengths to weigh against 1 weakness and 2 risks``."""
+        counts = dict.fromkeys((InsightKind.STRENGTH, InsightKind.WEAKNESS, InsightKind.RISK), 0)
         for insight in self.launch.insights:
             if insight.kind in counts:
                 counts[insight.kind] += 1
         developer = clean(self.launch.developer.name)
         strengths = counts[InsightKind.STRENGTH]
         against = [
-            f"{n} {story.plural_noun(n, noun)}"
+            f"{n:,} {story.plural_noun(n, noun)}"
             for n, noun in (
                 (counts[InsightKind.WEAKNESS], "weaknesses"),
                 (counts[InsightKind.RISK], "risks"),
             )
             if n
         ]
+        has = f"{strengths:,} {story.plural_noun(strengths, 'strengths')}"
         if strengths and against:
-            return f"What it means for {developer}: {strengths} {story.plural_noun(strengths, 'strengths')} to weigh against {story.joined_words(against)}"
+            return f"{developer} has {has} to weigh against {story.joined_words(against)}"
         if strengths:
-            return f"What it means for {developer}: {strengths} {story.plural_noun(strengths, 'strengths')} to build on"
+            return f"{developer} has {has} to build on"
         if against:
-            return f"What it means for {developer}: {story.joined_words(against)} to manage"
-        return f"What the launch means for {possessive(developer)} strategy"
+            return f"{developer} faces {story.joined_words(against)}"
+        return f"The sources set out {possessive(developer)} strategy and its context"
 
     def sources_title(self) -> str:
         """``All 12 scores rest on Meta's own material; 7 sources in all``."""
@@ -481,7 +512,9 @@ class Brief:
         if vendor == 0:
             return f"Every score has an outside source; {sources}"
         if vendor == len(scored):
-            every = "The one score rests" if len(scored) == 1 else f"All {len(scored):,} {scores} rest"
+            every = (
+                "The one score rests" if len(scored) == 1 else f"All {len(scored):,} {scores} rest"
+            )
             return f"{every} on {possessive(developer)} own material; {sources}"
         return f"{vendor:,} of {len(scored):,} {scores} rest on {possessive(developer)} own material alone; {sources}"
 
@@ -519,10 +552,7 @@ def _decisive(brief: Brief) -> list[analysis.Matchup]:
     leads = sorted(
         (m for m in numeric if m.relation is Relation.LEADS), key=lambda m: -m.relative_margin
     )
-    if not leads:
-        pool = sorted(numeric, key=lambda m: abs(m.relative_margin))
-    else:
-        pool = leads
+    pool = leads if leads else sorted(numeric, key=lambda m: abs(m.relative_margin))
     chosen: list[analysis.Matchup] = []
     seen: set[str] = set()
     for matchup in pool:

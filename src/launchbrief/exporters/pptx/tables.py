@@ -70,7 +70,7 @@ def table_slides(
     weights, largest, side = _word_weights(deck, headers, rows, weights, 6.0)
     margin = (side, 4.0, side, 4.0)
     total = sum(weights)
-    pending = [list(row) for row in rows]
+    pending: list[Sequence[Cell]] = [list(row) for row in rows]
     first = True
     table_size: float | None = None
     while first or pending:

@@ -555,7 +555,7 @@ def fit_items(
     best = 1
     while low <= high:
         middle = (low + high) // 2
-        kept = paras[: starts[middle]] + [more(total - middle)]
+        kept = [*paras[: starts[middle]], more(total - middle)]
         if fits(kept, width, height, size, fonts):
             best, low = middle, middle + 1
         else:

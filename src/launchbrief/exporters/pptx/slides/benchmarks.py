@@ -111,7 +111,12 @@ def verdict_paras(
         )
         if verdict.claim:
             paras.append(
-                Para.of(f"“{clean(verdict.claim)}”", italic=True, color="muted", space_before=0.15)
+                Para.of(
+                    story.claim_text(verdict.claim, verdict.quoted),
+                    italic=verdict.quoted,
+                    color="muted",
+                    space_before=0.15,
+                )
             )
     return paras
 
@@ -139,7 +144,12 @@ def _board_paras(
         paras.append(Para.of(boards.detail(verdict, noted=False), space_before=0.15))
         if verdict.claim:
             paras.append(
-                Para.of(f"“{clean(verdict.claim)}”", italic=True, color="muted", space_before=0.15)
+                Para.of(
+                    story.claim_text(verdict.claim, verdict.quoted),
+                    italic=verdict.quoted,
+                    color="muted",
+                    space_before=0.15,
+                )
             )
     if not verdicts:
         paras.append(
@@ -339,7 +349,13 @@ def _qualitative_paras(launch: Launch, benchmark: Any, boards: Boards) -> list[P
         for verdict in boards.of_board(board):
             spans = [Span(f"{name}: ", bold=True, color="ink"), Span(boards.detail(verdict))]
             if verdict.claim:
-                spans.append(Span(f" “{clean(verdict.claim)}”", italic=True, color="muted"))
+                spans.append(
+                    Span(
+                        f" {story.claim_text(verdict.claim, verdict.quoted)}",
+                        italic=verdict.quoted,
+                        color="muted",
+                    )
+                )
             paras.append(Para(tuple(spans), bullet=True, space_before=0.3))
         noted, _left_out = story.at_most(story.noted_entries(launch, board))
         for entry in noted:
@@ -368,11 +384,9 @@ def _words_only_slide(
     shown, left_out = story.at_most(found_boards)
     for board in shown:
         found = boards.of_board(board)
-        claims = [f"“{clean(v.claim)}”" for v in found if v.claim]
+        claims = [story.claim_text(v.claim, v.quoted) for v in found if v.claim]
         claims += story.noted_entries(launch, board)
-        reading = "; ".join(
-            boards.detail(v).removesuffix(" (the source's words, no numbers)") for v in found
-        )
+        reading = "; ".join(boards.detail(v).removesuffix(" (no number published)") for v in found)
         if not reading:
             reading = "no comparison recorded"
         rows.append(

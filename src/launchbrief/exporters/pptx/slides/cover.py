@@ -10,6 +10,7 @@ from launchbrief.exporters.pptx.deck import Deck, footer_names
 from launchbrief.exporters.pptx.flow import Column, flow_slides
 from launchbrief.exporters.pptx.geometry import BODY_FLOOR, Box, pt
 from launchbrief.exporters.pptx.metrics import FontSet
+from launchbrief.exporters.pptx.storyline import Brief
 from launchbrief.exporters.pptx.template import BODY_TYPES
 from launchbrief.exporters.pptx.text import (
     Para,
@@ -21,7 +22,6 @@ from launchbrief.exporters.pptx.text import (
     text_height,
     truncate,
 )
-from launchbrief.exporters.pptx.storyline import Brief
 from launchbrief.model import Launch
 
 

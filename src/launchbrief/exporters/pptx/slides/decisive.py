@@ -69,7 +69,7 @@ def decisive_slides(deck: Deck, brief: Brief) -> None:
                 if not board.warning
                 else "It is among the widest margins the launch shows, though the entries did not all run the same way",
                 "Is the comparison like for like?",
-                board.warning and f"Not strictly: {board.warning}"
+                (board.warning and f"Not strictly: {board.warning}")
                 or f"Every entry on this chart comes from one table of results{_settings(board)}",
                 story.source_names(names, spec.sources),
             ),
@@ -110,11 +110,15 @@ def _reads(brief: Brief, matchup: analysis.Matchup, trimmed: bool) -> list[Para]
         paras.append(Para.of(f"Run {settings}.", color="muted", space_before=0.6))
     if board.warning:
         paras.append(
-            Para.of(f"Not strictly comparable: {board.warning}.", color="negative", space_before=0.6)
+            Para.of(
+                f"Not strictly comparable: {board.warning}.", color="negative", space_before=0.6
+            )
         )
     if trimmed:
         paras.append(
-            Para.of("The appendix and the workbook hold every entry.", color="muted", space_before=0.6)
+            Para.of(
+                "The appendix and the workbook hold every entry.", color="muted", space_before=0.6
+            )
         )
     results = [s.result for s in board.standings]
     check = story.VendorCheck(brief.launch)
@@ -154,13 +158,20 @@ def trails_slide(deck: Deck, brief: Brief) -> None:
             gap_cell = Cell(
                 (
                     Para.of("No number published here", color="muted"),
-                    Para.of(f"“{words}”" if quoted else words, italic=quoted, color="muted", space_before=0.3),
+                    Para.of(
+                        f"“{words}”" if quoted else words,
+                        italic=quoted,
+                        color="muted",
+                        space_before=0.3,
+                    ),
                 )
                 if said
                 else (Para.of("No number published here", color="muted"),)
             )
         first = [Para.of(board_name(board), bold=True, color="ink")]
-        first.append(Para.of(story.category_title(benchmark.category), color="muted", space_before=0.2))
+        first.append(
+            Para.of(story.category_title(benchmark.category), color="muted", space_before=0.2)
+        )
         row = [Cell(tuple(first))]
         if several:
             model = matchup.subject
@@ -187,9 +198,17 @@ def trails_slide(deck: Deck, brief: Brief) -> None:
             "The record holds one point in time; a later record will show whether it narrows",
             story.source_names(footer_names(deck, launch), sources),
         ),
-        alt=f"Table of the {len(lines)} results where a rival is ahead: " + "; ".join(lines[:30]) + ".",
+        alt=f"Table of the {len(lines)} results where a rival is ahead: "
+        + "; ".join(lines[:30])
+        + ".",
         more=lambda count: [
-            Cell((Para.of(f"{count} more in the appendix and the workbook", italic=True, color="muted"),)),
+            Cell(
+                (
+                    Para.of(
+                        f"{count} more in the appendix and the workbook", italic=True, color="muted"
+                    ),
+                )
+            ),
             *([Cell((Para.of(""),))] * (len(headers) - 1)),
         ],
     )
@@ -199,4 +218,3 @@ def _results(matchup: analysis.Matchup) -> list[object]:
     found: list[object] = [s.result for s in matchup.board.standings]
     found.extend(matchup.board.qualitative)
     return found
-

@@ -260,7 +260,9 @@ def _lineup_table(deck: Deck, launch: Launch, title: str | None = None) -> None:
         f" under the {terms}." if terms else "."
     )
     if own_license and terms:
-        lede = f"{clean(launch.developer.name)} launched {count}; the launch's license is the {terms}."
+        lede = (
+            f"{clean(launch.developer.name)} launched {count}; the launch's license is the {terms}."
+        )
     dates = _date_facts(deck, launch)
     if title is not None and launch.modes:
         ordered = sorted(launch.modes, key=lambda m: m.order)

@@ -7,9 +7,9 @@ from launchbrief.exporters.pptx import story
 from launchbrief.exporters.pptx.deck import Deck, Page, footer_names
 from launchbrief.exporters.pptx.geometry import BODY_FLOOR, Box
 from launchbrief.exporters.pptx.palette import STATUS_COLORS
+from launchbrief.exporters.pptx.storyline import Brief
 from launchbrief.exporters.pptx.tables import Cell, more_row, table_slides, text_cell
 from launchbrief.exporters.pptx.text import Para
-from launchbrief.exporters.pptx.storyline import Brief
 from launchbrief.model import Launch, RolloutStatus
 
 
@@ -109,7 +109,10 @@ def rollout_section(deck: Deck, launch: Launch, *, title: str | None = None) -> 
             "Distribution decides how many people meet the model, whatever its benchmark scores",
             "When does it reach the rest?",
             "Only as the sources word it: "
-            + (story.joined(sorted({s.timing for s in launch.surfaces if s.timing}), "; ") or "no timing is given"),
+            + (
+                story.joined(sorted({s.timing for s in launch.surfaces if s.timing}), "; ")
+                or "no timing is given"
+            ),
             story.source_names(footer_names(deck, launch), sources),
         )
     table_slides(

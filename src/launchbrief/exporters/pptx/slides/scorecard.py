@@ -11,8 +11,7 @@ from launchbrief.exporters.pptx.deck import Deck, footer_names
 from launchbrief.exporters.pptx.flow import Column, flow_slides, more_para
 from launchbrief.exporters.pptx.slides.benchmarks import Boards, verdict_paras
 from launchbrief.exporters.pptx.storyline import Brief, board_name, margin_words, matchup_sentence
-from launchbrief.exporters.pptx.tables import Cell, text_cell
-from launchbrief.exporters.pptx.tables import table_slides
+from launchbrief.exporters.pptx.tables import Cell, table_slides, text_cell
 from launchbrief.exporters.pptx.text import Para, clean
 from launchbrief.model import Launch, Relation
 
@@ -23,15 +22,14 @@ def _subjects(verdicts: Sequence[analysis.Verdict]) -> int:
 
 
 def _standing_sentence(name: str, card: analysis.Scorecard) -> str:
-    """``Muse Spark leads on 2 of 5 compared with rivals and trails on 2``: contested only."""
-    contested = _subjects(card.contested)
-    if not contested:
-        return f"{name} has no leaderboard with a rival to compare with"
-    leads, trails = _subjects(card.leads), _subjects(card.trails)
-    noun = "leaderboard" if contested == 1 else "leaderboards"
-    return (
-        f"{name} leads on {leads} of {contested} {noun} compared with rivals and trails on"
-        f" {trails or 'none'}"
+    """``Muse Spark leads rivals on 2 of 5 leaderboards compared and trails on 2``: contested only."""
+    return story.standing_sentence(
+        name,
+        True,
+        _subjects(card.leads),
+        _subjects(card.trails),
+        _subjects(card.contested),
+        "leaderboards",
     )
 
 
@@ -64,10 +62,13 @@ def scorecard_section(deck: Deck, launch: Launch, boards: Boards | None = None) 
         ]
         lede = "; ".join(parts)
     else:
-        contested = _subjects(card.contested)
-        lede = (
-            f"On the {contested} leaderboards compared with rivals, a launched model leads on"
-            f" {_subjects(card.leads)} and one trails on {_subjects(card.trails) or 'none'}"
+        lede = story.standing_sentence(
+            "The launched models",
+            False,
+            _subjects(card.leads),
+            _subjects(card.trails),
+            _subjects(card.contested),
+            "leaderboards",
         )
     unranked = _subjects([v for v in card.verdicts if v.relation is None])
     if unranked:
@@ -168,25 +169,34 @@ def scorecard_slide(deck: Deck, brief: Brief) -> None:
         weights = [1.6, 1.1, 0.9, 0.9, 2.6, 2.6]
         by_category: dict[str, list[analysis.Matchup]] = {}
         for matchup in matchups:
-            by_category.setdefault(story.category_title(matchup.board.benchmark.category), []).append(
-                matchup
-            )
+            by_category.setdefault(
+                story.category_title(matchup.board.benchmark.category), []
+            ).append(matchup)
         for category, found in by_category.items():
             contested = [m for m in found if m.relation is not None]
             leads = sorted(
                 (m for m in found if m.relation is Relation.LEADS), key=lambda m: -m.relative_margin
             )
             trails = sorted(
-                (m for m in found if m.relation is Relation.TRAILS), key=lambda m: -m.relative_margin
+                (m for m in found if m.relation is Relation.TRAILS),
+                key=lambda m: -m.relative_margin,
             )
             rows.append(
                 [
                     text_cell(category, bold=True, color="ink"),
                     text_cell(f"{len(contested)} of {len(found)}"),
-                    text_cell(str(len(leads)), bold=bool(leads), color="positive" if leads else "muted"),
-                    text_cell(str(len(trails)), bold=bool(trails), color="negative" if trails else "muted"),
-                    text_cell(_widest(leads[0]) if leads else "—", color=None if leads else "muted"),
-                    text_cell(_widest(trails[0]) if trails else "—", color=None if trails else "muted"),
+                    text_cell(
+                        str(len(leads)), bold=bool(leads), color="positive" if leads else "muted"
+                    ),
+                    text_cell(
+                        str(len(trails)), bold=bool(trails), color="negative" if trails else "muted"
+                    ),
+                    text_cell(
+                        _widest(leads[0]) if leads else "—", color=None if leads else "muted"
+                    ),
+                    text_cell(
+                        _widest(trails[0]) if trails else "—", color=None if trails else "muted"
+                    ),
                 ]
             )
             lines.append(
@@ -218,7 +228,13 @@ def scorecard_slide(deck: Deck, brief: Brief) -> None:
         ),
         alt="Scorecard: " + "; ".join(lines[:40]) + ".",
         more=lambda count: [
-            Cell((Para.of(f"{count} more in the appendix and the workbook", italic=True, color="muted"),)),
+            Cell(
+                (
+                    Para.of(
+                        f"{count} more in the appendix and the workbook", italic=True, color="muted"
+                    ),
+                )
+            ),
             *([Cell((Para.of(""),))] * (len(headers) - 1)),
         ],
     )

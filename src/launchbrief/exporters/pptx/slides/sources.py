@@ -54,8 +54,15 @@ def sources_slide(deck: Deck, brief: Brief) -> None:
         where = [clean(x) for x in (source.publisher, source.title) if x]
         if source.published:
             where.append(story.day_text(source.published))
-        kind = "Vendor, not independent" if source.kind is SourceKind.VENDOR else source.kind.value.replace("_", "-").capitalize()
-        spans = [Span(clean(source.name), bold=True, color="ink"), Span(f"  {kind}", color="negative" if source.kind is SourceKind.VENDOR else "muted")]
+        kind = (
+            "Vendor, not independent"
+            if source.kind is SourceKind.VENDOR
+            else source.kind.value.replace("_", "-").capitalize()
+        )
+        spans = [
+            Span(clean(source.name), bold=True, color="ink"),
+            Span(f"  {kind}", color="negative" if source.kind is SourceKind.VENDOR else "muted"),
+        ]
         if where and where != [clean(source.name)]:
             spans.append(Span(f". {', '.join(where)}"))
         if source.url:

@@ -7,8 +7,8 @@ from typing import Any
 from launchbrief import analysis
 from launchbrief.exporters.pptx import story
 from launchbrief.exporters.pptx.deck import Deck, footer_names
-from launchbrief.exporters.pptx.storyline import Brief
 from launchbrief.exporters.pptx.flow import Column, body_slides, flow_slides, more_para
+from launchbrief.exporters.pptx.storyline import Brief
 from launchbrief.exporters.pptx.text import Para, clean
 from launchbrief.model import (
     InsightKind,
@@ -33,7 +33,11 @@ def meaning_slide(deck: Deck, brief: Brief) -> None:
     groups = (
         ("Strengths", "positive", (InsightKind.STRENGTH,)),
         ("Weaknesses and risks", "negative", (InsightKind.WEAKNESS, InsightKind.RISK)),
-        ("Strategy and context", "accent", (InsightKind.STRATEGY, InsightKind.CONTEXT, InsightKind.TAKEAWAY)),
+        (
+            "Strategy and context",
+            "accent",
+            (InsightKind.STRATEGY, InsightKind.CONTEXT, InsightKind.TAKEAWAY),
+        ),
     )
     columns = []
     items: list[Any] = []

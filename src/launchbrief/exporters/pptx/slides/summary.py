@@ -54,7 +54,12 @@ def cover_slide(deck: Deck, brief: Brief) -> None:
         ),
     )
     paras = [Para.of(verdict, bold=True, color="ink")] + [
-        Para.of(fact, color="muted" if index else "accent", bold=not index, space_before=0.6 if index == 0 else 0.3)
+        Para.of(
+            fact,
+            color="muted" if index else "accent",
+            bold=not index,
+            space_before=0.6 if index == 0 else 0.3,
+        )
         for index, fact in enumerate(facts)
     ]
     layout = deck.layouts["title"]

@@ -33,7 +33,10 @@ def watch_slide(deck: Deck, brief: Brief) -> None:
         deck,
         launch,
         title=title,
-        columns=[Column(heading, paras, "accent" if heading == "Still to come" else "muted") for heading, paras in columns.items()],
+        columns=[
+            Column(heading, paras, "accent" if heading == "Still to come" else "muted")
+            for heading, paras in columns.items()
+        ],
         sources=sources,
         notes=story.talk_track(
             [title, *first_texts],
