@@ -329,7 +329,9 @@ def family_launch(models: int = 22, benchmarks: int = 60, cohorts: int = 3) -> l
         for n in range(models)
     ]
     rivals = [
-        lb.Model(id=f"rival-{n}", name=f"Rival {chr(65 + n)}", developer="Other Lab", sources=("report",))
+        lb.Model(
+            id=f"rival-{n}", name=f"Rival {chr(65 + n)}", developer="Other Lab", sources=("report",)
+        )
         for n in range(6)
     ]
     categories = ["reasoning", "coding", "math", "multimodal", "multilingual", "agentic"]
@@ -358,7 +360,8 @@ def family_launch(models: int = 22, benchmarks: int = 60, cohorts: int = 3) -> l
     groups = [
         lb.Cohort(
             id=f"cohort-{c}",
-            name=["Pretrained", "Instruction-tuned", "Distilled"][c % 3] + (f" {c}" if c >= 3 else ""),
+            name=["Pretrained", "Instruction-tuned", "Distilled"][c % 3]
+            + (f" {c}" if c >= 3 else ""),
             settings=lb.Settings(shots=[5, 0, 3][c % 3]),
             sources=("report",),
         )
@@ -406,7 +409,9 @@ def family_launch(models: int = 22, benchmarks: int = 60, cohorts: int = 3) -> l
                     )
                 )
     # Results only in words: a launched model's comparison and a rival's own claim.
-    words = lb.Benchmark(id="words-only", name="Long-horizon agent tasks", category="agentic", sources=("press",))
+    words = lb.Benchmark(
+        id="words-only", name="Long-horizon agent tasks", category="agentic", sources=("press",)
+    )
     marks.append(words)
     results.append(
         lb.Result(
@@ -418,7 +423,12 @@ def family_launch(models: int = 22, benchmarks: int = 60, cohorts: int = 3) -> l
         )
     )
     results.append(
-        lb.Result(benchmark="words-only", model=rivals[1].id, claim="no agent support yet", sources=("press",))
+        lb.Result(
+            benchmark="words-only",
+            model=rivals[1].id,
+            claim="no agent support yet",
+            sources=("press",),
+        )
     )
     launch = lb.Launch(
         id="nova-family",
@@ -429,15 +439,26 @@ def family_launch(models: int = 22, benchmarks: int = 60, cohorts: int = 3) -> l
         license=lb.License(name="Nova Open License", open_weights=True, sources=("report",)),
         models=(*launched, *rivals),
         modes=(
-            lb.Mode(id="fast", name="Fast", order=1, status=lb.RolloutStatus.LIVE, sources=("report",)),
-            lb.Mode(id="deep", name="Deep", order=2, status=lb.RolloutStatus.PLANNED, timing="later this year", sources=("report",)),
+            lb.Mode(
+                id="fast", name="Fast", order=1, status=lb.RolloutStatus.LIVE, sources=("report",)
+            ),
+            lb.Mode(
+                id="deep",
+                name="Deep",
+                order=2,
+                status=lb.RolloutStatus.PLANNED,
+                timing="later this year",
+                sources=("report",),
+            ),
         ),
         surfaces=tuple(
             lb.Surface(
                 id=f"surface-{n}",
                 name=f"Surface {n}",
                 kind=lb.SurfaceKind.HUB if n % 2 else lb.SurfaceKind.CLOUD,
-                status=[lb.RolloutStatus.LIVE, lb.RolloutStatus.PREVIEW, lb.RolloutStatus.PLANNED][n % 3],
+                status=[lb.RolloutStatus.LIVE, lb.RolloutStatus.PREVIEW, lb.RolloutStatus.PLANNED][
+                    n % 3
+                ],
                 sources=("report",),
             )
             for n in range(14)
@@ -446,18 +467,39 @@ def family_launch(models: int = 22, benchmarks: int = 60, cohorts: int = 3) -> l
         benchmarks=tuple(marks),
         results=tuple(results),
         safety=(
-            lb.SafetyFinding(id="internal", title="Within internal thresholds", evaluator="Nova Labs", evaluation=lb.Evaluation.INTERNAL, sources=("report",)),
-            lb.SafetyFinding(id="outside", title="Jailbreak resistance below peers", evaluator="Red Team Co", evaluation=lb.Evaluation.THIRD_PARTY, release_blocker=False, sources=("press",)),
+            lb.SafetyFinding(
+                id="internal",
+                title="Within internal thresholds",
+                evaluator="Nova Labs",
+                evaluation=lb.Evaluation.INTERNAL,
+                sources=("report",),
+            ),
+            lb.SafetyFinding(
+                id="outside",
+                title="Jailbreak resistance below peers",
+                evaluator="Red Team Co",
+                evaluation=lb.Evaluation.THIRD_PARTY,
+                release_blocker=False,
+                sources=("press",),
+            ),
         ),
         insights=tuple(
-            lb.Insight(id=f"insight-{n}", kind=kind, text=f"Insight {n}: " + words_text, sources=("report",))
+            lb.Insight(
+                id=f"insight-{n}",
+                kind=kind,
+                text=f"Insight {n}: " + words_text,
+                sources=("report",),
+            )
             for n, (kind, words_text) in enumerate(
                 [
                     (lb.InsightKind.STRENGTH, "the widest open family at release."),
                     (lb.InsightKind.WEAKNESS, "the small models trail rivals on math."),
                     (lb.InsightKind.RISK, "every number is the vendor's own."),
                     (lb.InsightKind.STRATEGY, "open weights to win developers."),
-                    (lb.InsightKind.TAKEAWAY, "A broad open family that leads on reasoning and trails on math."),
+                    (
+                        lb.InsightKind.TAKEAWAY,
+                        "A broad open family that leads on reasoning and trails on math.",
+                    ),
                 ]
             )
         ),
