@@ -341,8 +341,13 @@ def vendor_sentence(launch: Launch) -> str | None:
         {clean(s.publisher or s.name) for s in launch.sources if s.kind is SourceKind.VENDOR}
     )
     who = f" ({', '.join(vendors)})" if vendors else ""
+    if not vendor:
+        return "No score rests on vendor material alone."
+    if len(vendor) == len(scored):
+        every = "The one score rests" if len(scored) == 1 else f"All {len(scored):,} scores rest"
+        return f"{every} on vendor material alone{who} and {'is' if len(scored) == 1 else 'are'} not independently confirmed."
     return (
-        f"{len(vendor)} of {_count(len(scored), 'score')} rest on vendor material alone{who}"
+        f"{len(vendor):,} of {_count(len(scored), 'score')} rest on vendor material alone{who}"
         " and are not independently confirmed."
     )
 

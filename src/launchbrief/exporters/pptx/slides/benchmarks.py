@@ -412,7 +412,7 @@ def _words_only_slide(
     table_slides(
         deck,
         launch,
-        title="Benchmarks without published numbers",
+        title="Benchmarks compared only in words",
         headers=[
             "Benchmark",
             "Category",
@@ -433,5 +433,5 @@ def _words_only_slide(
         alt=f"Table of {count} benchmarks known only from the source's words: "
         + "; ".join(numbers)
         + ".",
-        lede=f"The source compares {model} on {count:,} more benchmark{'s' if count != 1 else ''} in words only; it gives no numbers for them.",
+        lede=f"The sources compare {model} on {count:,} more benchmark{'s' if count != 1 else ''} in words; the record holds no numbers for them.",
     )
