@@ -165,7 +165,14 @@ def scorecard_slide(deck: Deck, brief: Brief) -> None:
             last = category
             lines.append(matchup_sentence(matchup, launch))
     else:
-        headers = ["Category", "Compared", "Leads", "Trails", "Widest lead", "Widest trail"]
+        headers = [
+            "Category",
+            brief.noun.capitalize(),
+            "Leads",
+            "Trails",
+            "Widest lead",
+            "Widest trail",
+        ]
         weights = [1.6, 1.1, 0.9, 0.9, 2.6, 2.6]
         by_category: dict[str, list[analysis.Matchup]] = {}
         for matchup in matchups:
@@ -184,7 +191,7 @@ def scorecard_slide(deck: Deck, brief: Brief) -> None:
             rows.append(
                 [
                     text_cell(category, bold=True, color="ink"),
-                    text_cell(f"{len(contested)} of {len(found)}"),
+                    text_cell(f"{len(found):,}"),
                     text_cell(
                         str(len(leads)), bold=bool(leads), color="positive" if leads else "muted"
                     ),
