@@ -32,6 +32,7 @@ from launchbrief.cli import main
 from launchbrief.exceptions import ExportError, LaunchbriefError
 from launchbrief.exporters import get_exporter
 from launchbrief.exporters.pptx import (
+    APPENDIX,
     DEFAULT_ACCENT,
     SLIDES,
     PptxExporter,
@@ -40,6 +41,7 @@ from launchbrief.exporters.pptx import (
     export_many,
     metrics,
 )
+from launchbrief.exporters.pptx.storyline import MOST_SLIDES, Brief
 from tests.office import convert, pdf_pages
 from tests.samples import long_claim, long_everything, many_capabilities, stress_launch
 from tests.strategies import launches
@@ -70,6 +72,12 @@ def muse_deck(muse: lb.Launch) -> bytes:
 
 
 @pytest.fixture(scope="module")
+def muse_appendix(muse: lb.Launch) -> bytes:
+    """The built-in launch's appendix alone (its divider and every part), built once."""
+    return build_deck([muse], slides=APPENDIX)
+
+
+@pytest.fixture(scope="module")
 def stress() -> lb.Launch:
     """The stress launch."""
     return stress_launch()
@@ -82,6 +90,12 @@ def stress_deck(stress: lb.Launch) -> bytes:
 
 
 @pytest.fixture(scope="module")
+def stress_appendix(stress: lb.Launch) -> bytes:
+    """The stress launch's appendix alone (its divider and every part), built once."""
+    return build_deck([stress], slides=APPENDIX)
+
+
+@pytest.fixture(scope="module")
 def aster() -> lb.Launch:
     """The illustrative schema-2 record, Aster 2."""
     return lb.load(ASTER)
@@ -91,6 +105,12 @@ def aster() -> lb.Launch:
 def aster_deck(aster: lb.Launch) -> bytes:
     """The Aster 2 deck, built once for the module."""
     return build_deck([aster])
+
+
+@pytest.fixture(scope="module")
+def aster_appendix(aster: lb.Launch) -> bytes:
+    """The Aster 2 appendix alone (its divider and every part), built once."""
+    return build_deck([aster], slides=APPENDIX)
 
 
 def make_four_by_three_template(path: Path) -> Path:
@@ -134,7 +154,7 @@ def many_surfaces(count: int) -> lb.Launch:
 
 
 def _measured(monkeypatch: pytest.MonkeyPatch, launch: lb.Launch) -> int:
-    """How many characters the deck's text layout measures to build ``launch``'s deck."""
+    """How many characters the text layout measures to build ``launch``'s deck, appendix included."""
     measured = 0
     advance = metrics._advance
 
@@ -145,7 +165,7 @@ def _measured(monkeypatch: pytest.MonkeyPatch, launch: lb.Launch) -> int:
 
     with monkeypatch.context() as patch:
         patch.setattr(metrics, "_advance", counted)
-        build_deck([launch])
+        build_deck([launch], appendix=True)
     return measured
 
 
@@ -195,11 +215,24 @@ def test_deck_is_sixteen_by_nine(muse_deck: bytes) -> None:
     assert (deck.slide_width * 9) == (deck.slide_height * 16)
 
 
-@pytest.mark.parametrize("which", ["muse_deck", "stress_deck", "aster_deck"])
+_DECKS = [
+    "muse_deck",
+    "stress_deck",
+    "aster_deck",
+    "muse_appendix",
+    "stress_appendix",
+    "aster_appendix",
+]
+
+
+@pytest.mark.parametrize("which", _DECKS)
 def test_every_slide_has_a_title_notes_and_a_footer(
     which: str, request: pytest.FixtureRequest
 ) -> None:
-    """Every slide has a real title placeholder, speaker notes, a sources footer and its number."""
+    """Every slide has a real title placeholder, speaker notes, a sources footer and its number.
+
+    The appendix's divider cites nothing: its footer is empty.
+    """
     deck = _open(request.getfixturevalue(which))
     for number, slide in enumerate(deck.slides, start=1):
         title = slide.shapes.title
@@ -209,31 +242,37 @@ def test_every_slide_has_a_title_notes_and_a_footer(
         assert slide.has_notes_slide, number
         assert slide.notes_slide.notes_text_frame.text.strip(), number
         kinds = {s.placeholder_format.type: s for s in slide.placeholders}
-        assert kinds[PP_PLACEHOLDER.FOOTER].text_frame.text.startswith("Sources: "), number
+        footer = kinds[PP_PLACEHOLDER.FOOTER].text_frame.text
+        if title.text_frame.text.startswith("Appendix: the detail behind the briefing on "):
+            assert footer == "", number
+        else:
+            assert footer.startswith("Sources: "), number
         assert kinds[PP_PLACEHOLDER.SLIDE_NUMBER].text_frame.text == str(number)
 
 
 def test_the_story_runs_in_order(muse_deck: bytes, muse: lb.Launch) -> None:
-    """The built-in deck tells the story in the issue's order, one category slide per charted category."""
-    titles = [slide.shapes.title.text_frame.text for slide in _open(muse_deck).slides]
-    assert titles[0] == "Muse Spark"
-    assert titles[1] == "At a glance"
-    assert titles[2] == "Muse Spark and its modes"
-    assert titles[3] == "Rollout"
-    numeric = [c for c in analysis.categories(muse) if c.numeric]
-    charted = [t for t in titles if t.endswith(" benchmarks")]
-    assert charted == [f"{c.category.capitalize()} benchmarks" for c in numeric]
-    for expected in (
-        "Scorecard: where it leads and trails",
-        "Safety and evaluation",
-        "Takeaways",
-        "Sources",
-    ):
-        assert expected in titles
-    assert titles.index("Scorecard: where it leads and trails") < titles.index(
-        "Safety and evaluation"
-    )
-    assert titles[-1] == "Sources"
+    """The built-in main deck answers first, in twelve slides: cover to sources, two decisive charts."""
+    deck = _open(muse_deck)
+    titles = [slide.shapes.title.text_frame.text for slide in deck.slides]
+    expected = [
+        ("cover", r"Muse Spark"),
+        ("summary", r"Muse Spark leads rivals on 2 of 5 benchmarks compared and trails on 2"),
+        ("lineup", r"Meta launched Muse Spark\b.*\b3 reasoning modes\b.*"),
+        ("scorecard", r"Muse Spark is ahead of rivals in multimodal and health .*behind .*"),
+        ("decisive", r"Muse Spark leads CharXiv Reasoning by 3\.6 points over GPT 5\.4"),
+        ("decisive", r"Muse Spark leads HealthBench Hard by 2\.7 points over GPT 5\.4"),
+        ("trails", r"Muse Spark trails .*\bARC AGI 2\b.*\bLiveCodeBench Pro\b.*"),
+        ("rollout", rf"Muse Spark is live on 2 of {len(muse.surfaces)} surfaces\b.*"),
+        ("safety", r"Apollo Research\b.*\bevaluation awareness\b.*"),
+        ("watch", r".*\b4 open questions\b.*"),
+        ("meaning", r"Meta\b.*\b3 strengths\b.*\b1 weakness and 2 risks\b.*"),
+        ("sources", rf".*\b12 scores\b.*\b{len(muse.sources)} sources in all"),
+    ]
+    assert len(titles) == len(expected) == MOST_SLIDES
+    for number, (title, (name, pattern)) in enumerate(zip(titles, expected, strict=True), 1):
+        assert re.fullmatch(pattern, title), (number, name, title)
+    charted = [(number, _chart_title(frame)) for number, frame in _charts(deck)]
+    assert charted == [(5, "CharXiv Reasoning"), (6, "HealthBench Hard")]
 
 
 def test_title_slide_names_model_developer_and_date(muse_deck: bytes) -> None:
@@ -242,15 +281,6 @@ def test_title_slide_names_model_developer_and_date(muse_deck: bytes) -> None:
     text = " ".join(shape.text_frame.text for shape in slide.placeholders)
     for expected in ("Muse Spark", "Meta", "Launch briefing", "As of 30 November 2026"):
         assert expected in text
-
-
-def test_glance_tiles_come_from_the_analysis(muse_deck: bytes, muse: lb.Launch) -> None:
-    """The at-a-glance slide shows every highlight of the analysis, value and detail."""
-    slide = _open(muse_deck).slides[1]
-    text = " ".join(shape.text_frame.text for shape in slide.shapes if shape.has_text_frame)
-    for tile in analysis.highlights(muse):
-        assert tile.value in text
-        assert tile.detail in text
 
 
 def _charts(deck: Presentation) -> list[tuple[int, object]]:
@@ -290,46 +320,6 @@ def _launched_colours(deck: Presentation, launch: lb.Launch) -> set[str]:
         for _benchmark, model, value, point in _chart_points(frame, launch)
         if model == launch.lead_model.label and value is not None
     }
-
-
-def _tile_texts(deck: Presentation, part: str) -> dict[str, str]:
-    """The at-a-glance slide's tile labels (or values, or details), by tile name."""
-    slide = next(s for s in deck.slides if s.shapes.title.text_frame.text == "At a glance")
-    return {
-        shape.name.removesuffix(f" {part}"): shape.text_frame.text
-        for shape in slide.shapes
-        if shape.name.endswith(f" {part}") and shape.has_text_frame
-    }
-
-
-@pytest.mark.parametrize("where", ["house", "4:3 template", "corporate template"])
-def test_tile_labels_and_values_are_never_cut(
-    where: str, muse: lb.Launch, four_by_three: Path, tmp_path: Path
-) -> None:
-    """Every tile shows its whole label and its whole value, each row of tiles at one size."""
-    template = {
-        "house": None,
-        "4:3 template": four_by_three,
-        "corporate template": tmp_path / "corporate.pptx",
-    }[where]
-    if where == "corporate template":
-        make_corporate_template(tmp_path / "corporate.pptx")
-    deck = _open(build_deck([muse], template=template, slides=["glance"]))
-    tiles = analysis.highlights(muse)
-    labels = _tile_texts(deck, "label")
-    values = _tile_texts(deck, "value")
-    assert {tile.label: tile.label.upper() for tile in tiles} == labels
-    assert {tile.label: tile.value for tile in tiles} == values
-    slide = deck.slides[0]
-    for part in ("label", "value"):
-        sizes = {
-            run.font.size
-            for shape in slide.shapes
-            if shape.name.endswith(f" {part}")
-            for paragraph in shape.text_frame.paragraphs
-            for run in paragraph.runs
-        }
-        assert len(sizes) == 1, part
 
 
 def _fill(point: object, series: object) -> str | None:
@@ -394,15 +384,37 @@ def test_rivals_are_grey_and_launched_models_in_the_accent(
 _MORE = re.compile(r"\band \d+ more\b")
 
 
-@pytest.mark.parametrize("where", ["house", "4:3 template"])
+@pytest.mark.parametrize(
+    ("where", "part"),
+    [
+        ("house", "main deck and appendix"),
+        ("4:3 template", "main deck and appendix"),
+        # The narrower slide points more footers to the sources.
+        ("4:3 template", "appendix alone"),
+    ],
+)
 @pytest.mark.parametrize("name", ["muse-spark", "gemma-3", "phi-4", "olmo-2", "aster-2"])
 def test_footers_name_every_source_or_point_to_the_sources_slide(
-    name: str, where: str, four_by_three: Path
+    name: str, where: str, part: str, four_by_three: Path
 ) -> None:
-    """No footer is cut to "and N more": it names its sources, or points to the Sources slide."""
+    """No footer is cut to "and N more": it names its sources, or points to the slide listing them all.
+
+    That slide is the main deck's sources slide, or the appendix's Sources table when
+    the appendix is built alone.
+    """
     launch = lb.load(ASTER if name == "aster-2" else name)
-    deck = _open(build_deck([launch], template=four_by_three if where != "house" else None))
+    chosen: dict[str, Any] = (
+        {"slides": APPENDIX} if part == "appendix alone" else {"appendix": True}
+    )
+    template = four_by_three if where != "house" else None
+    deck = _open(build_deck([launch], template=template, **chosen))
     titles = [slide.shapes.title.text_frame.text for slide in deck.slides]
+    if part == "appendix alone":
+        listing = titles.index("Sources") + 1
+        assert _unlisted(deck, listing, launch) == []
+    else:
+        listing = Brief.of(launch).number("sources")
+        assert listing is not None
     known = {source.name for source in launch.sources}
     for number, slide in enumerate(deck.slides, start=1):
         for text in _slide_texts(slide):
@@ -413,12 +425,57 @@ def test_footers_name_every_source_or_point_to_the_sources_slide(
             if shape.placeholder_format.type == PP_PLACEHOLDER.FOOTER
         ]
         assert not _MORE.search(footer), (number, footer)
-        pointer = re.fullmatch(r"Sources: see the Sources slide, (\d+)", footer)
+        pointer = re.fullmatch(r"Sources: listed on slide (\d+)", footer)
         if pointer:
-            assert titles[int(pointer.group(1)) - 1] == "Sources"
-        elif footer not in {"", "Sources: listed on this slide"}:
+            assert int(pointer.group(1)) == listing, (number, footer)
+        elif footer == "Sources: listed on this slide":
+            assert number == listing, (number, footer)
+        elif footer:
             assert footer.startswith("Sources: ")
             assert set(footer.removeprefix("Sources: ").split(", ")) <= known, footer
+
+
+def _unlisted(deck: Presentation, listing: int, launch: lb.Launch) -> list[str]:
+    """The launch's sources that slide ``listing`` (and its continuations) does not name."""
+    titles = [slide.shapes.title.text_frame.text for slide in deck.slides]
+    own = {titles[listing - 1], f"{titles[listing - 1]} (continued)"}
+    listed = " ".join(
+        text
+        for number, slide in enumerate(deck.slides, start=1)
+        if number >= listing and titles[number - 1] in own
+        for text in _slide_texts(slide)
+    )
+    return [source.name for source in launch.sources if source.name not in listed]
+
+
+_CUT_SOURCES = pytest.mark.xfail(
+    reason="src bug: on the 4:3 template the OLMo 2 main sources slide names 4 of its 6 sources"
+    " and ends '… and 2 more items' (Ai2 blog, OLMo 2 paper left out), while the footers of"
+    " slides 1-3, 8, 10 and 11 read 'Sources: listed on slide 12' (the cover cites Ai2 blog)",
+    strict=True,
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "where"),
+    [
+        pytest.param(
+            name, where, marks=[_CUT_SOURCES] if (name, where) == ("olmo-2", "4:3") else []
+        )
+        for name in ["muse-spark", "gemma-3", "phi-4", "olmo-2", "aster-2"]
+        for where in ["house", "4:3"]
+    ],
+)
+def test_the_sources_slide_footers_point_to_names_every_source(
+    name: str, where: str, four_by_three: Path
+) -> None:
+    """The main deck's sources slide, where footers too long to name their sources point, names every source."""
+    launch = lb.load(ASTER if name == "aster-2" else name)
+    template = four_by_three if where == "4:3" else None
+    deck = _open(build_deck([launch], template=template))
+    listing = Brief.of(launch).number("sources")
+    assert listing is not None
+    assert _unlisted(deck, listing, launch) == []
 
 
 def test_native_charts_hold_the_records_numbers(muse_deck: bytes, muse: lb.Launch) -> None:
@@ -463,11 +520,26 @@ def test_charts_highlight_the_launched_model_with_labels_and_a_percent_axis(
         assert (axis.minimum_scale, axis.maximum_scale) == (0, 100)
 
 
-def test_many_models_are_ranked_on_the_axis(stress_deck: bytes, stress: lb.Launch) -> None:
-    """With twelve models a benchmark's chart lists them in the leaderboard's order, every score kept."""
+def test_many_models_are_ranked_on_the_axis(
+    stress_appendix: bytes, stress_deck: bytes, stress: lb.Launch
+) -> None:
+    """With twelve models the appendix charts each benchmark's leaderboard in order, every score kept.
+
+    The main deck's decisive charts show some of the entries, in the same order.
+    """
     boards = {board.benchmark.name: board for board in analysis.leaderboards(stress)}
-    seen: dict[str, list[tuple[str, float]]] = {}
     for _number, frame in _charts(_open(stress_deck)):
+        plot = frame.chart.plots[0]  # type: ignore[attr-defined]
+        (series,) = plot.series
+        bars = list(zip(plot.categories, series.values, strict=True))
+        standings = [
+            (s.model.label, s.score)
+            for s in boards[series.name.removesuffix(" (lower is better)")].standings
+        ]
+        assert 2 <= len(bars) <= len(standings)
+        assert bars == [bar for bar in standings if bar in bars]
+    seen: dict[str, list[tuple[str, float]]] = {}
+    for _number, frame in _charts(_open(stress_appendix)):
         plot = frame.chart.plots[0]  # type: ignore[attr-defined]
         (series,) = plot.series
         name = series.name.removesuffix(" (lower is better)")
@@ -479,10 +551,16 @@ def test_many_models_are_ranked_on_the_axis(stress_deck: bytes, stress: lb.Launc
         assert bars == expected
 
 
-def test_alt_text_on_every_chart_table_and_picture(stress_deck: bytes, muse_deck: bytes) -> None:
+@pytest.mark.parametrize("part", ["main deck", "appendix"])
+def test_alt_text_on_every_chart_table_and_picture(
+    part: str, request: pytest.FixtureRequest
+) -> None:
     """Every chart, table and picture carries a description for screen readers."""
     counted = 0
-    for data in (muse_deck, stress_deck):
+    for name in ("muse", "stress"):
+        data = request.getfixturevalue(
+            f"{name}_deck" if part == "main deck" else f"{name}_appendix"
+        )
         for slide in _open(data).slides:
             for shape in slide.shapes:
                 if shape.has_chart or shape.has_table or shape.shape_type == 13:  # 13: picture
@@ -502,9 +580,13 @@ def test_chart_alt_text_states_the_numbers(muse_deck: bytes) -> None:
     assert "Grok 4.2 60.9%" in descr
 
 
-def test_rollout_is_colour_coded_with_a_legend(muse_deck: bytes, muse: lb.Launch) -> None:
-    """The rollout table lists every surface with a coloured status and its timing; a legend names the colours."""
-    slide = next(s for s in _open(muse_deck).slides if s.shapes.title.text_frame.text == "Rollout")
+@pytest.mark.parametrize("part", ["rollout", "surfaces"])
+def test_rollout_is_colour_coded_with_a_legend(part: str, muse: lb.Launch) -> None:
+    """The rollout table, main or appendix, lists every surface with a coloured status and its timing; a legend names the colours."""
+    deck = _open(build_deck([muse], slides=[part]))
+    (slide,) = [s for s in deck.slides if any(shape.has_table for shape in s.shapes)]
+    if part == "surfaces":
+        assert slide.shapes.title.text_frame.text == "Rollout"
     table = next(shape.table for shape in slide.shapes if shape.has_table)
     header = [cell.text_frame.text for cell in table.rows[0].cells]
     rows = {row.cells[0].text_frame.text: row for row in list(table.rows)[1:]}
@@ -526,15 +608,13 @@ def test_rollout_is_colour_coded_with_a_legend(muse_deck: bytes, muse: lb.Launch
     assert legend == {label.capitalize() for label in colours}
 
 
-def test_safety_slide_shows_evaluators_blockers_and_caveats(
-    muse_deck: bytes, muse: lb.Launch
-) -> None:
-    """Safety lists internal and third-party findings, release-blocker flags and the finding's own caveat."""
-    slide = next(
-        s
-        for s in _open(muse_deck).slides
-        if s.shapes.title.text_frame.text == "Safety and evaluation"
-    )
+@pytest.mark.parametrize("part", ["safety", "findings"])
+def test_safety_slide_shows_evaluators_blockers_and_caveats(part: str, muse: lb.Launch) -> None:
+    """Safety, main or appendix, lists internal and third-party findings, release-blocker flags and each finding's caveat."""
+    deck = _open(build_deck([muse], slides=[part]))
+    (slide,) = [s for s in deck.slides if any(shape.has_table for shape in s.shapes)]
+    if part == "findings":
+        assert slide.shapes.title.text_frame.text == "Safety and evaluation"
     table = next(shape.table for shape in slide.shapes if shape.has_table)
     text = "\n".join(cell.text_frame.text for row in table.rows for cell in row.cells)
     for finding in muse.safety:
@@ -547,11 +627,24 @@ def test_safety_slide_shows_evaluators_blockers_and_caveats(
     assert "No" in text.split("\n")
 
 
+#: Muse Spark's twelve scores all rest on Meta's material ("All 12", once "12 of 12").
+_ALL_VENDOR = re.compile(r"(All 12|12 of 12) scores rest on vendor material alone \(Meta\)")
+
+
 def test_sources_slide_lists_every_source_and_flags_vendors(
-    muse_deck: bytes, muse: lb.Launch
+    muse_deck: bytes, muse_appendix: bytes, muse: lb.Launch
 ) -> None:
-    """Every source is listed; vendor sources are flagged as not independent."""
-    deck = _open(muse_deck)
+    """Every source is listed, on the main sources slide and in the appendix; vendor sources are flagged as not independent."""
+    main = _open(muse_deck)
+    number = Brief.of(muse).number("sources")
+    assert number is not None
+    texts = _slide_texts(main.slides[number - 1])
+    for source in muse.sources:
+        (line,) = [text for text in texts if text.startswith(f"{source.name} ")]
+        vendor = source.kind is lb.SourceKind.VENDOR
+        assert ("Vendor, not independent" in line) == vendor, line
+    assert any(_ALL_VENDOR.match(text) for text in texts)
+    deck = _open(muse_appendix)
     slides = [s for s in deck.slides if s.shapes.title.text_frame.text.startswith("Sources")]
     rows = [
         row
@@ -567,21 +660,29 @@ def test_sources_slide_lists_every_source_and_flags_vendors(
             assert "not independent" in listed[source.name]
     method = next(s for s in deck.slides if s.shapes.title.text_frame.text == "Method and caveats")
     text = " ".join(shape.text_frame.text for shape in method.shapes if shape.has_text_frame)
-    assert "12 of 12 scores rest on vendor material alone" in text
+    assert _ALL_VENDOR.search(text)
 
 
-def test_notes_carry_the_numbers(muse_deck: bytes) -> None:
-    """A chart slide's speaker notes carry the numbers behind the chart."""
-    deck = _open(muse_deck)
+def test_notes_carry_the_numbers(muse_deck: bytes, muse_appendix: bytes) -> None:
+    """A chart slide's speaker notes carry the numbers behind the chart: every bar in the appendix, ours and the best rival's in the main deck."""
+    deck = _open(muse_appendix)
     number, _frame = _charts(deck)[0]
     notes = deck.slides[number - 1].notes_slide.notes_text_frame.text
     assert "The numbers:" in notes
     assert "Muse Spark 86.4%" in notes
+    assert "Grok 4.2 60.9%" in notes
+    deck = _open(muse_deck)
+    number, _frame = _charts(deck)[0]
+    notes = deck.slides[number - 1].notes_slide.notes_text_frame.text
+    assert "Muse Spark scores 86.4%" in notes
+    assert "the best rival, GPT 5.4, scores 82.8%" in notes
 
 
-def test_body_text_is_never_under_twelve_points(stress_deck: bytes, muse_deck: bytes) -> None:
-    """No run of slide text is set under 12 pt, footers and slide numbers aside."""
-    for data in (muse_deck, stress_deck):
+def test_body_text_is_never_under_twelve_points(
+    stress_deck: bytes, muse_deck: bytes, stress_appendix: bytes, muse_appendix: bytes
+) -> None:
+    """No run of slide text, main deck or appendix, is set under 12 pt, footers and slide numbers aside."""
+    for data in (muse_deck, stress_deck, muse_appendix, stress_appendix):
         for slide in _open(data).slides:
             for shape in slide.shapes:
                 if shape.is_placeholder and shape.placeholder_format.type in _FOOTER_TYPES:
@@ -630,16 +731,23 @@ def _board_slide(deck: Presentation, title: str) -> tuple[object, object]:
     raise AssertionError(f"no chart titled {title!r}")
 
 
+@pytest.mark.parametrize("part", ["main deck", "appendix"])
 def test_aster_lineup_names_both_models_with_specs_licence_and_dates(
-    aster_deck: bytes, aster: lb.Launch
+    part: str, aster_deck: bytes, aster_appendix: bytes, aster: lb.Launch
 ) -> None:
-    """The Aster 2 deck reopens with a line-up of both launched models, their specs, the licence and the disputed date."""
-    deck = _open(aster_deck)
+    """The Aster 2 line-up, main or appendix, names both launched models, their specs, the licence and the disputed date."""
+    deck = _open(aster_deck if part == "main deck" else aster_appendix)
     titles = [slide.shapes.title.text_frame.text for slide in deck.slides]
-    assert titles[0] == "Aster 2 Small and Aster 2 Large"
-    lineup = next(
-        s for s in deck.slides if s.shapes.title.text_frame.text.startswith("The line-up")
-    )
+    if part == "main deck":
+        assert titles[0] == "Aster 2 Small and Aster 2 Large"
+        number = Brief.of(aster).number("lineup")
+        assert number is not None
+        lineup = deck.slides[number - 1]
+        assert titles[number - 1].startswith("Northwind Labs launched 2 models")
+    else:
+        (lineup,) = [
+            s for s in deck.slides if s.shapes.title.text_frame.text.startswith("The line-up")
+        ]
     text = " | ".join(_slide_texts(lineup))
     for model in aster.launched:
         assert model.label in text
@@ -658,14 +766,17 @@ def test_aster_lineup_names_both_models_with_specs_licence_and_dates(
     assert "4 March 2026 (Northwind blog) or 2 March 2026 (Tech Daily): sources disagree" in text
     assert "Rival A" not in text
     notes = lineup.notes_slide.notes_text_frame.text
-    assert "Aster 2 Large: parameters 400B (40B active)" in notes
+    # The main deck's talk track reads out the first model; the appendix's notes read out each.
+    for model in aster.launched if part == "appendix" else aster.launched[:1]:
+        size = {"Aster 2 Small": "8B", "Aster 2 Large": "400B (40B active)"}[model.label]
+        assert f"{model.label}: parameters {size}" in notes
 
 
 def test_aster_leaderboards_are_per_cohort_with_their_settings(
-    aster_deck: bytes, aster: lb.Launch
+    aster_appendix: bytes, aster: lb.Launch
 ) -> None:
-    """Each cohort's MMLU has its own chart, titled with the cohort, its numbers only, its settings on the slide."""
-    deck = _open(aster_deck)
+    """In the appendix each cohort's MMLU has its own chart, titled with the cohort, its numbers only, its settings on the slide."""
+    deck = _open(aster_appendix)
     for cohort, described in (
         ("Pretrained models", "5-shot"),
         ("Instruction-tuned models", "0-shot, temperature 0.6, top p 0.95"),
@@ -700,13 +811,17 @@ def test_a_comparability_warning_is_on_the_leaderboards_slide(aster: lb.Launch) 
     assert not any("Not strictly comparable" in text for text in _slide_texts(other))
 
 
-def test_a_rival_known_only_in_words_is_noted_beside_the_ranking(aster_deck: bytes) -> None:
-    """ChartQA ranks Aster 2 Large #1 of 2 and says that Rival B has no multimodal support."""
-    deck = _open(aster_deck)
+def test_a_rival_known_only_in_words_is_noted_beside_the_ranking(aster_appendix: bytes) -> None:
+    """The appendix's ChartQA ranks Aster 2 Large #1 of 2 and says that Rival B has no multimodal support.
+
+    The record gives those words unquoted (a paraphrase), so no quotation marks surround them.
+    """
+    deck = _open(aster_appendix)
     slide, _frame = _board_slide(deck, "ChartQA (Instruction-tuned models)")
     texts = _slide_texts(slide)
     assert any(text.startswith("Aster 2 Large: #1 of 2 with 85.0%") for text in texts)
-    assert any("Rival B: “no multimodal support”" in text for text in texts)
+    assert any("Rival B: no multimodal support" in text for text in texts)
+    assert not any("“no multimodal support”" in text for text in texts)
     assert "no multimodal support" in slide.notes_slide.notes_text_frame.text
     scorecard = [
         text
@@ -719,21 +834,29 @@ def test_a_rival_known_only_in_words_is_noted_beside_the_ranking(aster_deck: byt
     assert all("Rival B" in text for text in scorecard)
 
 
-def test_siblings_never_lead_each_other(aster_deck: bytes) -> None:
-    """Aster 2 Small trails only rivals: no slide says a launched model is behind or ahead of its sibling."""
-    deck = _open(aster_deck)
-    for slide in deck.slides:
-        for text in _slide_texts(slide):
-            if text.startswith("Aster 2 Small:"):
-                assert "Aster 2 Large" not in text
-            if text.startswith("Aster 2 Large:"):
-                assert "Aster 2 Small" not in text
+_SIBLINGS = re.compile(
+    r"Aster 2 (Small|Large) (leads|trails|ties)\b[^;.]*\bAster 2 (Small|Large)\b"
+    r"|\b(over|behind|ahead of) Aster 2 (Small|Large)\b"
+)
+
+
+def test_siblings_never_lead_each_other(aster_deck: bytes, aster_appendix: bytes) -> None:
+    """Aster 2 Small trails only rivals: no slide, main or appendix, says a launched model is behind or ahead of its sibling."""
+    for data in (aster_deck, aster_appendix):
+        for slide in _open(data).slides:
+            for text in [slide.shapes.title.text_frame.text, *_slide_texts(slide)]:
+                if text.startswith("Aster 2 Small:"):
+                    assert "Aster 2 Large" not in text
+                if text.startswith("Aster 2 Large:"):
+                    assert "Aster 2 Small" not in text
+                assert not _SIBLINGS.search(text), text
+    deck = _open(aster_appendix)
     scorecard = next(
         s for s in deck.slides if s.shapes.title.text_frame.text.startswith("Scorecard")
     )
     lede = _lede(scorecard)
-    assert "Aster 2 Large leads on 4 of 6 leaderboards" in lede
-    assert "Aster 2 Small leads on 0 of 4 leaderboards" in lede
+    assert "Aster 2 Large leads rivals on 4 of 6 leaderboards" in lede
+    assert "Aster 2 Small trails rivals on all 4 leaderboards" in lede
 
 
 def _label_formats(frame: object) -> dict[str, str]:
@@ -747,9 +870,9 @@ def _label_formats(frame: object) -> dict[str, str]:
     return formats
 
 
-def test_numbers_keep_their_written_precision_and_axes_their_bounds(aster_deck: bytes) -> None:
-    """85.20 stays 85.20 and 0.0007 is never 0; MT-Bench's axis runs to 10, a percentile's to 100."""
-    deck = _open(aster_deck)
+def test_numbers_keep_their_written_precision_and_axes_their_bounds(aster_appendix: bytes) -> None:
+    """In the appendix's charts 85.20 stays 85.20 and 0.0007 is never 0; MT-Bench's axis runs to 10, a percentile's to 100."""
+    deck = _open(aster_appendix)
     _slide, mmlu = _board_slide(deck, "MMLU (Pretrained models)")
     assert _label_formats(mmlu) == {
         "Aster 2 Large": '0.00"%"',
@@ -774,31 +897,41 @@ def test_numbers_keep_their_written_precision_and_axes_their_bounds(aster_deck: 
     assert "lower is better" in pile._element.xpath(".//p:cNvPr/@descr")[0]  # type: ignore[attr-defined]
 
 
-def test_an_unranked_number_is_never_ranked_or_a_lead(muse_deck: bytes, aster_deck: bytes) -> None:
-    """MMMU Pro, SimpleVQA and Solo Bench have no rival numbers: nothing ranks them or calls them a lead."""
+def test_an_unranked_number_is_never_ranked_or_a_lead(
+    muse_deck: bytes, muse_appendix: bytes, aster_deck: bytes, aster_appendix: bytes
+) -> None:
+    """MMMU Pro, SimpleVQA and Solo Bench have no rival numbers: nothing, main deck or appendix, ranks them or calls them a lead."""
     lone = {"muse": ("MMMU Pro", "SimpleVQA", "80.4%", "71.3%"), "aster": ("Solo Bench", "71.3%")}
-    for name, data in (("muse", muse_deck), ("aster", aster_deck)):
+    for name, part, data in (
+        ("muse", "main", muse_deck),
+        ("muse", "appendix", muse_appendix),
+        ("aster", "main", aster_deck),
+        ("aster", "appendix", aster_appendix),
+    ):
         deck = _open(data)
         lines = []
         for slide in deck.slides:
-            lines += _slide_texts(slide)
+            lines += [slide.shapes.title.text_frame.text, *_slide_texts(slide)]
             lines += slide.notes_slide.notes_text_frame.text.splitlines()
             lines += [_chart_title(frame) for frame in slide.shapes if frame.has_chart]
-            lines += [str(d) for d in slide._element.xpath(".//p:cNvPr/@descr")]
+            # Alt text reads out a table's rows one after the other, "; " between them.
+            for descr in slide._element.xpath(".//p:cNvPr/@descr"):
+                lines += str(descr).split("; ")
         about = [line for line in lines if any(word in line for word in lone[name])]
-        assert about
+        assert about, (name, part)
         for line in about:
-            assert "lead" not in line.lower(), line
-            assert not re.search(r"#\d", line), line
-        assert any("no rival numbers, not ranked" in line for line in about)
+            assert "lead" not in line.lower(), (name, part, line)
+            assert not re.search(r"#\d", line), (name, part, line)
+        said = "no rival numbers, not ranked" if part == "appendix" else "no rival number"
+        assert any(said in line for line in about), (name, part)
     muse_lede = _lede(
         next(
             s
-            for s in _open(muse_deck).slides
+            for s in _open(muse_appendix).slides
             if s.shapes.title.text_frame.text == "Multimodal benchmarks"
         )
     )
-    assert "leads on the one multimodal benchmark compared with rivals" in muse_lede
+    assert "Muse Spark leads rivals on the one multimodal benchmark compared" in muse_lede
     assert "2 more have no rival number" in muse_lede
 
 
@@ -820,8 +953,8 @@ def test_a_category_without_launched_results_gets_no_headline(aster: lb.Launch) 
     assert "trails" not in lede
 
 
-def test_fifty_launched_models_are_listed_up_to_a_limit(aster: lb.Launch) -> None:
-    """A family of 62 launched models: the line-up lists 30 of them and counts the rest."""
+def large_family(aster: lb.Launch, count: int) -> lb.Launch:
+    """Aster 2 with ``count`` more launched models, Aster 2 X0 to X{count - 1}."""
     family = tuple(
         lb.Model(
             id=f"aster-2-x{n}",
@@ -829,12 +962,22 @@ def test_fifty_launched_models_are_listed_up_to_a_limit(aster: lb.Launch) -> Non
             launched=True,
             specs=lb.Specs(parameters=float(n + 1) * 1e9),
         )
-        for n in range(60)
+        for n in range(count)
     )
-    launch = attrs.evolve(aster, models=(*aster.models, *family))
-    deck = _open(build_deck([launch], slides=["title", "model"]))
+    return attrs.evolve(aster, models=(*aster.models, *family))
+
+
+def test_fifty_launched_models_are_listed_up_to_a_limit(aster: lb.Launch) -> None:
+    """A family of 62 launched models: the main line-up is one slide that counts the rest; the appendix's lists 30 and counts the rest."""
+    launch = large_family(aster, 60)
+    deck = _open(build_deck([launch], slides=["cover", "lineup", "models"]))
     titles = [slide.shapes.title.text_frame.text for slide in deck.slides]
     assert titles[0] == "Aster 2 Small, Aster 2 Large and 60 more"
+    assert titles[1].startswith("Northwind Labs launched 62 models")
+    assert titles[2].startswith("Appendix: ")
+    table = next(shape.table for shape in deck.slides[1].shapes if shape.has_table)
+    last = list(table.rows)[-1].cells[0].text_frame.text
+    assert re.fullmatch(r"… and [\d,]+ more models", last)
     lineup = [s for s in deck.slides if s.shapes.title.text_frame.text.startswith("The line-up")]
     texts = [text for slide in lineup for text in _slide_texts(slide)]
     assert "… and 32 more models" in texts
@@ -848,12 +991,22 @@ def test_several_launches_of_either_schema_share_one_deck(
 ) -> None:
     """`export_many` briefs on Muse Spark and the Aster 2 family, one after the other."""
     stream = io.BytesIO()
-    export_many([muse, aster], stream, slides=["title", "model", "benchmarks"])
+    export_many([muse, aster], stream, slides=["cover", "lineup", "models", "benchmarks"])
     deck = _open(stream.getvalue())
     titles = [slide.shapes.title.text_frame.text for slide in deck.slides]
     assert titles[0] == "Muse Spark"
+    assert titles[1].startswith("Meta launched Muse Spark")
     assert "Aster 2 Small and Aster 2 Large" in titles
-    assert any(title.startswith("The line-up") for title in titles)
+    aster_starts = titles.index("Aster 2 Small and Aster 2 Large")
+    assert titles[aster_starts + 1].startswith("Northwind Labs launched 2 models")
+    # Each briefing has its own appendix after its main slides.
+    dividers = [n for n, title in enumerate(titles) if title.startswith("Appendix: ")]
+    assert [titles[n] for n in dividers] == [
+        "Appendix: the detail behind the briefing on Muse Spark",
+        "Appendix: the detail behind the briefing on Aster 2 Small and Aster 2 Large",
+    ]
+    assert dividers[0] < aster_starts < dividers[1]
+    assert any(title.startswith("The line-up") for title in titles[dividers[1] :])
     assert deck.core_properties.subject == (
         "Launch briefings: Muse Spark, Aster 2 Small and Aster 2 Large"
     )
@@ -868,10 +1021,10 @@ def test_aster_decks_are_byte_identical(aster: lb.Launch) -> None:
 
 
 def test_long_tables_continue_with_the_header_repeated(
-    stress_deck: bytes, stress: lb.Launch
+    stress_appendix: bytes, stress: lb.Launch
 ) -> None:
-    """The stress rollout spills onto continuation slides, each repeating the table header."""
-    deck = _open(stress_deck)
+    """The appendix's stress rollout spills onto continuation slides, each repeating the table header."""
+    deck = _open(stress_appendix)
     slides = [s for s in deck.slides if s.shapes.title.text_frame.text.startswith("Rollout")]
     assert len(slides) >= 2
     assert slides[1].shapes.title.text_frame.text == "Rollout (continued)"
@@ -886,10 +1039,10 @@ def test_long_tables_continue_with_the_header_repeated(
 
 
 def test_every_fact_of_the_stress_record_reaches_the_deck(
-    stress_deck: bytes, stress: lb.Launch
+    stress_appendix: bytes, stress: lb.Launch
 ) -> None:
-    """Nothing is dropped for lack of room: every finding, insight and chart number is in the deck."""
-    deck = _open(stress_deck)
+    """Nothing is dropped for lack of room: every finding, insight and chart number is in the appendix."""
+    deck = _open(stress_appendix)
     text = []
     values = []
     for slide in deck.slides:
@@ -924,7 +1077,7 @@ _LAUNCHES = ["muse-spark", "gemma-3", "phi-4", "olmo-2", "aster-2"]
 def _continued_items(
     launch: lb.Launch, template: Path | None, monkeypatch: pytest.MonkeyPatch
 ) -> Iterator[tuple[int, str, int]]:
-    """Each "(continued)" slide without a chart: its number, title and how many items it holds.
+    """Each "(continued)" slide without a chart, main deck and appendix: its number, title and item count.
 
     An item is a table row, or a paragraph of flowing text with the paragraphs kept
     with it (a heading and what follows it), as the deck splits them.
@@ -942,7 +1095,7 @@ def _continued_items(
 
     with monkeypatch.context() as patch:
         patch.setattr(Deck, "text", counted)
-        data = build_deck([launch], template=template)
+        data = build_deck([launch], template=template, appendix=True)
     for number, slide in enumerate(_open(data).slides, start=1):
         title = slide.shapes.title.text_frame.text
         if not title.endswith("(continued)") or any(s.has_chart for s in slide.shapes):
@@ -964,7 +1117,7 @@ def test_no_continuation_slide_holds_a_lone_item(
 
 
 def test_the_item_count_sees_a_lone_item(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The count above finds a continuation slide's items: the stress rollout has several rows."""
+    """The count above finds a continuation slide's items: the stress appendix's rollout has several rows."""
     found = list(_continued_items(stress_launch(), None, monkeypatch))
     assert any(title == "Rollout (continued)" and count >= 2 for _n, title, count in found)
     assert all(count >= 1 for _n, _title, count in found)
@@ -989,7 +1142,7 @@ def test_deck_layout_grows_linearly(
 ) -> None:
     """A record four times as large has its deck's text measured at most about four times as much."""
     assert callable(make)
-    build_deck([make(small)])  # warm the caches alike for both
+    build_deck([make(small)], appendix=True)  # warm the caches alike for both
     ratio = _measured(monkeypatch, make(large)) / _measured(monkeypatch, make(small))
     assert ratio <= 4.5
 
@@ -1024,9 +1177,14 @@ def test_a_forty_thousand_character_claim_is_cut_with_an_ellipsis(muse_deck: byt
     assert len(deck.slides) <= len(_open(muse_deck).slides) + 2
 
 
-def test_a_million_capabilities_are_counted_not_listed(muse_deck: bytes) -> None:
-    """A model with a million capabilities shows a few and counts the rest, on one slide."""
-    deck = _open(build_deck([many_capabilities(1_000_000)]))
+def test_a_million_capabilities_are_counted_not_listed(
+    muse_deck: bytes, muse_appendix: bytes
+) -> None:
+    """A model with a million capabilities: the appendix shows a few and counts the rest, on one slide; the main deck keeps its length."""
+    launch = many_capabilities(1_000_000)
+    main = _open(build_deck([launch]))
+    assert len(main.slides) == len(_open(muse_deck).slides)
+    deck = _open(build_deck([launch], slides=APPENDIX))
     found = [
         (number, text) for number, text in _texts(deck) if "… and 999,970 more capabilities" in text
     ]
@@ -1036,42 +1194,112 @@ def test_a_million_capabilities_are_counted_not_listed(muse_deck: bytes) -> None
     assert "capability number 30\n" not in text
     notes = deck.slides[number - 1].notes_slide.notes_text_frame.text
     assert "capability number 29 and 999,970 more." in notes
-    assert len(deck.slides) <= len(_open(muse_deck).slides) + 2
+    assert len(deck.slides) <= len(_open(muse_appendix).slides) + 2
+
+
+def _without_divider(deck: Presentation) -> list[Any]:
+    """The deck's slides but the appendix's divider."""
+    return [
+        slide
+        for slide in deck.slides
+        if not slide.shapes.title.text_frame.text.startswith("Appendix: ")
+    ]
 
 
 def test_long_tables_and_lists_are_counted_past_a_limit() -> None:
-    """Ten thousand surfaces and insights: a few slides of them, and the rest counted."""
-    rollout = _open(build_deck([many_surfaces(10_000)], slides=["rollout"]))
+    """Ten thousand surfaces and insights: one slide of each in the main deck, a few in the appendix, and the rest counted."""
+    surfaces = many_surfaces(10_000)
+    main = _open(build_deck([surfaces], slides=["rollout"]))
+    assert len(main.slides) == 1
+    assert any(re.fullmatch(r"… and [\d,]+ more surfaces", text) for _n, text in _texts(main))
+    rollout = _open(build_deck([surfaces], slides=["surfaces"]))
     cells = [text for _number, text in _texts(rollout)]
     assert "… and 9,970 more surfaces" in cells
-    assert len(rollout.slides) <= 4
+    assert len(_without_divider(rollout)) <= 4
     launch = many_insights(10_000)
-    strategy = _open(build_deck([launch], slides=["strategy"]))
+    main = _open(build_deck([launch], slides=["meaning"]))
+    assert len(main.slides) == 1
+    strategy = _open(build_deck([launch], slides=["insights"]))
     texts = " ".join(text for _number, text in _texts(strategy))
     for kind in lb.InsightKind:
         left_out = sum(insight.kind is kind for insight in launch.insights) - 30
         noun = "takeaways" if kind is lb.InsightKind.TAKEAWAY else "insights"
         assert f"… and {left_out:,} more {noun}" in texts
-    assert len(strategy.slides) <= 12
+    assert len(_without_divider(strategy)) <= 12
+
+
+def many_findings(count: int) -> lb.Launch:
+    """The built-in launch with ``count`` safety findings, copies of its first."""
+    launch = lb.load("muse-spark")
+    first = launch.safety[0]
+    findings = tuple(
+        attrs.evolve(first, id=f"finding-{n}", title=f"Finding {n}") for n in range(count)
+    )
+    return attrs.evolve(launch, safety=findings)
+
+
+@pytest.mark.xfail(
+    reason="src bug: a main-deck table of more than 30 items (story.MOST_ITEMS) counts only the"
+    " rows it was given: the section's own '… and N more' row is counted as one row, so 62"
+    " models showing 10 say '… and 21 more models' (not 52), 10,000 surfaces showing 11 say"
+    " '… and 20 more surfaces' (not 9,989), 100 findings showing 8 say '… and 23 more findings' (not 92)",
+    strict=True,
+)
+@pytest.mark.parametrize(
+    ("part", "noun", "total"),
+    [("lineup", "models", 62), ("rollout", "surfaces", 10_000), ("safety", "findings", 100)],
+)
+def test_a_one_slide_table_counts_every_item_it_leaves_out(
+    part: str, noun: str, total: int, aster: lb.Launch
+) -> None:
+    """A main-deck table of many items holds what one slide can and counts every other item."""
+    launch = {
+        "lineup": lambda: large_family(aster, total - 2),
+        "rollout": lambda: many_surfaces(total),
+        "safety": lambda: many_findings(total),
+    }[part]()
+    deck = _open(build_deck([launch], slides=[part]))
+    (slide,) = deck.slides
+    table = next(shape.table for shape in slide.shapes if shape.has_table)
+    rows = [row.cells[0].text_frame.text for row in list(table.rows)[1:]]
+    more = re.fullmatch(rf"… and ([\d,]+) more {noun}", rows[-1])
+    assert more, rows[-1]
+    assert int(more.group(1).replace(",", "")) == total - (len(rows) - 1)
 
 
 # --------------------------------------------------------------------------- options
 
 
 def test_slides_option_chooses_and_orders(muse: lb.Launch) -> None:
-    """`slides=` picks the slides and their order."""
-    deck = _open(build_deck([muse], slides=["sources", "title"]))
+    """`slides=` picks the slides and their order, main deck and appendix parts alike."""
+    deck = _open(build_deck([muse], slides=["sources", "cover"]))
     titles = [slide.shapes.title.text_frame.text for slide in deck.slides]
-    assert titles[0] == "Method and caveats"
+    assert len(titles) == 2
+    assert re.fullmatch(rf".*\b{len(muse.sources)} sources in all", titles[0])
     assert titles[-1] == "Muse Spark"
-    assert "Rollout" not in titles
+    deck = _open(build_deck([muse], slides=["method", "cover", "surfaces"]))
+    titles = [slide.shapes.title.text_frame.text for slide in deck.slides]
+    # The appendix's parts follow its divider, wherever they are named.
+    assert titles == [
+        "Appendix: the detail behind the briefing on Muse Spark",
+        "Method and caveats",
+        "Sources",
+        "Muse Spark",
+        "Rollout",
+    ]
 
 
 @pytest.mark.parametrize(
     ("options", "message"),
     [
-        ({"slides": ["title", "chart"]}, "unknown slide 'chart'"),
-        ({"slides": ["title", "title"]}, "more than once"),
+        (
+            {"slides": ["cover", "chart"]},
+            r"unknown slide 'chart' \(main deck: cover, summary, .*; appendix: benchmarks, .*\)",
+        ),
+        ({"slides": ["cover", "title", "glance"]}, "unknown slide 'title', 'glance'"),
+        ({"slides": ["cover", "cover"]}, "more than once"),
+        ({"slides": ["method", "findings", "method"]}, "'method' is asked for more than once"),
+        ({"appendix": "yes"}, "appendix must be True or False"),
         ({"slides": []}, "empty"),
         ({"accent": "blue"}, "accent must be a colour"),
         ({"notes": "yes"}, "notes must be True or False"),
@@ -1090,8 +1318,8 @@ def test_bad_options_raise_export_error(
 
 
 def test_every_slide_name_is_accepted(muse: lb.Launch) -> None:
-    """Each slide name in SLIDES builds a deck on its own."""
-    for name in SLIDES:
+    """Each name in SLIDES and APPENDIX builds a deck on its own."""
+    for name in SLIDES + APPENDIX:
         deck = _open(build_deck([muse], slides=[name]))
         assert len(deck.slides) >= 1, name
 
@@ -1113,7 +1341,7 @@ def test_several_launches_share_one_deck(
 ) -> None:
     """`export_many` puts one briefing after the other, numbering slides through."""
     target = tmp_path / "both.pptx"
-    export_many([muse, stress], target, slides=["title", "benchmarks"])
+    export_many([muse, stress], target, slides=["cover", "benchmarks"])
     deck = Presentation(str(target))
     titles = [slide.shapes.title.text_frame.text for slide in deck.slides]
     assert titles[0] == "Muse Spark"
@@ -1176,7 +1404,7 @@ def test_metadata_is_pinned(muse_deck: bytes, muse: lb.Launch) -> None:
 def test_source_date_epoch_is_honoured(muse: lb.Launch, monkeypatch: pytest.MonkeyPatch) -> None:
     """SOURCE_DATE_EPOCH sets the deck's created and modified times."""
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
-    deck = _open(build_deck([muse], slides=["title"]))
+    deck = _open(build_deck([muse], slides=["cover"]))
     assert deck.core_properties.created.year == 2023
 
 
@@ -1283,8 +1511,9 @@ def test_template_decks_are_byte_identical(muse: lb.Launch, tmp_path: Path) -> N
     """Two decks built on the same template from the same record have the same bytes."""
     template = tmp_path / "corporate.pptx"
     make_corporate_template(template)
-    first = build_deck([muse], template=template, slides=["title", "benchmarks", "sources"])
-    second = build_deck([muse], template=template, slides=["title", "benchmarks", "sources"])
+    chosen = ["cover", "decisive", "sources", "benchmarks", "method"]
+    first = build_deck([muse], template=template, slides=chosen)
+    second = build_deck([muse], template=template, slides=chosen)
     assert first == second
 
 
@@ -1301,7 +1530,7 @@ def test_potx_template_is_accepted(muse: lb.Launch, tmp_path: Path) -> None:
                     b"presentationml.presentation.main+xml", b"presentationml.template.main+xml"
                 )
             target.writestr(info, data)
-    deck = _open(build_deck([muse], template=potx, slides=["title", "rollout"]))
+    deck = _open(build_deck([muse], template=potx, slides=["cover", "rollout"]))
     assert deck.slides[0].slide_layout.name == "Corporate Cover"
 
 
@@ -1457,21 +1686,20 @@ def overflow_problems(deck_path: Path, pdf: Path) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def rendered(
-    muse_deck: bytes, stress_deck: bytes, tmp_path_factory: pytest.TempPathFactory
-) -> dict[str, tuple[Path, Path]]:
-    """The built-in, stress, template (16:9 and 4:3), long-claim and Aster 2 decks, converted to PDF by LibreOffice in one run."""
+def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, Path]]:
+    """The built-in, stress, template (16:9 and 4:3), long-claim and Aster 2 decks, main deck and appendix, converted to PDF by LibreOffice in one run."""
     folder = tmp_path_factory.mktemp("office")
     template = folder / "corporate.pptx"
     make_corporate_template(template)
     four_by_three = make_four_by_three_template(folder / "corp43.pptx")
+    muse = lb.load("muse-spark")
     decks = {
-        "muse-spark": muse_deck,
-        "muse-on-4x3": build_deck([lb.load("muse-spark")], template=four_by_three),
-        "stress-test": stress_deck,
-        "aster-2": build_deck([lb.load(ASTER)]),
-        "muse-on-template": build_deck([lb.load("muse-spark")], template=template),
-        "long-claim": build_deck([long_claim(40_000)]),
+        "muse-spark": build_deck([muse], appendix=True),
+        "muse-on-4x3": build_deck([muse], template=four_by_three, appendix=True),
+        "stress-test": build_deck([stress_launch()], appendix=True),
+        "aster-2": build_deck([lb.load(ASTER)], appendix=True),
+        "muse-on-template": build_deck([muse], template=template, appendix=True),
+        "long-claim": build_deck([long_claim(40_000)], appendix=True),
     }
     paths = []
     for name, data in decks.items():
@@ -1549,14 +1777,14 @@ def test_no_text_lies_over_another_shapes_text(
 def rendered_launches(
     four_by_three: Path, tmp_path_factory: pytest.TempPathFactory
 ) -> dict[str, tuple[Path, Path]]:
-    """Each real launch's deck in house style and on the 4:3 template, converted in one run."""
+    """Each real launch's deck and appendix in house style and on the 4:3 template, converted in one run."""
     folder = tmp_path_factory.mktemp("launches")
     paths = {}
     for name in _LAUNCHES:
         launch = lb.load(ASTER if name == "aster-2" else name)
         for where, template in (("house", None), ("4x3", four_by_three)):
             path = folder / f"{name}-{where}.pptx"
-            path.write_bytes(build_deck([launch], template=template))
+            path.write_bytes(build_deck([launch], template=template, appendix=True))
             paths[f"{name}-{where}"] = path
     pdfs = _convert(list(paths.values()), folder)
     return {key: (path, pdf) for (key, path), pdf in zip(paths.items(), pdfs, strict=True)}
@@ -1679,10 +1907,10 @@ def test_system_failures_are_not_called_bad_input(
     """Running out of memory or disk while building is the system's failure, not an ExportError."""
     from launchbrief.exporters import pptx
 
-    def fail(_deck: object, _launch: lb.Launch) -> None:
+    def fail(_deck: object, _brief: object) -> None:
         raise failure
 
-    monkeypatch.setitem(pptx._SECTIONS, "title", fail)
+    monkeypatch.setitem(pptx._MAIN, "cover", fail)
     with pytest.raises(type(failure)):
         build_deck([lb.load("muse-spark")])
 
@@ -1691,10 +1919,12 @@ def test_bad_source_date_epoch_is_refused_before_building(monkeypatch: pytest.Mo
     """A malformed SOURCE_DATE_EPOCH is an ExportError before any slide is built."""
     from launchbrief.exporters import pptx
 
-    def never(_deck: object, _launch: lb.Launch) -> None:
+    def never(_deck: object, _launch: object) -> None:
         raise AssertionError("a slide was built")
 
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "soon")
-    monkeypatch.setitem(pptx._SECTIONS, "title", never)
+    for parts in (pptx._MAIN, pptx._APPENDIX):
+        for name in parts:
+            monkeypatch.setitem(parts, name, never)
     with pytest.raises(ExportError, match="SOURCE_DATE_EPOCH must be a whole number"):
-        build_deck([lb.load("muse-spark")])
+        build_deck([lb.load("muse-spark")], appendix=True)
