@@ -7,8 +7,9 @@ dated events (now and then two sources disagreeing on one), cohorts and settings
 without a cohort, points and Elo scales with and without ``min``/``max`` bounds,
 percentiles, unknown statuses, every surface kind, surface notes. Ids are unique and
 every reference resolves, scores fit their benchmark's bounds, a result without a
-score carries comparisons or a claim, no two results share (benchmark, model, mode,
-cohort), mode orders are 1 or more. Numbers are often :class:`~launchbrief.model.Score`
+score carries comparisons or a claim, a claim is the source's exact words (quoted) or
+a paraphrase, no two results share (benchmark, model, mode, cohort), mode orders
+are 1 or more. Numbers are often :class:`~launchbrief.model.Score`
 values written with decimals a float would drop (``66.0``, ``85.20``) or with an
 exponent (``8e9``): writers must keep them as written. Text is hostile wherever text
 goes: spreadsheet formula triggers, control characters, emoji, right-to-left text,
@@ -684,6 +685,7 @@ def _results(
                 score=score,
                 comparisons=comparisons,
                 claim=claim,
+                quoted=claim is not None and draw(st.booleans()),
                 settings=draw(optional_settings()),
                 sources=draw(refs),
             )

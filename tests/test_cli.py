@@ -242,6 +242,25 @@ def test_validate_reports_every_problem_located(tmp_path: Path) -> None:
     assert "bad.yaml:15:5: results[2].scroe: unknown key 'scroe' (did you mean 'score'?)" in lines
 
 
+def test_validate_quoted_without_a_claim(tmp_path: Path) -> None:
+    """`validate` refuses `quoted: true` on a result without a claim, at that field, exit 2."""
+    text = lb.dumps(lb.load("muse-spark"), "yaml").replace(
+        "score: 86.4\n", "score: 86.4\n  quoted: true\n", 1
+    )
+    (tmp_path / "quoted.yaml").write_text(text, "utf-8")
+    result = run("validate", "quoted.yaml", cwd=tmp_path)
+    assert 2 == result.returncode
+    assert "Traceback" not in result.stderr
+    [line] = result.stderr.splitlines()
+    match = PROBLEM_LINE.match(line)
+    assert match is not None, line
+    assert ("quoted.yaml", "results[0].quoted") == (match["file"], match["path"])
+    assert line.endswith(
+        "marked as the source's exact words, but there is no claim: give the words in"
+        " `claim`, or set `quoted` to false"
+    )
+
+
 def test_validate_several_files(tmp_path: Path) -> None:
     """`validate` checks every file given; one bad file makes the exit code 2."""
     lb.dump(lb.load("muse-spark"), tmp_path / "good.yaml")

@@ -7,6 +7,7 @@ cohorts or settings (the article gives none), every number as the article writes
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -29,6 +30,15 @@ ARTICLE_SCORES = {
     ("healthbench-hard", "gpt-5-4"): 40.1,
     ("healthbench-hard", "grok-4-2"): 20.3,
 }
+
+
+#: The source article; CI keeps the shared project data beside the clone (../shared).
+ARTICLE = Path(__file__).parents[2] / "shared/seed/000_aaab22fe103c09f4.txt"
+
+
+def normal(text: str) -> str:
+    """Text with curly apostrophes made straight and every run of whitespace one space."""
+    return " ".join(text.replace("\u2019", "'").replace("\u2018", "'").split())
 
 
 @pytest.fixture(scope="module")
@@ -182,7 +192,7 @@ def test_mmmu_pro_and_simplevqa_have_no_rival_numbers(muse: lb.Launch) -> None:
     for benchmark in ("mmmu-pro", "simplevqa"):
         results = [r for r in muse.results if r.benchmark == benchmark]
         assert ["muse-spark"] == [r.model for r in results]
-        assert "not first on every benchmark" in (results[0].claim or "")
+        assert "did not take first place on every benchmark" in (results[0].claim or "")
         [standing] = lb.leaderboard(muse, benchmark).standings
         assert None is standing.rank
 
@@ -211,6 +221,33 @@ def test_health_post_training_with_physicians(muse: lb.Launch) -> None:
         r for r in muse.results if (r.benchmark, r.model) == ("healthbench-hard", "muse-spark")
     )
     assert "more than 1,000 physicians" in (health.claim or "")
+
+
+def test_quoted_claims_are_the_articles_words_verbatim(muse: lb.Launch) -> None:
+    """Every claim marked as the source's exact words is a passage of the article, word for word."""
+    if not ARTICLE.exists():
+        pytest.skip(f"the source article is not at {ARTICLE}")
+    article = normal(ARTICLE.read_text("utf-8"))
+    quoted = [r for r in muse.results if r.quoted]
+    assert quoted
+    assert [] == [
+        (r.benchmark, r.model, r.claim)
+        for r in quoted
+        if r.claim is None or normal(r.claim) not in article
+    ]
+
+
+def test_every_claim_is_quoted(muse: lb.Launch) -> None:
+    """Each claim of the record is the article's own words, so each is marked quoted."""
+    claims = [(r.benchmark, r.quoted) for r in muse.results if r.claim is not None]
+    assert [
+        ("mmmu-pro", True),
+        ("simplevqa", True),
+        ("healthbench-hard", True),
+        ("arc-agi-2", True),
+        ("livecodebench-pro", True),
+        ("agentic-coding", True),
+    ] == claims
 
 
 def test_json_dump_has_every_article_number_and_no_other_score(muse: lb.Launch) -> None:

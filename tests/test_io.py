@@ -226,6 +226,94 @@ def test_dump_leaves_out_unknown_facts(muse: lb.Launch) -> None:
     assert "score" not in arc
 
 
+#: One launch with a quoted claim and a paraphrase, written in each format by hand.
+QUOTED_TEXTS = {
+    "yaml": """\
+id: q
+title: Q
+developer: {name: Acme}
+models: [{id: a, name: A, launched: true}, {id: b, name: B}]
+benchmarks: [{id: x, name: X, category: c}]
+results:
+  - {benchmark: x, model: a, claim: "trails B on X", quoted: true}
+  - {benchmark: x, model: b, claim: B is ahead on X}
+""",
+    "json": """\
+{"id": "q", "title": "Q", "developer": {"name": "Acme"},
+ "models": [{"id": "a", "name": "A", "launched": true}, {"id": "b", "name": "B"}],
+ "benchmarks": [{"id": "x", "name": "X", "category": "c"}],
+ "results": [{"benchmark": "x", "model": "a", "claim": "trails B on X", "quoted": true},
+             {"benchmark": "x", "model": "b", "claim": "B is ahead on X"}]}
+""",
+    "toml": """\
+id = "q"
+title = "Q"
+developer = {name = "Acme"}
+models = [{id = "a", name = "A", launched = true}, {id = "b", name = "B"}]
+benchmarks = [{id = "x", name = "X", category = "c"}]
+
+[[results]]
+benchmark = "x"
+model = "a"
+claim = "trails B on X"
+quoted = true
+
+[[results]]
+benchmark = "x"
+model = "b"
+claim = "B is ahead on X"
+""",
+}
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_quoted_loads_from_every_format(fmt: str) -> None:
+    """``quoted: true`` marks the source's exact words; a claim without it is a paraphrase."""
+    launch = lb.loads(QUOTED_TEXTS[fmt], fmt)
+    assert [("trails B on X", True), ("B is ahead on X", False)] == [
+        (result.claim, result.quoted) for result in launch.results
+    ]
+    assert launch == lb.loads(lb.dumps(launch, fmt), fmt)
+
+
+def test_quoted_is_dumped_only_when_true() -> None:
+    """A quoted claim is dumped with ``quoted: true``; a paraphrase leaves the default out."""
+    data = json.loads(lb.dumps(lb.loads(QUOTED_TEXTS["yaml"], "yaml"), "json"))
+    assert [True, None] == [result.get("quoted") for result in data["results"]]
+
+
+#: A result marked quoted with no claim, in each format, and where its ``quoted`` value is.
+UNQUOTABLE = {
+    "yaml": ("id: q\ntitle: Q\ndeveloper: {name: A}\nmodels: [{id: a, name: A, launched: true}]\n"
+             "benchmarks: [{id: x, name: X, category: c}]\nresults:\n"
+             "  - {benchmark: x, model: a, score: 5, quoted: true}\n", (7, 48)),
+    "json": ('{"id": "q", "title": "Q", "developer": {"name": "A"},\n'
+             ' "models": [{"id": "a", "name": "A", "launched": true}],\n'
+             ' "benchmarks": [{"id": "x", "name": "X", "category": "c"}],\n'
+             ' "results": [{"benchmark": "x", "model": "a", "score": 5, "quoted": true}]}\n', (4, 69)),
+    "toml": ('id = "q"\ntitle = "Q"\ndeveloper = {name = "A"}\n'
+             'models = [{id = "a", name = "A", launched = true}]\n'
+             'benchmarks = [{id = "x", name = "X", category = "c"}]\n'
+             '[[results]]\nbenchmark = "x"\nmodel = "a"\nscore = 5\nquoted = true\n', (10, 10)),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_quoted_without_a_claim_is_a_located_problem(fmt: str) -> None:
+    """``quoted: true`` on a result without a claim is reported at the result's ``quoted``."""
+    text, at = UNQUOTABLE[fmt]
+    with pytest.raises(lb.InvalidLaunchError) as caught:
+        lb.loads(text, fmt)
+    assert [
+        (
+            at,
+            "results[0].quoted",
+            "marked as the source's exact words, but there is no claim: give the words in"
+            " `claim`, or set `quoted` to false",
+        )
+    ] == [((p.line, p.column), p.path, p.message) for p in caught.value.problems]
+
+
 def test_dates_are_written_as_iso_text(muse: lb.Launch) -> None:
     """Dates are written as ISO text in every format."""
     assert muse.as_of is not None

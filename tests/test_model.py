@@ -531,6 +531,35 @@ def test_result_with_only_a_claim_is_valid() -> None:
     assert None is make_launch(results=(result,)).results[0].score
 
 
+QUOTED_WITHOUT_CLAIM = (
+    "marked as the source's exact words, but there is no claim: give the words in `claim`,"
+    " or set `quoted` to false"
+)
+
+
+def test_claim_is_a_paraphrase_unless_quoted() -> None:
+    """A claim is a paraphrase by default; ``quoted=True`` marks the source's exact words."""
+    paraphrase = lb.Result(benchmark="bench", model="alpha", claim="does well")
+    exact = lb.Result(benchmark="bench", model="beta", claim="does well", quoted=True)
+    launch = make_launch(results=(paraphrase, exact))
+    assert [False, True] == [result.quoted for result in launch.results]
+
+
+def test_quoted_without_a_claim_is_reported_at_quoted() -> None:
+    """``quoted=True`` with no claim to quote is an error located at the result's ``quoted``."""
+    results = (
+        lb.Result(benchmark="bench", model="alpha", score=50.0),
+        lb.Result(benchmark="bench", model="beta", score=40.0, quoted=True),
+    )
+    assert {("results[1].quoted", QUOTED_WITHOUT_CLAIM)} == problems_of(results=results)
+
+
+def test_quoted_without_a_claim_is_reported_on_plain_data() -> None:
+    """The check also runs on the plain data of a file, beside the type checks."""
+    data = {"results": [{"benchmark": "b", "model": "m", "comparisons": [], "quoted": True}]}
+    assert ("results[0].quoted", QUOTED_WITHOUT_CLAIM) in launch_problems(data)
+
+
 def test_second_result_for_same_model_benchmark_and_mode_is_reported() -> None:
     """Two results for one (benchmark, model, mode) are a duplicate, reported at the second."""
     results = (

@@ -316,6 +316,14 @@ def test_v1_files_upgrade_without_a_warning(recwarn: pytest.WarningsRecorder) ->
     assert [] == [str(w.message) for w in recwarn]
 
 
+def test_v1_claims_are_paraphrases() -> None:
+    """Schema 1 never said a claim was the source's exact words: its claims load unquoted."""
+    for path in sorted(V1.glob("muse-spark.*")):
+        claims = [(r.claim, r.quoted) for r in lb.load(path).results if r.claim is not None]
+        assert claims, path.name
+        assert [False] * len(claims) == [quoted for _claim, quoted in claims], path.name
+
+
 def test_v1_launch_keeps_its_live_modes_and_launched_model(muse: lb.Launch) -> None:
     """Upgraded: Muse Spark is the launched model; Default and Thinking stay live."""
     launch = lb.load(V1 / "muse-spark.yaml")

@@ -284,8 +284,11 @@ def upgrade(data: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str], list[
     ``models``, dates events in ``dates``, takes an unstated status as unknown and
     settings as a mapping. The upgrade keeps every meaning: the block's fields join the
     launched model's entry, ``announced`` becomes the first dated event, modes without a
-    status stay live, and settings text becomes ``{note: ...}``. ``renames`` maps each
-    moved path to where it stands in the file, so problems point at the user's text.
+    status stay live, and settings text becomes ``{note: ...}``. Schema 1 did not say
+    whether a claim was the source's exact words, so its claims stay paraphrases
+    (``quoted`` false, the default): they are never put in quotation marks. ``renames``
+    maps each moved path to where it stands in the file, so problems point at the
+    user's text.
     Schema-2 records (and anything else) come back unchanged.
     """
     version = data.get("schema_version")

@@ -670,7 +670,12 @@ class Comparison:
 
 @attrs.frozen(kw_only=True)
 class Result:
-    """One model on one benchmark, in one cohort: a score, or comparisons and a claim."""
+    """One model on one benchmark, in one cohort: a score, or comparisons and a claim.
+
+    ``claim`` is what the source says of the result: its exact words when ``quoted``
+    is true (exporters put them in quotation marks), else a paraphrase (never in
+    quotation marks, since readers quote what is in them).
+    """
 
     benchmark: str = attrs.field(validator=_slug)
     model: str = attrs.field(validator=_slug)
@@ -678,7 +683,10 @@ class Result:
     mode: str | None = attrs.field(default=None, validator=attrs.validators.optional(_slug))
     score: float | None = attrs.field(default=None, validator=_finite)
     comparisons: tuple[Comparison, ...] = ()
-    claim: str | None = attrs.field(default=None, validator=_text)  # the source's words
+    claim: str | None = attrs.field(default=None, validator=_text)
+    #: Whether ``claim`` is the source's exact words (shown in quotation marks);
+    #: otherwise it is a paraphrase, never shown in quotation marks.
+    quoted: bool = False
     settings: Settings | None = None  # only what differs from the cohort and benchmark
     sources: _Sources = ()
 
@@ -1170,6 +1178,14 @@ def launch_problems(launch: Any) -> list[tuple[str, str]]:
         ):
             problems.append(
                 (path, "a result needs a score, a comparison or a claim in the source's words")
+            )
+        if _get(result, "quoted") is True and _get(result, "claim") is None:
+            problems.append(
+                (
+                    f"{path}.quoted",
+                    "marked as the source's exact words, but there is no claim: give the"
+                    " words in `claim`, or set `quoted` to false",
+                )
             )
 
     version = _get(launch, "schema_version", SCHEMA_VERSION)

@@ -517,6 +517,88 @@ def test_edit_mistakes_are_located(tmp_path: Path, launch: Launch) -> None:
     ]
 
 
+def _paraphrased(launch: Launch, benchmark: str) -> Launch:
+    """``launch`` with the claim on ``benchmark`` made a paraphrase (no longer quoted)."""
+    results = tuple(
+        attrs.evolve(r, claim="behind GPT 5.4 here", quoted=False)
+        if r.benchmark == benchmark
+        else r
+        for r in launch.results
+    )
+    return attrs.evolve(launch, results=results)
+
+
+def test_quoted_column_round_trips(tmp_path: Path, launch: Launch) -> None:
+    """Results carry Quoted beside Claim (TRUE, FALSE, empty without a claim) and read back equal."""
+    record = _paraphrased(launch, "livecodebench-pro")
+    path = _export(record, tmp_path / "quoted.xlsx")
+    rows = _rows(path, "Results")
+    header = list(rows[0])
+    assert header.index("Quoted") == header.index("Claim") + 1
+    assert "L" == get_column_letter(header.index("Score") + 1)
+    shown = {(r["Benchmark id"], r["Model id"]): r["Quoted"] for r in _records(rows)}
+    assert {
+        (r.benchmark, r.model): (r.quoted if r.claim is not None else None) for r in record.results
+    } == shown
+    assert False is shown["livecodebench-pro", "muse-spark"]
+    assert True is shown["arc-agi-2", "muse-spark"]
+    assert None is shown["charxiv-reasoning", "gpt-5-4"]
+    assert read_workbook(path) == record
+
+
+def test_only_quoted_claims_are_in_quotation_marks(tmp_path: Path, launch: Launch) -> None:
+    """Matrix notes and the Summary put the source's exact words in “ ” and a paraphrase plainly."""
+    record = _paraphrased(launch, "livecodebench-pro")
+    path = _export(record, tmp_path / "marks.xlsx")
+    workbook = openpyxl.load_workbook(path)
+    rows = {row[0].value: row for row in workbook["Benchmarks"].iter_rows(min_row=2)}
+    arc_note = rows["ARC AGI 2"][5].comment.text
+    livecode_note = rows["LiveCodeBench Pro"][5].comment.text
+    assert "“trails Gemini 3.1 Pro and GPT 5.4 on ARC AGI 2”" in arc_note.splitlines()
+    assert "behind GPT 5.4 here" in livecode_note.splitlines()
+    assert "“" not in livecode_note
+    summary = [v for row in _rows(path, "Summary") for v in row if isinstance(v, str)]
+    arc = next(v for v in summary if v.startswith("trails") and "ARC AGI 2" in v)
+    livecode = next(v for v in summary if v.startswith("trails") and "LiveCodeBench Pro" in v)
+    assert arc.endswith(" — “trails Gemini 3.1 Pro and GPT 5.4 on ARC AGI 2”")
+    assert livecode.endswith(" — behind GPT 5.4 here")
+    assert "“" not in livecode
+
+
+def test_workbook_without_quoted_column_reads_claims_as_paraphrases(
+    tmp_path: Path, launch: Launch
+) -> None:
+    """A workbook written before the Quoted column existed still reads: its claims are paraphrases."""
+    path = _export(launch, tmp_path / "older.xlsx")
+    workbook = openpyxl.load_workbook(path)
+    ws = workbook["Results"]
+    header = [cell.value for cell in ws[1]]
+    column = header.index("Quoted") + 1
+    ws.cell(1, column).value = "Checked"
+    for row in range(2, ws.max_row + 1):
+        ws.cell(row, column).value = None
+    workbook.save(path)
+    expected = attrs.evolve(
+        launch, results=tuple(attrs.evolve(r, quoted=False) for r in launch.results)
+    )
+    assert launchbrief.load(path) == expected
+
+
+def test_quoted_without_a_claim_is_located_in_the_workbook(tmp_path: Path, launch: Launch) -> None:
+    """TRUE typed in Quoted on a row without a claim is reported at that cell."""
+    path = _export(launch, tmp_path / "unquotable.xlsx")
+    workbook = openpyxl.load_workbook(path)
+    ws = workbook["Results"]
+    header = [cell.value for cell in ws[1]]
+    letter = get_column_letter(header.index("Quoted") + 1)
+    ws[f"{letter}3"] = True  # results[1]: Claude's CharXiv number, with no claim
+    workbook.save(path)
+    assert [str(problem) for problem in _problems_of(path)] == [
+        f"{path}: Results!{letter}3 (Quoted): results[1].quoted: marked as the source's exact"
+        " words, but there is no claim: give the words in `claim`, or set `quoted` to false"
+    ]
+
+
 def test_missing_sheet_or_column_is_reported(tmp_path: Path, launch: Launch) -> None:
     """A deleted data sheet or read-back column is named in the error."""
     path = _export(launch, tmp_path / "cut.xlsx")

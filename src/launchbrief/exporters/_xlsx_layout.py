@@ -435,7 +435,9 @@ class Column:
     the rest of the record (shown for filtering and pivots, not read back). A
     ``MAPPING`` column's pairs are merged into the mapping at ``key``, beside the
     fields other columns give. ``since`` is the schema version that added the column:
-    an older workbook is read without it.
+    an older workbook is read without it. An ``optional`` column may be missing (it
+    came after workbooks of its schema version were written): its field then keeps
+    its default.
     """
 
     header: str
@@ -445,6 +447,7 @@ class Column:
     wrap: bool = False
     choices: tuple[str, ...] = ()
     since: int = 1
+    optional: bool = False
 
     @property
     def derived(self) -> bool:
@@ -546,7 +549,22 @@ RESULTS = TableSheet(
             " separated by ';' (relations: leads, trails, on_par, not_clearly_ahead;"
             " no model ids means the rest of the field)",
         ),
-        Column("Claim", "claim", Kind.TEXT, "the source's own words"),
+        Column(
+            "Claim",
+            "claim",
+            Kind.TEXT,
+            "what the source says of the result: its exact words when Quoted is TRUE,"
+            " else a paraphrase",
+        ),
+        Column(
+            "Quoted",
+            "quoted",
+            Kind.BOOL,
+            "TRUE when the claim is the source's exact words (shown in quotation marks);"
+            " FALSE for a paraphrase (never in quotation marks)",
+            since=2,
+            optional=True,
+        ),
         Column(
             "Settings",
             None,
@@ -1290,6 +1308,8 @@ def read_table(
         position = positions.get(_normal_header(column.header))
         if position is None and column.key is not None:
             position = positions.get(_normal_header(column.key))
+        if position is None and column.optional:
+            continue
         if position is None:
             structural.append(
                 Problem(

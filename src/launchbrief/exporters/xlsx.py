@@ -1266,7 +1266,8 @@ def _write_results(book: _Book) -> None:
             cohort, result.model, model.label, model.developer, model.launched, result.mode,
             result.score, benchmark.scale.value, benchmark.direction.value, ranks[index] or None,
             _gap(gaps[index]), standing(index, result), format_comparisons(result.comparisons),
-            result.claim, settings_words(result), own, boards[board_of[index]].warning, vendor,
+            result.claim, result.quoted if result.claim is not None else None,
+            settings_words(result), own, boards[board_of[index]].warning, vendor,
             ids, names,
         ]  # fmt: skip
 
@@ -1314,7 +1315,8 @@ def _write_results(book: _Book) -> None:
     c_launched, c_mode, c_score = letter["Launched"], letter["Mode id"], letter["Score"]
     c_scale, c_dir, c_rank = letter["Scale"], letter["Direction"], letter["Rank"]
     c_gap, c_standing, c_comp = letter["Gap to leader"], letter["Standing"], letter["Comparison"]
-    c_claim, c_set, c_own = letter["Claim"], letter["Settings"], letter["Result settings"]
+    c_claim, c_quoted = letter["Claim"], letter["Quoted"]
+    c_set, c_own = letter["Settings"], letter["Result settings"]
     c_warn, c_vendor = letter["Comparability"], letter["Vendor only"]
     c_ids, c_prov = letter["Source ids"], letter["Provenance"]
     shapes, gap_shapes = digest.score_shapes, digest.gap_shapes
@@ -1400,6 +1402,7 @@ def _write_results(book: _Book) -> None:
             if claim is not None:
                 parts.append(
                     f'<c r="{c_claim}{row}"{cells.text_fragment(claim, claim_id, claim_quoted)}'
+                    f'<c r="{c_quoted}{row}"{cells.bool_fragment(result.quoted, bool_id)}'
                 )
             words = settings_words(result)
             if words:
@@ -1495,6 +1498,17 @@ def _model_headers(book: _Book) -> list[str]:
     return headers
 
 
+def _claim_words(claim: str | None, *, quoted: bool) -> str:
+    """A claim as shown: the source's exact words in quotation marks, a paraphrase plainly.
+
+    Readers quote what is in quotation marks, so only words the record holds as the
+    source's own are put in them.
+    """
+    if not claim:
+        return ""
+    return f"“{claim}”" if quoted else claim
+
+
 def _qualitative_note(book: _Book, results: Sequence[Result]) -> str:
     lines = []
     for result in results:
@@ -1502,13 +1516,14 @@ def _qualitative_note(book: _Book, results: Sequence[Result]) -> str:
         for comparison in result.comparisons:
             rivals = ", ".join(book.models[m].label for m in comparison.versus) or "the field"
             parts.append(f"{comparison.relation.label} {rivals}")
-        text = "; ".join(parts) if parts else (result.claim or "")
+        claim = _claim_words(result.claim, quoted=result.quoted)
+        text = "; ".join(parts) if parts else claim
         if result.mode:
             text = f"{book.modes[result.mode].name}: {text}"
         names = ", ".join(book.sources[s].name for s in result.sources)
         lines.append(f"{text} — {names}" if names else text)
-        if parts and result.claim:
-            lines.append(f"“{result.claim}”")
+        if parts and claim:
+            lines.append(claim)
     return _clip(_display("\n".join(lines)), 2000)
 
 
@@ -2112,7 +2127,7 @@ def _write_summary(book: _Book) -> None:
             if len(launched) > 1 and verdict.model is not None:
                 text = f"{verdict.model.label} {text}"
             if verdict.basis is analysis.Basis.QUALITATIVE and verdict.claim:
-                text += f" — “{verdict.claim}”"
+                text += f" — {_claim_words(verdict.claim, quoted=verdict.quoted)}"
             page.line(_display(verdict.subject), _display(text), book.source_names(verdict.sources))
         more = _more(len(verdicts), _SUMMARY_ROWS, "Results")
         if more:
