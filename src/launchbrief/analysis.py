@@ -443,7 +443,7 @@ def scorecard(launch: Launch, model_id: str | None = None) -> Scorecard:
                         model=index.models[result.model],
                         cohort=board.cohort,
                         claim=result.claim,
-                        quoted=getattr(result, "quoted", False),
+                        quoted=result.quoted,
                         sources=result.sources,
                     )
                     buckets.get(comparison.relation, other).append(verdict)
@@ -461,7 +461,7 @@ def _numeric_verdict(board: Leaderboard, mine: Standing) -> Verdict:
         "rank": mine.rank,
         "ranked": len(board.standings) if mine.ranked else None,
         "claim": mine.result.claim,
-        "quoted": getattr(mine.result, "quoted", False),
+        "quoted": mine.result.quoted,
         "sources": mine.result.sources,
     }
     if not rivals or mine.rank is None:

@@ -221,7 +221,7 @@ def test_quotation_marks_only_around_the_sources_exact_words(
 ) -> None:
     """Every text in “ ” on a slide is a claim the record holds as quoted."""
     launch = lb.load("muse-spark")
-    quoted = {r.claim for r in launch.results if r.claim and getattr(r, "quoted", False)}
+    quoted = {r.claim for r in launch.results if r.claim and r.quoted}
     deck = _open(build_deck([launch], appendix=True))
     for slide in deck.slides:
         for text in _texts(slide):

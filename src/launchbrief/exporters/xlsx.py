@@ -2298,7 +2298,7 @@ def read_workbook(path: str | Path) -> Launch:
     """
     file = str(path)
     source = Path(path)
-    check_archive(source, file, MAX_FILE_BYTES)
+    check_archive(source, file, MAX_FILE_BYTES, max_elements=cells.MAX_READ_ELEMENTS)
     try:
         with zipfile.ZipFile(source) as archive:
             return _read(cells.WorkbookReader(archive), file)

@@ -261,11 +261,7 @@ def noted_entries(launch: Launch, board: analysis.Leaderboard) -> list[str]:
         model = launch.model(result.model)
         if model.launched and result.comparisons:
             continue  # a verdict of the scorecard says it
-        words = (
-            claim_text(result.claim, getattr(result, "quoted", False))
-            if result.claim
-            else "no number given"
-        )
+        words = claim_text(result.claim, result.quoted) if result.claim else "no number given"
         noted.append(f"{clean(model.label)}: {words}")
     return noted
 

@@ -137,8 +137,8 @@ def matchup_sentence(matchup: analysis.Matchup, launch: Launch) -> str:
 def _ratio(part: int, whole: int) -> str:
     """``3 of 5``, ``both``, ``all 12``: never "1 of 1"."""
     if part == whole:
-        return "both" if whole == 2 else f"all {whole}" if whole > 2 else "the one"
-    return f"{part} of {whole}"
+        return "both" if whole == 2 else f"all {whole:,}" if whole > 2 else "the one"
+    return f"{part:,} of {whole:,}"
 
 
 @dataclass
@@ -433,14 +433,14 @@ class Brief:
         elif preview:
             text = f"{name.name} {name.verb('is', 'are')} in preview on {_ratio(preview, total)} {story.plural_noun(total, 'surfaces')}"
         else:
-            text = f"{name.name} {name.verb('is', 'are')} not yet live on any of {total} {story.plural_noun(total, 'surfaces')}"
+            text = f"{name.name} {name.verb('is', 'are')} not yet live on any of {total:,} {story.plural_noun(total, 'surfaces')}"
         later = []
         if live and preview:
-            later.append(f"{preview} in preview")
+            later.append(f"{preview:,} in preview")
         if planned:
             timings = sorted({clean(s.timing) for s in planned if s.timing})
             when = f" {timings[0]}" if len(timings) == 1 else ""
-            later.append(f"{len(planned)} planned{when}")
+            later.append(f"{len(planned):,} planned{when}")
         return text + ("; " + ", ".join(later) if later else "")
 
     def safety_title(self) -> str:

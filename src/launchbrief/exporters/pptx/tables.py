@@ -55,11 +55,13 @@ def table_slides(
     lede: str | None = None,
     before: Callable[[Page], None] | None = None,
     more: Callable[[int], Sequence[Cell]] | None = None,
+    omitted: int = 0,
 ) -> None:
     """A table over as many slides as it needs, its header repeated on each.
 
     With ``more``, the table takes one slide: the rows it cannot hold are left out
-    and counted in a last row, ``more(count)``.
+    and counted in a last row, ``more(count)``, with the ``omitted`` rows the caller
+    left out before.
 
     A cell taller than half the first slide's room at the smallest size is cut with
     "…" to that height (the notes carry the full text), so any two rows fit on a
@@ -130,16 +132,16 @@ def table_slides(
             if len(chosen_rows) == len(pending):
                 break
         table_size = size
-        if more is not None and len(chosen_rows) < len(pending):
+        if more is not None and (len(chosen_rows) < len(pending) or omitted):
             # One slide: rows give way, from the bottom, to the row that counts them.
             used = height(header_cells, size) + sum(heights)
             while chosen_rows:
-                last = more(len(pending) - len(chosen_rows))
+                last = more(len(pending) - len(chosen_rows) + omitted)
                 if used + height(last, size) <= frame.h:
                     break
                 used -= heights.pop()
                 chosen_rows.pop()
-            chosen_rows = [*chosen_rows, more(len(pending) - len(chosen_rows))]
+            chosen_rows = [*chosen_rows, more(len(pending) - len(chosen_rows) + omitted)]
             heights = [*heights, height(chosen_rows[-1], size)]
             pending = chosen_rows
         if not chosen_rows and pending:

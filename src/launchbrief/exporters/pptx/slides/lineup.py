@@ -252,7 +252,8 @@ def _lineup_table(deck: Deck, launch: Launch, title: str | None = None) -> None:
         rows.append(row)
         numbers.append(f"{clean(model.label)}: " + ("; ".join(facts) or "no specs given"))
     if left_out:
-        rows.append(more_row(left_out, "model", "models", len(headers)))
+        if title is None:  # the main deck counts what it leaves out itself
+            rows.append(more_row(left_out, "model", "models", len(headers)))
         numbers.append(story.more_text(left_out, "model", "models"))
     terms = story.license_text(launch.license)
     count = f"{len(launched):,} models"
@@ -313,6 +314,7 @@ def _lineup_table(deck: Deck, launch: Launch, title: str | None = None) -> None:
         deck,
         launch,
         more=(lambda n: more_row(n, "model", "models", len(headers))) if title else None,
+        omitted=left_out,
         title=title or f"The line-up: {story.launched_names(launch)}",
         headers=headers,
         rows=rows,

@@ -58,7 +58,8 @@ def rollout_section(deck: Deck, launch: Launch, *, title: str | None = None) -> 
             if with_note:
                 row.append(text_cell(surface.note or "—", color=None if surface.note else "muted"))
             rows.append(row)
-    if summary.total > len(rows):
+    listed = len(rows)
+    if summary.total > listed and title is None:  # the main deck counts them itself
         rows.append(more_row(summary.total - len(rows), "surface", "surfaces", len(headers)))
     numbers = [
         f"{status.label}: " + story.joined([s.name for s in surfaces])
@@ -120,6 +121,7 @@ def rollout_section(deck: Deck, launch: Launch, *, title: str | None = None) -> 
         launch,
         title=title or "Rollout",
         more=(lambda n: more_row(n, "surface", "surfaces", len(headers))) if title else None,
+        omitted=summary.total - listed,
         headers=headers,
         rows=rows,
         weights=weights,

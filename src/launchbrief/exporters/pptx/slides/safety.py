@@ -71,7 +71,8 @@ def safety_section(deck: Deck, launch: Launch, *, title: str | None = None) -> N
             f"{clean(finding.title)} ({clean(finding.evaluator)}, {who.lower()}): {flag}"
         )
     if left_out:
-        rows.append(more_row(left_out, "finding", "findings", 4))
+        if title is None:  # the main deck counts what it leaves out itself
+            rows.append(more_row(left_out, "finding", "findings", 4))
         numbers.append(story.more_text(left_out, "finding", "findings"))
     lede = _lede(summary)
     caveats = [clean(f.detail) for f in shown if f.detail]
@@ -96,6 +97,7 @@ def safety_section(deck: Deck, launch: Launch, *, title: str | None = None) -> N
         launch,
         title=title or "Safety and evaluation",
         more=(lambda n: more_row(n, "finding", "findings", 4)) if title else None,
+        omitted=left_out,
         headers=["Finding", "Evaluated by", "Outcome and caveats", "Release blocker"],
         rows=rows,
         weights=[2.1, 1.4, 4.0, 1.1],

@@ -6,9 +6,10 @@ from launchbrief import analysis
 from launchbrief.exporters.pptx import story
 from launchbrief.exporters.pptx.deck import Deck
 from launchbrief.exporters.pptx.flow import Column, flow_slides, more_para
+from launchbrief.exporters.pptx.geometry import BODY_FLOOR
 from launchbrief.exporters.pptx.storyline import Brief
 from launchbrief.exporters.pptx.tables import Cell, more_row, table_slides, text_cell
-from launchbrief.exporters.pptx.text import Para, Span, clean, sentence
+from launchbrief.exporters.pptx.text import Para, Span, clean, fits, sentence
 from launchbrief.model import (
     Launch,
     SourceKind,
@@ -50,7 +51,8 @@ def sources_slide(deck: Deck, brief: Brief) -> None:
         for i, point in enumerate(p for p in method if p)
     ]
     source_paras = []
-    for index, source in enumerate(launch.sources):
+    compact = []
+    for index, source in enumerate(launch.sources[: story.MOST_ITEMS * 10]):
         where = [clean(x) for x in (source.publisher, source.title) if x]
         if source.published:
             where.append(story.day_text(source.published))
@@ -68,11 +70,20 @@ def sources_slide(deck: Deck, brief: Brief) -> None:
         if source.url:
             spans.append(Span(f". {clean(source.url)}", color="accent"))
         source_paras.append(Para(tuple(spans), space_before=0.0 if index == 0 else 0.45))
+        compact.append(Para(tuple(spans[:2]), space_before=0.0 if index == 0 else 0.2))
+    # Footers point here only if every source is named: in full, or else by name and kind.
+    area = deck.frame.columns([1.0, 1.0])[1]
+    room = area.h - 38.0
+    every = len(source_paras) == len(launch.sources)
+    if not fits(source_paras, area.w, room, BODY_FLOOR, deck.body_fonts):
+        source_paras = compact
+        every = every and fits(compact, area.w, room, BODY_FLOOR, deck.body_fonts)
     columns = [Column("Method", method_paras, "accent")]
     if source_paras:
         columns.append(Column("Sources", source_paras, "muted"))
     title = story.sentence_of(brief.sources_title())
-    deck.mark_sources_slide(launch)
+    if every:
+        deck.mark_sources_slide(launch)
     flow_slides(
         deck,
         launch,
@@ -89,7 +100,9 @@ def sources_slide(deck: Deck, brief: Brief) -> None:
         ),
         weights=[1.0, 1.0][: len(columns)],
         largest=14.0,
-        more=lambda count: more_para(count, "item", "items", space_before=0.45),
+        more=lambda count: more_para(
+            count + len(launch.sources) - len(compact), "source", "sources", space_before=0.2
+        ),
     )
 
 
