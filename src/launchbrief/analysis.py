@@ -7,7 +7,7 @@ objects out. Exporters present these results; they never recompute them.
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date
 
 import attrs
@@ -40,13 +40,16 @@ __all__ = [
     "Gap",
     "GapKind",
     "Highlight",
+    "LaunchEntry",
     "Leaderboard",
     "Matchup",
     "RolloutSummary",
     "SafetySummary",
     "Scorecard",
+    "SharedBoard",
     "Standing",
     "Verdict",
+    "benchmark_key",
     "categories",
     "completeness",
     "conflicts",
@@ -58,12 +61,14 @@ __all__ = [
     "format_score",
     "gap_summary",
     "highlights",
+    "launch_name",
     "leaderboard",
     "leaderboards",
     "matchups",
     "rollout",
     "safety",
     "scorecard",
+    "shared_leaderboards",
     "source_ids",
     "spec_value",
     "vendor_only",
@@ -1090,3 +1095,117 @@ def _difference(first: float, second: float) -> float:
 
 def _count(number: int, noun: str) -> str:
     return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
+# --------------------------------------------------------------------------- across launches
+
+
+@attrs.frozen(kw_only=True)
+class LaunchEntry:
+    """One launch's family-best number on a benchmark it shares with other launches."""
+
+    launch: Launch
+    standing: Standing  # the launched family's best on one of its leaderboards
+    cohort: Cohort | None
+    settings: str  # what it ran under, in words ("" when not given)
+
+
+@attrs.frozen(kw_only=True)
+class SharedBoard:
+    """A benchmark two or more launches report: their launched families' best numbers.
+
+    Entries share the benchmark's name (:func:`benchmark_key`), scale, bounds and
+    direction; each launch counts once per cohort. They are in score order, but only a
+    ``comparable`` board, whose entries all state the same settings, is a leaderboard:
+    otherwise ``warning`` says why the numbers are not strictly comparable.
+    """
+
+    name: str
+    benchmark: Benchmark  # as the first launch records it
+    entries: tuple[LaunchEntry, ...]  # best score first
+
+    @property
+    def comparable(self) -> bool:
+        """Whether every entry states its settings and they are the same."""
+        settings = {entry.settings for entry in self.entries}
+        return len(settings) == 1 and "" not in settings
+
+    @property
+    def leader(self) -> LaunchEntry | None:
+        """The best entry of a comparable board; ``None`` when the numbers are not comparable."""
+        return self.entries[0] if self.comparable else None
+
+    @property
+    def warning(self) -> str | None:
+        """Why the numbers are not strictly comparable, or ``None``."""
+        if self.comparable:
+            return None
+        unstated = sorted({launch_name(e.launch) for e in self.entries if not e.settings})
+        stated = sorted({e.settings for e in self.entries if e.settings})
+        parts = []
+        if len(stated) > 1:
+            parts.append("run under different settings (" + "; ".join(stated) + ")")
+        if unstated:
+            parts.append("settings not given for " + ", ".join(unstated))
+        return "not strictly comparable: " + " and ".join(parts)
+
+
+def launch_name(launch: Launch) -> str:
+    """A launch in a few words: its launched model, its family's shared name, or the first model and a count."""
+    launched = launch.launched
+    families = {m.family for m in launched}
+    if len(launched) > 1 and len(families) == 1 and None not in families:
+        return str(families.pop())
+    if len(launched) == 1:
+        return launched[0].label
+    if not launched:
+        return launch.title
+    return f"{launched[0].label} and {len(launched) - 1} more"
+
+
+def benchmark_key(benchmark: Benchmark) -> str:
+    """How benchmarks of different records are matched: the name, lower case, letters and digits only.
+
+    ``"MMLU-Pro"``, ``"MMLU Pro"`` and ``"mmlu_pro"`` match; ``"MMLU"`` does not.
+    """
+    return "".join(ch for ch in benchmark.name.casefold() if ch.isalnum())
+
+
+def shared_leaderboards(launches: Sequence[Launch]) -> tuple[SharedBoard, ...]:
+    """The benchmarks two or more launches report, each launch's family best per cohort.
+
+    Boards come in the order of the first launch that reports them; comparable ones
+    (the same stated settings) can be ranked, the others carry their warning.
+    """
+    groups: dict[tuple[object, ...], list[LaunchEntry]] = {}
+    firsts: dict[tuple[object, ...], Benchmark] = {}
+    for launch in launches:
+        for board in leaderboards(launch):
+            best = next((s for s in board.standings if s.launched), None)
+            if best is None:
+                continue
+            benchmark = board.benchmark
+            key: tuple[object, ...] = (
+                benchmark_key(benchmark),
+                benchmark.scale,
+                benchmark.bounds,
+                benchmark.direction,
+            )
+            groups.setdefault(key, []).append(
+                LaunchEntry(
+                    launch=launch,
+                    standing=best,
+                    cohort=board.cohort,
+                    settings=describe_settings(best.settings),
+                )
+            )
+            firsts.setdefault(key, benchmark)
+    boards = []
+    for key, entries in groups.items():
+        if len({id(entry.launch) for entry in entries}) < 2:
+            continue
+        benchmark = firsts[key]
+        sign = -1.0 if benchmark.direction is Direction.HIGHER else 1.0
+        ranked = sorted(entries, key=lambda entry: sign * entry.standing.score)
+        boards.append(SharedBoard(name=benchmark.name, benchmark=benchmark, entries=tuple(ranked)))
+    return tuple(boards)

@@ -14,6 +14,7 @@ import contextlib
 import io
 import json
 import os
+import shutil
 import signal
 import sys
 import threading
@@ -23,7 +24,7 @@ from pathlib import Path
 from types import FrameType
 from typing import IO, TYPE_CHECKING, NoReturn
 
-from launchbrief import _api, _show
+from launchbrief import _api, _batch, _show
 from launchbrief._version import __version__
 from launchbrief.exceptions import (
     ExportError,
@@ -265,7 +266,21 @@ def _parser() -> argparse.ArgumentParser:
         description="Export a launch. Without -f, every document format (workbook and deck)"
         " is written, as DIR/<launch id>.<suffix>.",
     )
-    export.add_argument("source", nargs="?", default=DEFAULT_SOURCE, help=_SOURCE_HELP)
+    export.add_argument(
+        "sources",
+        nargs="*",
+        default=[DEFAULT_SOURCE],
+        metavar="SOURCE",
+        help=_SOURCE_HELP + "; several, or a folder of launch files, export each",
+    )
+    export.add_argument(
+        "-j",
+        "--jobs",
+        type=_jobs,
+        default=1,
+        metavar="N",
+        help="export several launches in N parallel processes (default: 1)",
+    )
     export.add_argument(
         "-f",
         "--format",
@@ -342,8 +357,21 @@ _SOURCE_HELP = (
 )
 
 
+def _jobs(text: str) -> int:
+    try:
+        jobs = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number of processes, got {text!r}") from None
+    if not 1 <= jobs <= 256:
+        raise argparse.ArgumentTypeError(f"expected 1 to 256 processes, got {jobs}")
+    return jobs
+
+
 def _export(args: argparse.Namespace) -> int:
-    launch = _load(args.source)
+    sources = list(args.sources)
+    if len(sources) != 1 or Path(sources[0]).is_dir():
+        return _export_batch(args, sources)
+    launch = _load(sources[0])
     chosen = _chosen_exporters(args.formats)
     folder: Path = args.output
     if folder.exists() and not folder.is_dir():
@@ -352,7 +380,21 @@ def _export(args: argparse.Namespace) -> int:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise _failure("create the folder", error, folder) from error
-    options = {
+    options = _export_options(args)
+    try:
+        written = _api.export_all(launch, folder, chosen, options)
+    except OSError as error:
+        raise _failure("write", error) from error
+    for target in written:
+        _out(str(target))
+    return EXIT_OK
+
+
+def _export_options(args: argparse.Namespace) -> dict[str, object]:
+    """The deck's and workbook's options the command was given."""
+    if args.template is not None and not args.template.is_file():
+        raise _Usage(f"no template file {str(args.template)!r}")
+    return {
         name: value
         for name, value in (
             ("template", args.template),
@@ -361,15 +403,75 @@ def _export(args: argparse.Namespace) -> int:
         )
         if value is not None
     }
-    if args.template is not None and not args.template.is_file():
-        raise _Usage(f"no template file {str(args.template)!r}")
+
+
+def _export_batch(args: argparse.Namespace, sources: list[str]) -> int:
+    """Export each launch on its own: the good ones are written, the bad ones reported."""
+    chosen = _chosen_exporters(args.formats)
+    folder: Path = args.output
+    options = _export_options(args)
+    _api.options_for(chosen, options)  # an option no format takes is refused before any work
+    expanded = _batch.expand(sources, (".yaml", ".yml", ".json", ".toml", ".xlsx"))
+    if not expanded:
+        raise _Usage(f"no launch files in {', '.join(sources)}")
+    if folder.exists() and not folder.is_dir():
+        raise _Usage(f"{folder} is not a folder")
     try:
-        written = _api.export_all(launch, folder, chosen, options)
+        folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise _failure("write", error) from error
-    for target in written:
-        _out(str(target))
-    return EXIT_OK
+        raise _failure("create the folder", error, folder) from error
+    show = _Progress(len(expanded))
+    outcomes = _batch.export_each(
+        expanded,
+        folder,
+        [exporter.name for exporter in chosen],
+        options,
+        jobs=args.jobs,
+        progress=show,
+    )
+    show.close()
+    for outcome in outcomes:
+        for path in outcome.written:
+            _out(str(path))
+        for problem in outcome.problems:
+            _err(problem)
+        if outcome.failure is not None:
+            _err(f"launchbrief: error: {outcome.failure}")
+    good = [o for o in outcomes if o.ok]
+    files = sum(len(o.written) for o in good)
+    failed = len(outcomes) - len(good)
+    summary = (
+        f"launchbrief: exported {len(good):,} of {len(outcomes):,} launches"
+        f" ({files:,} {'file' if files == 1 else 'files'}) to {folder}"
+    )
+    _err(summary + (f"; {failed:,} failed" if failed else ""))
+    if any(o.problems for o in outcomes):
+        return EXIT_BAD_INPUT
+    return EXIT_FAILED if failed else EXIT_OK
+
+
+class _Progress:
+    """``[3/50] exporting a.yaml`` on one line of a terminal; nothing when stderr is piped."""
+
+    def __init__(self, total: int) -> None:
+        self.total = total
+        self.live = sys.stderr.isatty() and os.environ.get("TERM") != "dumb"
+        self.shown = False
+
+    def __call__(self, done: int, total: int, outcome: _batch.Outcome) -> None:
+        if not self.live:
+            return
+        mark = "ok" if outcome.ok else "failed"
+        line = terminal_text(f"[{done}/{total}] {outcome.source}: {mark}")
+        width = shutil.get_terminal_size().columns - 1
+        sys.stderr.write("\r" + line[:width].ljust(width))
+        sys.stderr.flush()
+        self.shown = True
+
+    def close(self) -> None:
+        if self.shown:
+            sys.stderr.write("\r" + " " * (shutil.get_terminal_size().columns - 1) + "\r")
+            sys.stderr.flush()
 
 
 def _chosen_exporters(formats: list[str] | None) -> list[Exporter]:
