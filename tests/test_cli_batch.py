@@ -1,0 +1,121 @@
+"""``launchbrief export A B C``: each launch on its own, the good written, the bad reported."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pptx import Presentation
+
+import launchbrief as lb
+from launchbrief.cli import main
+from tests.samples import BAD_YAML
+
+ASTER = Path(__file__).parent / "data" / "aster-2.yaml"
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    """Three good launch files (YAML, JSON, TOML) and one bad one."""
+    sources = tmp_path / "launches"
+    sources.mkdir()
+    (sources / "a-aster.yaml").write_text(ASTER.read_text("utf-8"), "utf-8")
+    lb.dump(lb.load("muse-spark"), sources / "b-muse.json")
+    lb.dump(lb.load("phi-4"), sources / "c-phi.toml")
+    (sources / "d-bad.yaml").write_text(BAD_YAML, "utf-8")
+    (sources / "notes.txt").write_text("not a launch", "utf-8")
+    return sources
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_three_good_files_are_written_and_the_bad_one_reported(
+    folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], jobs: str
+) -> None:
+    out = tmp_path / "out"
+    files = sorted(str(p) for p in folder.glob("*.*") if p.suffix != ".txt")
+    assert main(["export", *files, "-o", str(out), "-j", jobs]) == 2
+    captured = capsys.readouterr()
+    written = captured.out.splitlines()
+    assert written == [
+        str(out / name)
+        for name in (
+            "aster-2.pptx",
+            "aster-2.xlsx",
+            "muse-spark.pptx",
+            "muse-spark.xlsx",
+            "phi-4.pptx",
+            "phi-4.xlsx",
+        )
+    ]
+    for path in written:
+        assert Path(path).stat().st_size > 0
+    assert len(Presentation(written[0]).slides) <= 12
+    bad = str(folder / "d-bad.yaml")
+    assert f"{bad}:9:58: benchmarks[0].scale:" in captured.err
+    assert "Traceback" not in captured.err
+    assert captured.err.rstrip().endswith(
+        f"launchbrief: exported 3 of 4 launches (6 files) to {out}; 1 failed"
+    )
+    assert "\r" not in captured.err  # no progress line when stderr is not a terminal
+    assert sorted(p.name for p in out.iterdir()) == sorted(Path(p).name for p in written)
+
+
+def test_a_folder_is_every_launch_file_in_it(
+    folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "out"
+    assert main(["export", str(folder), "-o", str(out), "-f", "json"]) == 2
+    captured = capsys.readouterr()
+    assert [Path(p).name for p in captured.out.splitlines()] == [
+        "aster-2.json",
+        "muse-spark.json",
+        "phi-4.json",
+    ]
+    assert "notes.txt" not in captured.err
+    assert "exported 3 of 4 launches (3 files)" in captured.err
+
+
+def test_all_good_exits_zero(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "out"
+    assert main(["export", "muse-spark", "phi-4", "-o", str(out), "-f", "json", "-j", "2"]) == 0
+    assert capsys.readouterr().err.strip() == (
+        f"launchbrief: exported 2 of 2 launches (2 files) to {out}"
+    )
+
+
+def test_two_sources_of_one_launch_id_never_overwrite_each_other(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    copy = tmp_path / "copy.yaml"
+    lb.dump(lb.load("muse-spark"), copy)
+    out = tmp_path / "out"
+    assert main(["export", "muse-spark", str(copy), "-o", str(out), "-f", "json"]) == 2
+    captured = capsys.readouterr()
+    assert captured.out.splitlines() == [str(out / "muse-spark.json")]
+    assert f"{copy}: the launch id 'muse-spark' is also that of muse-spark" in captured.err
+
+
+def test_an_option_no_format_takes_is_refused_before_any_work(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "out"
+    assert main(["export", "muse-spark", "phi-4", "-f", "json", "--appendix", "-o", str(out)]) == 2
+    assert "no format chosen takes 'appendix'" in capsys.readouterr().err
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("jobs", ["0", "many", "1000"])
+def test_bad_job_counts_are_usage_errors(jobs: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(["export", "muse-spark", "phi-4", "-j", jobs])
+    assert exited.value.code == 2
+    assert "--jobs" in capsys.readouterr().err
+
+
+def test_an_empty_folder_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert main(["export", str(empty), "-o", str(tmp_path / "out")]) == 2
+    assert "no launch files in" in capsys.readouterr().err
