@@ -14,7 +14,7 @@ from launchbrief.exceptions import ExportError
 from launchbrief.exporters import Exporter, get_exporter
 from launchbrief.model import Launch
 
-__all__ = ["export", "export_all"]
+__all__ = ["export", "export_all", "export_landscape_all"]
 
 
 def export(
@@ -86,14 +86,45 @@ def export_all(
     return [target for _, target in targets]
 
 
-def options_for(exporters: Sequence[Exporter], options: Mapping[str, Any]) -> list[dict[str, Any]]:
-    """For each exporter, the options its ``export`` takes by keyword.
+def export_landscape_all(
+    launches: Sequence[Launch],
+    folder: str | os.PathLike[str],
+    exporters: Sequence[Exporter],
+    options: Mapping[str, Any] | None = None,
+    *,
+    name: str = "landscape",
+) -> list[Path]:
+    """Write ``launches`` side by side to ``folder/<name><suffix>`` with each exporter: all or none.
+
+    Each exporter must have an ``export_landscape(launches, dest, **options)`` method
+    (the workbook and the deck do). Options and errors are as for :func:`export_all`.
+    """
+    document_time()
+    if len(launches) < 2:
+        raise ExportError("a landscape needs at least two launches")
+    lacking = [e.name for e in exporters if not callable(getattr(e, "export_landscape", None))]
+    if lacking:
+        raise ExportError(f"no landscape in {', '.join(lacking)} (formats with one: xlsx, pptx)")
+    chosen = options_for(exporters, options or {}, method="export_landscape")
+    base = Path(folder)
+    targets = [(exporter, base / f"{name}{exporter.suffix}") for exporter in exporters]
+    with _atomic.replace_all(target for _, target in targets) as staging:
+        for (exporter, target), given in zip(targets, chosen, strict=True):
+            with staging.open(target) as stream:
+                exporter.export_landscape(launches, stream, **given)  # type: ignore[attr-defined]
+    return [target for _, target in targets]
+
+
+def options_for(
+    exporters: Sequence[Exporter], options: Mapping[str, Any], *, method: str = "export"
+) -> list[dict[str, Any]]:
+    """For each exporter, the options its ``export`` (or ``method``) takes by keyword.
 
     An option no exporter takes is an error, named: it would be silently ignored.
     """
     taken: list[dict[str, Any]] = []
     for exporter in exporters:
-        parameters = inspect.signature(exporter.export).parameters
+        parameters = inspect.signature(getattr(exporter, method)).parameters
         takes_any = any(p.kind is inspect.Parameter.VAR_KEYWORD for p in parameters.values())
         taken.append(
             {

@@ -144,8 +144,12 @@ class Deck:
         sources: Sequence[str] = (),
         launch: Launch | None = None,
         notes: str = "",
+        footer: str | None = None,
     ) -> Page:
-        """Add a slide with its title, footer, slide number and notes."""
+        """Add a slide with its title, footer, slide number and notes.
+
+        The footer names ``sources`` of ``launch``, or says ``footer`` when given.
+        """
         layout = self.layouts[kind]
         slide = self._add_slide(layout)
         self.slide_count += 1
@@ -154,7 +158,7 @@ class Deck:
         names: list[str] = []
         if launch is not None:
             names = story.source_names(footer_names(self, launch), sources)
-        self._footer(slide, layout, names, launch)
+        self._footer(slide, layout, names, launch, footer)
         if self.notes:
             slide.notes_slide.notes_text_frame.text = notes or clean(title)
         return Page(slide=slide, frame=self.frame, number=self.slide_count)
@@ -249,7 +253,14 @@ class Deck:
                 for run in paragraph.runs:
                     run.font.size = Pt(size)
 
-    def _footer(self, slide: Any, layout: Any, names: Sequence[str], launch: Launch | None) -> None:
+    def _footer(
+        self,
+        slide: Any,
+        layout: Any,
+        names: Sequence[str],
+        launch: Launch | None,
+        text: str | None = None,
+    ) -> None:
         footer = self.clone(slide, layout, {PP_PLACEHOLDER.FOOTER})
         number = self.clone(slide, layout, {PP_PLACEHOLDER.SLIDE_NUMBER})
         if footer is None:
@@ -267,7 +278,10 @@ class Deck:
             )
             number.name = "Slide number"
             number.text_frame.paragraphs[0].alignment = PP_ALIGN.RIGHT
-        self._footer_text(footer, style, names, launch)
+        if text is not None:
+            self._set_footer(footer.text_frame, text, min(style.size, 10.0))
+        else:
+            self._footer_text(footer, style, names, launch)
         paragraph = number.text_frame.paragraphs[0]._p
         for child in list(paragraph):
             if etree.QName(child).localname in {"r", "fld", "br"}:

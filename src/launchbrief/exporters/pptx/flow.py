@@ -40,13 +40,14 @@ class Column:
 
 def flow_slides(
     deck: Deck,
-    launch: Launch,
+    launch: Launch | None,
     *,
     title: str,
     columns: Sequence[Column],
     sources: Sequence[str],
     notes: str,
     lede: str | None = None,
+    footer: str | None = None,
     weights: Sequence[float] | None = None,
     largest: float = BODY_SIZE,
     more: Callable[[int], Para] | None = None,
@@ -75,6 +76,7 @@ def flow_slides(
             sources=sources,
             launch=launch,
             notes=notes if first else story.continued_notes(notes),
+            footer=footer,
         )
         first_page = first_page or page
         if first and lede:
@@ -217,7 +219,7 @@ def more_para(count: int, one: str, many: str, **options: Any) -> Para:
 
 def body_slides(
     deck: Deck,
-    launch: Launch,
+    launch: Launch | None,
     *,
     title: str,
     paras: Sequence[Para],

@@ -43,7 +43,7 @@ def text_cell(text: str, **options: Any) -> Cell:
 
 def table_slides(
     deck: Deck,
-    launch: Launch,
+    launch: Launch | None,
     *,
     title: str,
     headers: Sequence[str],
@@ -53,6 +53,7 @@ def table_slides(
     notes: str,
     alt: str,
     lede: str | None = None,
+    footer: str | None = None,
     before: Callable[[Page], None] | None = None,
     more: Callable[[int], Sequence[Cell]] | None = None,
     omitted: int = 0,
@@ -81,6 +82,7 @@ def table_slides(
             sources=sources,
             launch=launch,
             notes=notes if first else story.continued_notes(notes),
+            footer=footer,
         )
         if first and lede:
             deck.lede(page, lede)
