@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import attrs
 import pytest
 from pptx import Presentation
 
@@ -119,3 +120,69 @@ def test_an_empty_folder_is_a_usage_error(
     empty.mkdir()
     assert main(["export", str(empty), "-o", str(tmp_path / "out")]) == 2
     assert "no launch files in" in capsys.readouterr().err
+
+
+# -- the landscape ------------------------------------------------------------------
+
+
+def test_the_landscape_deck_sets_the_built_in_launches_side_by_side(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "out"
+    names = ["muse-spark", "gemma-3", "phi-4", "olmo-2"]
+    assert main(["export", *names, "--landscape", "-f", "pptx", "-o", str(out)]) == 0
+    assert capsys.readouterr().out.splitlines() == [str(out / "landscape.pptx")]
+    deck = Presentation(str(out / "landscape.pptx"))
+    assert 4 <= len(deck.slides) <= 12
+    titles = [slide.shapes.title.text_frame.text for slide in deck.slides]
+    assert titles[0] == "The landscape: 4 launches"
+    text = " ".join(
+        shape.text_frame.text
+        for slide in deck.slides
+        for shape in slide.shapes
+        if shape.has_text_frame
+    )
+    # The built-in launches never ran a shared benchmark the same way: nothing is ranked.
+    assert "no shared number is strictly comparable" in text
+    assert " leads (" not in text
+    for slide in deck.slides:
+        notes = slide.notes_slide.notes_text_frame.text
+        assert "Why it matters:" in notes
+
+
+def test_shared_benchmarks_are_ranked_only_where_settings_agree() -> None:
+    from launchbrief import analysis
+
+    muse = lb.load("muse-spark")
+    twin = attrs.evolve(
+        muse,
+        id="muse-twin",
+        models=tuple(
+            attrs.evolve(m, name=m.name + " Twin") if m.launched else m for m in muse.models
+        ),
+    )
+    boards = analysis.shared_leaderboards([muse, twin])
+    assert boards
+    assert not any(board.comparable for board in boards)
+    assert all(board.leader is None and board.warning for board in boards)
+    stated = lb.Settings(shots=0)
+    with_settings = [
+        attrs.evolve(
+            launch, benchmarks=tuple(attrs.evolve(b, settings=stated) for b in launch.benchmarks)
+        )
+        for launch in (muse, twin)
+    ]
+    ranked = analysis.shared_leaderboards(with_settings)
+    assert ranked
+    assert all(board.comparable and board.leader is not None for board in ranked)
+
+
+def test_a_landscape_with_a_bad_launch_writes_nothing(
+    folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "out"
+    assert main(["export", str(folder), "--landscape", "-f", "pptx", "-o", str(out)]) == 2
+    captured = capsys.readouterr()
+    assert "d-bad.yaml:9:58:" in captured.err
+    assert "no landscape written" in captured.err
+    assert not (out / "landscape.pptx").exists()
