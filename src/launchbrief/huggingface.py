@@ -240,6 +240,8 @@ class _Entry:
     source_name: str | None
     source_url: str | None
     extra: tuple[tuple[str, Any], ...]  # date, notes
+    #: What the file calls the config: ``config`` (model-index) or ``task_id`` (.eval_results).
+    config_key: str = "config"
 
     def problem(self, message: str, field: str = "") -> Problem:
         """A problem about this entry, located in its file."""
@@ -667,6 +669,7 @@ def _eval_entries(
                 config=dataset.get("task_id")
                 or dataset.get("config")
                 or item.get("dataset_config"),
+                config_key="task_id" if dataset.get("task_id") else "config",
                 split=dataset.get("split") or item.get("dataset_split"),
                 revision=dataset.get("revision") or item.get("dataset_revision"),
                 args=dataset.get("args") or item.get("dataset_args"),
@@ -696,6 +699,7 @@ def _entry(
     verified: Any,
     token: Any,
     extra: Mapping[str, Any],
+    config_key: str = "config",
     **texts: Any,
 ) -> _Entry:
     position = locations.find(join_path(path, "value")) or locations.find(path)
@@ -712,6 +716,7 @@ def _entry(
         verified=verified is True,
         token=bool(token),
         extra=tuple((k, _text_or_none(v)) for k, v in extra.items() if _text_or_none(v)),
+        config_key=config_key,
         **kept,
     )
 
@@ -939,7 +944,7 @@ def _build(
             other=tuple(
                 (k, v)
                 for k, v in (
-                    ("config", first.config),
+                    (first.config_key, first.config),
                     ("split", first.split),
                     ("revision", first.revision),
                     ("metric", first.metric_key),
