@@ -7,6 +7,7 @@
 """
 
 from launchbrief._api import export
+from launchbrief._diff import Change, ChangeKind, Changes, diff
 from launchbrief._version import __version__
 from launchbrief.analysis import (
     Basis,
@@ -84,6 +85,9 @@ __all__ = [
     "Basis",
     "Benchmark",
     "CategorySummary",
+    "Change",
+    "ChangeKind",
+    "Changes",
     "Cohort",
     "ComparedModel",
     "Comparison",
@@ -134,6 +138,7 @@ __all__ = [
     "conflicts",
     "datasets",
     "describe_settings",
+    "diff",
     "dump",
     "dumps",
     "export",

@@ -61,6 +61,8 @@ def export_all(
 
     ``options`` go to each exporter that takes them, by keyword: ``{"accent": "#1F5AD1"}``
     reaches the workbook and the deck, ``{"template": "corp.pptx"}`` the deck only.
+    ``{"since": earlier}`` (an earlier version of ``launch``, loaded once) gives the deck
+    its "What changed" slide and the workbook its Changes sheet.
 
     Raises:
         ExportError: an exporter cannot write this launch, no exporter takes one of

@@ -312,6 +312,12 @@ def _parser() -> argparse.ArgumentParser:
         help="accent color of the workbook and the deck, as #RRGGBB (default: the template's,"
         " or launchbrief blue)",
     )
+    export.add_argument(
+        "--since",
+        metavar="OLD",
+        help="an earlier version of the launch (a file or built-in name): the deck gets a"
+        " 'What changed' slide and the workbook a Changes sheet",
+    )
     export.set_defaults(run=_export)
 
     validate = commands.add_parser(
@@ -349,6 +355,23 @@ def _parser() -> argparse.ArgumentParser:
         " 'validate').",
     )
     schema.set_defaults(run=_schema)
+
+    changed = commands.add_parser(
+        "diff",
+        help="list what changed between two versions of a launch",
+        description="Print what changed from OLD to NEW, grouped by kind, one line each."
+        " Exit status, as diff's: 0 when nothing changed, 1 when something did, 2 for"
+        " trouble (an invalid record, a file that cannot be read).",
+    )
+    changed.add_argument("old", metavar="OLD", help="the earlier version: " + _SOURCE_HELP)
+    changed.add_argument("new", metavar="NEW", help="the later version, given the same way")
+    changed.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="text (default), or json for programs",
+    )
+    changed.set_defaults(run=_diff)
     return parser
 
 
@@ -369,9 +392,13 @@ def _jobs(text: str) -> int:
 
 def _export(args: argparse.Namespace) -> int:
     sources = list(args.sources)
+    one = len(sources) == 1 and not Path(sources[0]).is_dir()
+    if args.since is not None and not one:
+        raise _Usage("--since compares one launch with its earlier version: give one SOURCE")
     if len(sources) != 1 or Path(sources[0]).is_dir():
         return _export_batch(args, sources)
     launch = _load(sources[0])
+    since = _load(args.since) if args.since is not None else None  # loaded once, for every format
     chosen = _chosen_exporters(args.formats)
     folder: Path = args.output
     if folder.exists() and not folder.is_dir():
@@ -381,6 +408,8 @@ def _export(args: argparse.Namespace) -> int:
     except OSError as error:
         raise _failure("create the folder", error, folder) from error
     options = _export_options(args)
+    if since is not None:
+        options["since"] = since
     try:
         written = _api.export_all(launch, folder, chosen, options)
     except OSError as error:
@@ -543,3 +572,37 @@ def _schema(_args: argparse.Namespace) -> int:
 
     _out(json.dumps(json_schema(), indent=2))
     return EXIT_OK
+
+
+def _diff(args: argparse.Namespace) -> int:
+    """What changed from OLD to NEW; like diff(1): 0 the same, 1 changed, 2 trouble."""
+    from launchbrief._diff import diff, report
+
+    launches: list[Launch] = []
+    invalid: list[InvalidLaunchError] = []
+    try:
+        for source in (args.old, args.new):
+            try:
+                launches.append(_load(source))
+            except InvalidLaunchError as error:  # both files' problems, at once
+                invalid.append(error)
+        if invalid:
+            # OLD may be NEW: each problem once.
+            raise InvalidLaunchError(list(dict.fromkeys(p for e in invalid for p in e.problems)))
+        changes = diff(*launches)
+    except _SystemFailure as error:
+        error.code = EXIT_BAD_INPUT  # 1 means "changed" here: any trouble is 2
+        raise
+    except MemoryError:
+        raise _SystemFailure(
+            f"not enough memory to compare {args.old} and {args.new}", EXIT_BAD_INPUT
+        ) from None
+    except LaunchbriefError as error:
+        if isinstance(error, InvalidLaunchError):
+            raise
+        raise _SystemFailure(str(error), EXIT_BAD_INPUT) from error
+    if args.format == "json":
+        _out(json.dumps(changes.as_data(), indent=2))
+    else:
+        sys.stdout.write(terminal_text(report(changes)))
+    return EXIT_FAILED if changes else EXIT_OK

@@ -64,12 +64,14 @@ from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
 from openpyxl.writer.excel import ExcelWriter
 
 from launchbrief import analysis
+from launchbrief._diff import Changes, changes_since
 from launchbrief._reproducible import document_time
 from launchbrief._version import __version__
 from launchbrief.exceptions import ExportError, InvalidLaunchError, Problem
 from launchbrief.exporters import _xlsx_cells as cells
 from launchbrief.exporters._archive import PinnedZipFile, check_archive
 from launchbrief.exporters._registry import open_destination
+from launchbrief.exporters._xlsx_changes import write_changes
 from launchbrief.exporters._xlsx_layout import (
     BENCHMARK_DETAILS,
     COHORTS,
@@ -201,6 +203,7 @@ class XlsxExporter:
         sheets: Iterable[str] | None = None,
         charts: bool = True,
         accent: str = DEFAULT_ACCENT,
+        since: Launch | None = None,
     ) -> None:
         """Write ``launch`` as an .xlsx workbook to ``dest`` (a path, written atomically, or a stream).
 
@@ -212,6 +215,8 @@ class XlsxExporter:
                 category with numbers).
             accent: the accent colour as ``"#RRGGBB"``: headers, the launched model's
                 column and its bars.
+            since: an earlier version of the launch: adds a Changes sheet after the
+                Summary, one row per change (:func:`launchbrief.diff`); the reader ignores it.
 
         Raises:
             ExportError: an option is wrong, or the launch does not fit a workbook (a
@@ -224,6 +229,7 @@ class XlsxExporter:
         """
         chosen = _chosen_sheets(sheets, charts=charts)
         colour = _colour(accent)
+        changes = changes_since(since, launch)
         document_time()  # a bad SOURCE_DATE_EPOCH is refused here, before any work
         escaped = _check_launch(launch, chosen)
         if escaped:
@@ -239,7 +245,7 @@ class XlsxExporter:
         # Build the whole file aside first: a stream gets the same bytes as a path, and
         # a failure leaves nothing half-written in the caller's stream.
         with tempfile.SpooledTemporaryFile(max_size=2**20) as buffer:
-            _write_workbook(launch, buffer, chosen, colour)
+            _write_workbook(launch, buffer, chosen, colour, changes)
             buffer.seek(0)
             with open_destination(dest) as stream:
                 shutil.copyfileobj(buffer, stream, 1 << 20)
@@ -926,7 +932,13 @@ def _plan(book: _Book) -> _Plan:
     return plan
 
 
-def _write_workbook(launch: Launch, buffer: IO[bytes], chosen: Sequence[str], accent: str) -> None:
+def _write_workbook(
+    launch: Launch,
+    buffer: IO[bytes],
+    chosen: Sequence[str],
+    accent: str,
+    changes: Changes | None = None,
+) -> None:
     book = _Book(launch, accent)
     writers = {
         "Summary": _write_summary,
@@ -948,6 +960,8 @@ def _write_workbook(launch: Launch, buffer: IO[bytes], chosen: Sequence[str], ac
             writers[name](book)
     if "Summary" in chosen:
         writers["Summary"](book)
+    if changes is not None:  # since=: what changed, a view after the Summary
+        write_changes(book, changes)
     if not book.wb.worksheets:  # pragma: no cover - _chosen_sheets refuses an empty choice
         raise ExportError("no sheets to write")
     properties = book.wb.properties

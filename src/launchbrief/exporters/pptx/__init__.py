@@ -42,6 +42,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import IO, ClassVar
 
+from launchbrief._diff import Changes, changes_since
 from launchbrief._reproducible import document_time, normalize_zip
 from launchbrief.exceptions import ExportError, LaunchbriefError
 from launchbrief.exporters._registry import open_destination
@@ -52,6 +53,7 @@ from launchbrief.exporters.pptx.palette import DEFAULT_ACCENT
 # Looked up here at build time: the part-naming benchmark swaps in python-pptx's own.
 from launchbrief.exporters.pptx.parts import linear_parts as _linear_parts
 from launchbrief.exporters.pptx.slides.benchmarks import benchmarks_section
+from launchbrief.exporters.pptx.slides.changes import changes_slide
 from launchbrief.exporters.pptx.slides.cover import divider_slide
 from launchbrief.exporters.pptx.slides.decisive import decisive_slides, trails_slide
 from launchbrief.exporters.pptx.slides.lineup import lineup_slide, model_section
@@ -110,6 +112,7 @@ class PptxExporter:
         accent: str | None = None,
         notes: bool = True,
         appendix: bool = False,
+        since: Launch | None = None,
     ) -> None:
         """Write ``launch`` as a briefing deck to ``dest`` (a path or a binary stream).
 
@@ -130,6 +133,9 @@ class PptxExporter:
                 it matters, the likely question and its answer, the sources).
             appendix: add the appendix after the main deck: every leaderboard's chart,
                 every verdict, model, surface, finding, insight and source.
+            since: an earlier version of the launch: the deck gets a "What changed"
+                slide after the executive summary (:func:`launchbrief.diff`), when
+                anything did; the main deck stays at most 12 slides.
 
         Raises:
             ExportError: a bad option, a template that cannot be used, or a deck that
@@ -142,6 +148,7 @@ class PptxExporter:
             accent=accent,
             notes=notes,
             appendix=appendix,
+            since=since,
         )
         with open_destination(dest) as stream:
             stream.write(data)
@@ -177,14 +184,18 @@ def build_deck(
     accent: str | None = None,
     notes: bool = True,
     appendix: bool = False,
+    since: Launch | None = None,
 ) -> bytes:
     """The bytes of a deck briefing on ``launches``, in order (options as for ``export``).
+
+    ``since`` (an earlier version) is for a deck of one launch.
 
     Building takes time linear in the number of slides, charts included.
     """
     if not isinstance(appendix, bool):
         raise ExportError(f"appendix must be True or False, got {appendix!r}")
     chosen = _check_slides(slides, appendix)
+    changes = _changes_since(since, launches)
     accent_rgb = _check_accent(accent)
     if isinstance(launches, Launch):
         launches = [launches]
@@ -198,11 +209,13 @@ def build_deck(
         with _linear_parts(prs) as parts:
             deck = Deck(prs, parts, accent=accent_rgb, notes=notes, house=template is None)
             for launch in launches:
-                brief = Brief.of(launch, [n for n in chosen if n in _MAIN], offset=deck.slide_count)
+                main = [n for n in chosen if n in _MAIN]
+                brief = Brief.of(launch, main, offset=deck.slide_count, changes=changes)
                 started = False
                 for name in chosen:
                     if name in _MAIN:
-                        _MAIN[name](deck, brief)
+                        if brief.planned(name):
+                            _MAIN[name](deck, brief)
                         continue
                     if not started:
                         divider_slide(deck, brief)
@@ -240,6 +253,15 @@ def _check_slides(slides: Sequence[str] | None, appendix: bool) -> tuple[str, ..
     return chosen
 
 
+def _changes_since(since: Launch | None, launches: Sequence[Launch] | Launch) -> Changes | None:
+    """What changed from ``since`` to the deck's one launch; ``None`` without ``since``."""
+    if since is not None and not isinstance(launches, Launch) and len(launches) != 1:
+        raise ExportError(
+            f"since= compares one launch with its earlier version; the deck has {len(launches)}"
+        )
+    return changes_since(since, launches if isinstance(launches, Launch) else launches[0])
+
+
 def _check_accent(accent: str | None) -> str | None:
     if accent is None:
         return None
@@ -251,6 +273,7 @@ def _check_accent(accent: str | None) -> str | None:
 _MAIN: dict[str, Callable[[Deck, Brief], None]] = {
     "cover": cover_slide,
     "summary": summary_slide,
+    "changes": changes_slide,
     "lineup": lineup_slide,
     "scorecard": lambda deck, brief: scorecard_slide(deck, brief) if brief.matchups else None,
     "decisive": decisive_slides,

@@ -1,9 +1,10 @@
 """The storyline: which slides the main deck holds, in what order, and what each one says.
 
 The main deck tells a launch answer first, in at most :data:`MOST_SLIDES` slides
-whatever the record holds: the cover and its verdict; an executive summary; the
-line-up; one scorecard of every benchmark; the decisive comparisons as charts;
-where the launch trails; rollout; safety; what to watch; what it means; sources
+whatever the record holds: the cover and its verdict; an executive summary; what
+changed since an earlier version (only when one is given); the line-up; one
+scorecard of every benchmark; the decisive comparisons as charts; where the launch
+trails; rollout; safety; what to watch; what it means; sources
 and method. A slide with nothing to say is left out. Every content slide's title
 states its finding in a sentence, computed here from :mod:`launchbrief.analysis`
 (never from a launch's name). No python-pptx and no geometry here.
@@ -27,6 +28,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from launchbrief import analysis
+from launchbrief._diff import Changes
 from launchbrief.exporters.pptx import story
 from launchbrief.exporters.pptx.text import clean
 from launchbrief.model import (
@@ -46,11 +48,16 @@ MOST_SLIDES = 12
 #: The most leaderboards the main deck charts as decisive comparisons.
 MOST_DECISIVE = 2
 
+#: The slides left out, in this order, when a plan would pass :data:`MOST_SLIDES`.
+_GIVES_WAY = ("meaning", "watch")
+
 #: The main deck's slides, in order (each at most one slide; ``decisive`` up to
-#: :data:`MOST_DECISIVE`).
+#: :data:`MOST_DECISIVE`). ``changes`` (what changed since an earlier version) is
+#: planned only when the deck is given one.
 MAIN = (
     "cover",
     "summary",
+    "changes",
     "lineup",
     "scorecard",
     "decisive",
@@ -155,11 +162,27 @@ class Brief:
     slides: list[str] = field(default_factory=list)  # the main deck, in order
     chosen: tuple[str, ...] = MAIN
     offset: int = 0  # slides before this launch's in the deck
+    changes: Changes | None = None  # what changed since an earlier version, when given
 
     @classmethod
-    def of(cls, launch: Launch, chosen: Sequence[str] = MAIN, offset: int = 0) -> Brief:
-        """The storyline of ``launch``; ``chosen`` main-deck slides, after ``offset`` others."""
-        brief = cls(launch, analysis.matchups(launch), chosen=tuple(chosen), offset=offset)
+    def of(
+        cls,
+        launch: Launch,
+        chosen: Sequence[str] = MAIN,
+        offset: int = 0,
+        changes: Changes | None = None,
+    ) -> Brief:
+        """The storyline of ``launch``; ``chosen`` main-deck slides, after ``offset`` others.
+
+        ``changes`` (from :func:`launchbrief.diff`) plan the "changes" slide when there are any.
+        """
+        brief = cls(
+            launch,
+            analysis.matchups(launch),
+            chosen=tuple(chosen),
+            offset=offset,
+            changes=changes,
+        )
         for matchup in brief.matchups:
             if matchup.relation is Relation.LEADS:
                 brief.leads.append(matchup)
@@ -175,11 +198,15 @@ class Brief:
         return brief
 
     def _plan(self) -> list[str]:
-        """The main deck's slides, those with something to say, in :data:`MAIN` order."""
+        """The main deck's slides, those with something to say, in :data:`MAIN` order.
+
+        Past :data:`MOST_SLIDES`, "meaning" gives way first, then "watch" (never "sources").
+        """
         launch = self.launch
         present = {
             "cover": True,
             "summary": True,
+            "changes": bool(self.changes),
             "lineup": True,
             "scorecard": bool(self.matchups),
             "trails": bool(self.trails),
@@ -197,7 +224,16 @@ class Brief:
                 slides.extend(f"decisive:{index}" for index in range(len(self.decisive)))
             elif present[name]:
                 slides.append(name)
+        for name in _GIVES_WAY:
+            if len(slides) > MOST_SLIDES and name in slides:
+                slides.remove(name)
+        if len(slides) > MOST_SLIDES and "sources" in slides:
+            return [*slides[: MOST_SLIDES - 1], "sources"]
         return slides[:MOST_SLIDES]
+
+    def planned(self, name: str) -> bool:
+        """Whether the main-deck slide ``name`` is in the plan (``decisive``: any of them)."""
+        return name in self.slides or any(s.startswith(f"{name}:") for s in self.slides)
 
     @property
     def meaning_slide(self) -> bool:
