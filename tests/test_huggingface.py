@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import os
+import re
+import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -693,3 +696,99 @@ def test_import_scale_options_and_printing(tmp_path: Path) -> None:
     assert "no such file or folder" in done.stderr
     assert "Traceback" not in done.stderr
     assert [] == list(tmp_path.iterdir())
+
+
+# --------------------------------------------------------------------------- docs/import.md
+
+IMPORT_DOC = Path(__file__).parents[1] / "docs" / "import.md"
+
+
+def doc_blocks(language: str) -> list[str]:
+    """The fenced blocks of ``language`` in docs/import.md."""
+    text = IMPORT_DOC.read_text("utf-8")
+    fence = re.compile(r"^```(\w+)[^\n]*\n(.*?)^```", re.MULTILINE | re.DOTALL)
+    return [body for lang, body in fence.findall(text) if lang == language]
+
+
+def console(block: str) -> list[tuple[list[str], list[str]]]:
+    """Each `$ launchbrief …` command of a console block with the lines it shows."""
+    runs: list[tuple[list[str], list[str]]] = []
+    for line in block.splitlines():
+        if line.startswith("$ launchbrief "):
+            runs.append((line.split()[2:], []))
+        else:
+            runs[-1][1].append(line)
+    return runs
+
+
+def test_doc_import_and_export_sample_is_what_the_commands_print(tmp_path: Path) -> None:
+    """docs/import.md's first sample: import prints the file, export the workbook and deck."""
+    shutil.copy(ZEPHYR, tmp_path / "model-index-zephyr-7b-beta.yaml")
+    (sample,) = [b for b in doc_blocks("console") if "-o z.yaml" in b]
+    for args, shown in console(sample):
+        done = run(*args, cwd=tmp_path)
+        assert (0, shown) == (done.returncode, done.stdout.splitlines()), done.stderr
+
+
+def test_doc_problem_sample_is_what_import_prints(tmp_path: Path) -> None:
+    """docs/import.md's sample of problems is what `launchbrief import` prints, exit code 2."""
+    shutil.copy(CARDS / "ambiguous.yaml", tmp_path / "ambiguous.yaml")
+    (sample,) = [b for b in doc_blocks("console") if "ambiguous.yaml" in b]
+    ((args, shown),) = console(sample)
+    done = run(*args, cwd=tmp_path)
+    assert (2, "", shown) == (done.returncode, done.stdout, done.stderr.splitlines())
+
+
+def test_doc_python_sample_prints_what_it_shows(tmp_path: Path) -> None:
+    """The Python sample, run beside the Larkspur card's README, prints the table shown after it."""
+    shutil.copy(CARDS / "readme-card" / "README.md", tmp_path / "README.md")
+    (code,) = doc_blocks("python")
+    (shown,) = [b for b in doc_blocks("text") if b.startswith("MT-Bench")]
+    done = subprocess.run(
+        [sys.executable, "-c", code + "\nassert 'TODO' in text\n"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert (0, shown) == (done.returncode, done.stdout), done.stderr
+
+
+def test_doc_todo_sample_is_in_the_zephyr_launch_file() -> None:
+    """The TODO lines docs/import.md shows are in the file written for zephyr-7b-beta."""
+    (shown,) = [b for b in doc_blocks("text") if b.startswith("# TODO")]
+    assert shown in card_to_yaml(import_card(ZEPHYR))
+
+
+def test_doc_yaml_samples_import() -> None:
+    """The model-index and .eval_results samples of docs/import.md are read as documented."""
+    index, evals = doc_blocks("yaml")
+    with tempfile.TemporaryDirectory() as folder:
+        card = Path(folder) / "card.yaml"
+        card.write_text(index, "utf-8")
+        launch = read_card(card)
+        assert [("ai2-reasoning-challenge-arc-challenge", 25)] == [
+            (b.id, b.settings.shots) for b in launch.benchmarks if b.settings
+        ]
+        results = Path(folder) / "model" / ".eval_results"
+        results.mkdir(parents=True)
+        (results / "gpqa.yaml").write_text(evals, "utf-8")
+        launch = read_card(results, scales={"gpqa": "percent"})
+        assert [("gpqa-diamond", 63.3)] == [(r.benchmark, r.score) for r in launch.results]
+
+
+def test_names_from_the_card_cannot_break_out_of_a_comment(tmp_path: Path) -> None:
+    """A model or file name holding a line break stays inside its comment line."""
+    folder = tmp_path / "x\nid: hijacked"
+    folder.mkdir()
+    card = folder / "card.yaml"
+    card.write_text(
+        'model-index:\n- name: "m1\\nid: hijacked"\n  results:\n'
+        "  - dataset: {name: X, type: x}\n    metrics: [{type: acc, value: 50.5}]\n",
+        "utf-8",
+    )
+    imported = import_card(card)
+    text = card_to_yaml(imported)
+    assert "\nid: hijacked" not in text
+    assert imported.launch == launchbrief.loads(text)

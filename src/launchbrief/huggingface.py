@@ -19,7 +19,7 @@ import math
 import os
 import re
 import stat
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -221,8 +221,7 @@ class _Entry:
 
     file: str
     path: str  # the field path of the value's entry in its file
-    line: int | None
-    column: int | None
+    where: _Where = attrs.field(eq=False, repr=False)
     model: str
     dataset_id: str | None
     dataset_name: str | None
@@ -244,14 +243,16 @@ class _Entry:
     config_key: str = "config"
 
     def problem(self, message: str, field: str = "") -> Problem:
-        """A problem about this entry, located in its file."""
-        return Problem(
-            message,
-            join_path(self.path, field) if field else self.path,
-            self.file,
-            self.line,
-            self.column,
-        )
+        """A problem about this entry, located at its value in its file."""
+        line, column = self.position
+        path = join_path(self.path, field) if field else self.path
+        return Problem(message, path, self.file, line, column)
+
+    @property
+    def position(self) -> tuple[int | None, int | None]:
+        """The line and column of the value (or of the entry)."""
+        found = self.where.find(join_path(self.path, "value")) or self.where.find(self.path)
+        return found if found else (None, None)
 
     @property
     def dataset_label(self) -> str:
@@ -464,10 +465,28 @@ def _front_matter(text: str, name: str) -> tuple[str, int]:
     return text[start : end.start()], 1
 
 
-def _parse(text: str, name: str, offset: int) -> tuple[Any, Locations]:
+class _Where:
+    """Where each path stands in one file, worked out on first use: a valid card never pays."""
+
+    def __init__(self, locate: Callable[[], Locations], offset: int) -> None:
+        self._locate = locate
+        self._offset = offset  # the lines before the front matter in a README
+        self._locations: Locations | None = None
+
+    def find(self, path: str) -> tuple[int, int] | None:
+        """The line and column of ``path`` (or of its nearest located parent)."""
+        if self._locations is None:
+            try:
+                self._locations = self._locate()
+            except ParseFailure:  # already reported when the text was read
+                self._locations = Locations()
+        found = self._locations.find(path)
+        return (found[0] + self._offset, found[1]) if found else None
+
+
+def _parse(text: str, name: str, offset: int) -> tuple[Any, _Where]:
     try:
         data, locate = parse_yaml(text)
-        locations = locate()
     except ParseFailure as failure:
         raise InvalidLaunchError(
             [
@@ -475,10 +494,7 @@ def _parse(text: str, name: str, offset: int) -> tuple[Any, Locations]:
                 for p in failure.problems
             ]
         ) from None
-    if offset:
-        locations.values = {k: (line + offset, col) for k, (line, col) in locations.values.items()}
-        locations.keys = {k: (line + offset, col) for k, (line, col) in locations.keys.items()}
-    return data, locations
+    return data, _Where(locate, offset)
 
 
 def _read_file(file: Path, kind: str, repo: str | None, problems: list[Problem]) -> _Card:
@@ -554,7 +570,7 @@ def _read_file(file: Path, kind: str, repo: str | None, problems: list[Problem])
     return _Card(name=name, meta=data, entries=tuple(entries), models=tuple(models))
 
 
-def _at(locations: Locations, name: str, path: str, message: str) -> Problem:
+def _at(locations: _Where, name: str, path: str, message: str) -> Problem:
     position = locations.find(path)
     line, column = position if position else (None, None)
     return Problem(message, path, name, line, column)
@@ -573,7 +589,7 @@ def _mapping(value: Any) -> dict[str, Any]:
 
 
 def _index_entries(
-    result: Any, path: str, name: str, locations: Locations, model: str, problems: list[Problem]
+    result: Any, path: str, name: str, locations: _Where, model: str, problems: list[Problem]
 ) -> list[_Entry]:
     if not isinstance(result, dict):
         problems.append(_at(locations, name, path, "expected a result: task, dataset, metrics"))
@@ -634,7 +650,7 @@ def _index_entries(
 
 
 def _eval_entries(
-    data: list[Any], name: str, locations: Locations, model: str, problems: list[Problem]
+    data: list[Any], name: str, locations: _Where, model: str, problems: list[Problem]
 ) -> list[_Entry]:
     entries = []
     for place, item in enumerate(data):
@@ -691,7 +707,7 @@ def _eval_entries(
 def _entry(
     name: str,
     path: str,
-    locations: Locations,
+    locations: _Where,
     model: str,
     *,
     args: Any,
@@ -702,14 +718,11 @@ def _entry(
     config_key: str = "config",
     **texts: Any,
 ) -> _Entry:
-    position = locations.find(join_path(path, "value")) or locations.find(path)
-    line, column = position if position else (None, None)
     kept = {key: _text_or_none(text) for key, text in texts.items()}
     return _Entry(
         file=name,
         path=path,
-        line=line,
-        column=column,
+        where=locations,
         model=model,
         args=tuple(args.items()) if isinstance(args, dict) else (),
         value=value,
@@ -985,7 +998,7 @@ def _build(
                 problems.append(
                     entry.problem(
                         f"a second value for {entry.model!r} on {bench_name!r} (the first is at"
-                        f" {earlier.file}:{earlier.line}); keep one of them",
+                        f" {earlier.file}:{earlier.position[0]}); keep one of them",
                         "value",
                     )
                 )
@@ -1255,7 +1268,7 @@ def card_to_yaml(record: CardImport | Launch) -> str:
     before: dict[str, list[str]] = {}
 
     def todo(key: str, *lines: str) -> None:
-        before.setdefault(key, []).extend(f"# {line}".rstrip() for line in lines)
+        before.setdefault(key, []).extend(_comment(line) for line in lines)
 
     if launch.developer.name == UNKNOWN_DEVELOPER:
         todo(
@@ -1298,7 +1311,7 @@ def card_to_yaml(record: CardImport | Launch) -> str:
     rules = {decision.benchmark: decision.rule for decision in imported.decisions}
     lines = [
         "# A launch imported from a Hugging Face model card by `launchbrief import`.",
-        *(f"# Read from: {Path(file).name}" for file in imported.files[:5]),
+        *(_comment(f"Read from: {Path(file).name}") for file in imported.files[:5]),
         "# Complete the TODO items, then check it with `launchbrief validate`.",
     ]
     section = ""
@@ -1310,11 +1323,20 @@ def card_to_yaml(record: CardImport | Launch) -> str:
         if section == "benchmarks" and line.startswith("- id: "):
             bench_id = line.removeprefix("- id: ").strip("'\"")
             if bench_id in rules:
-                lines.append(f"# scale: {rules[bench_id]}")
+                lines.append(_comment(f"scale: {rules[bench_id]}"))
         lines.append(line)
     for rest in before.values():
         lines += rest
     return "\n".join(lines) + "\n"
+
+
+#: Characters that would end a YAML comment line (or that a terminal would obey).
+_NOT_IN_COMMENT = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
+
+
+def _comment(text: str) -> str:
+    """``text`` as one YAML comment line: a name from the card can never start a new line."""
+    return f"# {_NOT_IN_COMMENT.sub('?', text)}".rstrip()
 
 
 def write_card_yaml(
