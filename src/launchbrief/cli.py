@@ -356,6 +356,44 @@ def _parser() -> argparse.ArgumentParser:
     )
     schema.set_defaults(run=_schema)
 
+    card = commands.add_parser(
+        "import",
+        help="make a launch file from a Hugging Face model card",
+        description="Read a model card's results (a README.md with YAML front matter, its"
+        " model-index as YAML, or .eval_results/*.yaml) and write a launch file to complete,"
+        " with TODO comments where the card is silent. Scales follow docs/import.md.",
+    )
+    card.add_argument(
+        "cards",
+        nargs="+",
+        metavar="FILE",
+        help="README.md, a model-index YAML file, a"
+        " .eval_results folder or file, or a model folder holding them",
+    )
+    card.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        metavar="FILE",
+        help="launch file to write (default: <launch id>.yaml here; a folder: in it;"
+        " '-': print it)",
+    )
+    card.add_argument(
+        "--scale",
+        action="append",
+        default=[],
+        metavar="METRIC=SCALE",
+        help="the scale of a metric the rules cannot decide, by metric, DATASET/METRIC,"
+        " dataset or benchmark id (repeatable): --scale mt_bench=points",
+    )
+    card.add_argument(
+        "--repository",
+        metavar="OWNER/NAME",
+        help="the model's repository on the Hub: its owner becomes the developer",
+    )
+    card.add_argument("--force", action="store_true", help="replace an existing output file")
+    card.set_defaults(run=_import_card)
+
     changed = commands.add_parser(
         "diff",
         help="list what changed between two versions of a launch",
@@ -606,3 +644,32 @@ def _diff(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(terminal_text(report(changes)))
     return EXIT_FAILED if changes else EXIT_OK
+
+
+def _import_card(args: argparse.Namespace) -> int:
+    from launchbrief import huggingface
+
+    try:
+        scales = dict(huggingface.parse_scale(option) for option in args.scale)
+        imported = huggingface.import_card(args.cards, scales=scales, repository=args.repository)
+    except ValueError as error:
+        if isinstance(error, InvalidLaunchError):
+            raise
+        raise _Usage(str(error)) from error
+    except FileNotFoundError as error:
+        raise _Usage(_message(error)) from error
+    except OSError as error:
+        raise _failure("read", error) from error
+    if str(args.output) == "-":
+        sys.stdout.write(terminal_text(huggingface.card_to_yaml(imported)))
+        return EXIT_OK
+    try:
+        target = huggingface.write_card_yaml(
+            imported, args.output or Path(f"{imported.launch.id}.yaml"), force=args.force
+        )
+    except FileExistsError as error:
+        raise _Usage(f"{os.fsdecode(error.filename)} exists; use --force to replace it") from error
+    except OSError as error:
+        raise _failure("write", error) from error
+    _out(str(target))
+    return EXIT_OK
