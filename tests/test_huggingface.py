@@ -792,3 +792,24 @@ def test_names_from_the_card_cannot_break_out_of_a_comment(tmp_path: Path) -> No
     text = card_to_yaml(imported)
     assert "\nid: hijacked" not in text
     assert imported.launch == launchbrief.loads(text)
+
+
+def test_import_has_help_and_is_listed(tmp_path: Path) -> None:
+    """`launchbrief import --help` prints its usage; `launchbrief --help` lists the command."""
+    done = run("import", "--help", cwd=tmp_path)
+    assert 0 == done.returncode
+    assert done.stdout.startswith("usage: launchbrief import")
+    assert "--scale METRIC=SCALE" in done.stdout
+    assert "import" in run("--help", cwd=tmp_path).stdout
+
+
+def test_the_card_reader_imports_no_office_library() -> None:
+    """Importing launchbrief.huggingface imports neither openpyxl nor python-pptx."""
+    code = (
+        "import sys, launchbrief.huggingface\n"
+        "assert not {'openpyxl', 'pptx'} & set(sys.modules), sorted(sys.modules)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert 0 == done.returncode, done.stderr
