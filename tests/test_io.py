@@ -164,6 +164,128 @@ def test_load_accepts_utf8_with_bom(muse: lb.Launch, tmp_path: Path) -> None:
     assert muse == lb.load(path)
 
 
+def test_load_names_the_file_as_the_user_wrote_it(
+    muse: lb.Launch, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Problems and a missing file name the path as given ("./a.yaml"), not as Path tidies it."""
+    monkeypatch.chdir(tmp_path)
+    Path("bad.yaml").write_text("id: x\n", "utf-8")
+    with pytest.raises(lb.InvalidLaunchError) as caught:
+        lb.load("./bad.yaml")
+    assert {"./bad.yaml"} == {problem.file for problem in caught.value.problems}
+    with pytest.raises(FileNotFoundError) as missing:
+        lb.load("./missing.yaml")
+    assert "no such file: './missing.yaml'" == str(missing.value)
+    lb.dump(muse, "good.yaml")
+    assert muse == lb.load("./good.yaml")
+
+
+# --------------------------------------------------------------------------- several files
+
+
+def _folder(tmp_path: Path, muse: lb.Launch) -> Path:
+    """A folder of launch files and of files that are not launches, named out of order."""
+    folder = tmp_path / "launches"
+    (folder / "sub").mkdir(parents=True)
+    lb.dump(attrs.evolve(muse, id="b-json"), folder / "b.json")
+    lb.dump(attrs.evolve(muse, id="a-yaml"), folder / "a.YAML")
+    lb.dump(attrs.evolve(muse, id="c-toml"), folder / "c.toml")
+    lb.dump(attrs.evolve(muse, id="nested"), folder / "sub" / "d.yaml")
+    lb.dump(attrs.evolve(muse, id="hidden"), folder / ".e.yaml")
+    (folder / "~$f.xlsx").write_bytes(b"an Office lock file")
+    (folder / "notes.txt").write_text("not a launch", "utf-8")
+    return folder
+
+
+def test_load_many_reads_a_folder_by_name(muse: lb.Launch, tmp_path: Path) -> None:
+    """A folder gives its launch files sorted by name; subfolders, hidden and lock files are left out."""
+    folder = _folder(tmp_path, muse)
+    assert ["a-yaml", "b-json", "c-toml"] == [launch.id for launch in lb.load_many(folder)]
+    assert ["a-yaml", "b-json", "c-toml"] == [launch.id for launch in lb.load_many(str(folder))]
+
+
+def test_load_many_keeps_the_order_of_its_sources(muse: lb.Launch, tmp_path: Path) -> None:
+    """Files, built-in names and folders are loaded in the order given, a folder's files in its place."""
+    folder = _folder(tmp_path, muse)
+    single = lb.dump(attrs.evolve(muse, id="single"), tmp_path / "single.json")
+    launches = lb.load_many([single, "muse-spark", folder, str(single)])
+    assert ["single", "muse-spark", "a-yaml", "b-json", "c-toml", "single"] == [
+        launch.id for launch in launches
+    ]
+
+
+def test_load_many_lists_every_problem_of_every_bad_file(muse: lb.Launch, tmp_path: Path) -> None:
+    """Bad files among good ones: one InvalidLaunchError with each file's problems, each naming its file."""
+    good = lb.dump(muse, tmp_path / "good.yaml")
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("id: x\ntitle: X\nunknown: 1\n", "utf-8")
+    worse = tmp_path / "worse.json"
+    worse.write_text('{"id": "x",', "utf-8")
+    missing = tmp_path / "missing.toml"
+    other = tmp_path / "other.txt"
+    other.write_text("id: x\n", "utf-8")
+    with pytest.raises(lb.InvalidLaunchError) as caught:
+        lb.load_many([bad, good, worse, missing, other])
+    problems = caught.value.problems
+    expected = {str(bad), str(worse), str(missing), str(other)}
+    assert expected == {problem.file for problem in problems}
+    assert [str(bad), str(worse), str(missing), str(other)] == list(
+        dict.fromkeys(problem.file for problem in problems)
+    )
+    by_file = {problem.file: problem for problem in reversed(problems)}
+    assert [
+        f"{bad}:1:1: developer: missing required field 'developer'",
+        f"{bad}:1:1: models: no model is marked launched: give each model the launch releases"
+        " `launched: true`",
+        f"{bad}:3:1: unknown: unknown key 'unknown' (known: schema_version, id, title, developer,"
+        " as_of, summary, dates, license, models, modes, surfaces, cohorts, benchmarks, results,"
+        " safety, use_cases, insights, sources)",
+    ] == [str(problem) for problem in problems if problem.file == str(bad)]
+    assert f"{missing}: no such file" == str(by_file[str(missing)])
+    assert str(by_file[str(other)]).startswith(f"{other}: unknown file type '.txt' (expected ")
+    assert by_file[str(worse)].line == 1
+
+
+def test_load_each_reports_each_source_and_goes_on(muse: lb.Launch, tmp_path: Path) -> None:
+    """load_each gives (path, launch) for good sources and (path, error) for bad ones, in order."""
+    good = lb.dump(muse, tmp_path / "good.yaml")
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("id: x\n", "utf-8")
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    outcomes = list(lb.io.load_each([bad, "no-such-launch", empty, good]))
+    assert [bad, Path("no-such-launch"), empty, good] == [path for path, _ in outcomes]
+    errors = [outcome for _, outcome in outcomes[:3]]
+    assert all(isinstance(error, lb.InvalidLaunchError) for error in errors)
+    assert muse == outcomes[3][1]
+    named = [str(error.problems[0]) for error in errors if isinstance(error, lb.InvalidLaunchError)]
+    assert named[1].startswith("no-such-launch: no such file, and no built-in launch of that name")
+    assert named[2].startswith(f"{empty}: the folder holds no launch file (none ends with .json")
+
+
+def test_load_each_gives_a_system_failure_as_its_os_error(muse: lb.Launch, tmp_path: Path) -> None:
+    """A file the system cannot read (here a symbolic link to itself) comes as its OSError."""
+    loop = tmp_path / "loop.yaml"
+    loop.symlink_to(loop)
+    good = lb.dump(muse, tmp_path / "good.yaml")
+    (path, failure), (_, launch) = lb.io.load_each([loop, good])
+    assert (loop, muse) == (path, launch)
+    assert isinstance(failure, OSError)
+    assert not isinstance(failure, FileNotFoundError)
+    with pytest.raises(OSError, match=r"loop\.yaml"):
+        lb.load_many([good, loop])
+
+
+def test_load_each_is_lazy(muse: lb.Launch, tmp_path: Path) -> None:
+    """load_each reads a source only when asked for it, so a batch holds one launch at a time."""
+    first = lb.dump(muse, tmp_path / "first.yaml")
+    later = tmp_path / "later.yaml"
+    each = lb.io.load_each([first, later])
+    assert (first, muse) == next(each)
+    lb.dump(attrs.evolve(muse, id="written-after"), later)
+    assert "written-after" == next(each)[1].id  # type: ignore[union-attr]
+
+
 # --------------------------------------------------------------------------- loads and dumps
 
 

@@ -47,8 +47,8 @@ from launchbrief.exceptions import (
     Problem,
     UnknownFormatError,
 )
-from launchbrief.exporters import Exporter, exporters
-from launchbrief.io import datasets, dump, dumps, load, loads
+from launchbrief.exporters import Exporter, ExporterEntry, exporters
+from launchbrief.io import datasets, dump, dumps, load, load_many, loads
 from launchbrief.model import (
     SCHEMA_VERSION,
     Benchmark,
@@ -79,6 +79,7 @@ from launchbrief.model import (
     SurfaceKind,
     UseCase,
 )
+from launchbrief.readers import Reader, ReaderEntry, get_reader, readers
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -98,6 +99,7 @@ __all__ = [
     "Evaluation",
     "ExportError",
     "Exporter",
+    "ExporterEntry",
     "FamilyRow",
     "Gap",
     "GapKind",
@@ -113,6 +115,8 @@ __all__ = [
     "Mode",
     "Model",
     "Problem",
+    "Reader",
+    "ReaderEntry",
     "Relation",
     "Result",
     "RolloutStatus",
@@ -146,12 +150,15 @@ __all__ = [
     "family",
     "format_score",
     "gap_summary",
+    "get_reader",
     "highlights",
     "leaderboard",
     "leaderboards",
     "load",
+    "load_many",
     "loads",
     "matchups",
+    "readers",
     "rollout",
     "safety",
     "scorecard",

@@ -35,6 +35,7 @@ from launchbrief.exceptions import (
 from launchbrief.exporters import Exporter, exporters, get_exporter
 from launchbrief.io import datasets, load
 from launchbrief.model import Launch
+from launchbrief.readers import readers
 
 if TYPE_CHECKING:
     from _typeshed import SupportsWrite
@@ -339,7 +340,11 @@ def _parser() -> argparse.ArgumentParser:
     show.set_defaults(run=_show_launch)
 
     formats = commands.add_parser(
-        "formats", help="list export formats", description="List exporters."
+        "formats",
+        help="list the files launchbrief reads and the formats it writes",
+        description="List the readers (the files launchbrief reads) and the writers (the"
+        " formats 'launchbrief export -f' writes), plugins included. A plugin that cannot"
+        " be loaded is listed with the reason, and the exit code is 1.",
     )
     formats.set_defaults(run=_formats)
 
@@ -587,6 +592,16 @@ def _show_launch(args: argparse.Namespace) -> int:
 
 def _formats(_args: argparse.Namespace) -> int:
     status = EXIT_OK
+    _out("Readers (the files that validate, show and export take):")
+    for reader in readers():
+        try:
+            loaded = reader.load()
+        except LaunchbriefError as error:
+            _out(f"{reader.name:<8} unavailable: {error}")
+            status = EXIT_FAILED
+            continue
+        _out(f"{reader.name:<8} {' '.join(loaded.suffixes):<7} {loaded.description}")
+    _out("Writers (the formats that export -f writes):")
     for entry in exporters():
         try:
             exporter = entry.load()

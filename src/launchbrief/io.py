@@ -2,6 +2,10 @@
 
 Every problem in a file is reported at once, located by file, line, column and
 field path, in an :class:`~launchbrief.exceptions.InvalidLaunchError`.
+
+:func:`load` reads any file a reader plugin takes (:mod:`launchbrief.readers`): it
+chooses the reader through the registry and imports no format module itself. The
+text formats are parsed here (:func:`loads`), and their readers call it.
 """
 
 from __future__ import annotations
@@ -9,7 +13,6 @@ from __future__ import annotations
 import codecs
 import difflib
 import functools
-import importlib
 import json
 import os
 import re
@@ -17,7 +20,7 @@ import secrets
 import stat
 import tomllib
 import typing
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from importlib import resources
 from pathlib import Path
@@ -39,8 +42,14 @@ from launchbrief._locate import (
     parse_json,
     parse_yaml,
 )
-from launchbrief.exceptions import InvalidLaunchError, Problem, UnknownFormatError
+from launchbrief.exceptions import (
+    InvalidLaunchError,
+    LaunchbriefError,
+    Problem,
+    UnknownFormatError,
+)
 from launchbrief.model import FieldValueError, Launch, Score, launch_problems
+from launchbrief.readers import Reader, find_reader, get_reader, known_suffixes
 
 __all__ = [
     "FORMATS",
@@ -50,7 +59,10 @@ __all__ = [
     "dumps",
     "from_data",
     "load",
+    "load_each",
+    "load_many",
     "loads",
+    "read_bytes",
     "to_data",
 ]
 
@@ -69,32 +81,112 @@ _converter = make_converter()
 # --------------------------------------------------------------------------- public API
 
 
-def load(source: str | os.PathLike[str]) -> Launch:
-    """Load a launch from a file (.yaml, .yml, .json, .toml, .xlsx) or a built-in name.
+def load(source: str | os.PathLike[str], *, format: str | None = None, **options: Any) -> Launch:
+    """Load a launch from a file or a built-in name such as ``"muse-spark"``.
+
+    The reader is the one named ``format`` (``"yaml"``, ``"xlsx"``, a plugin's name) or
+    else the one that takes the file's suffix (.yaml, .yml, .json, .toml, .xlsx and
+    any a plugin adds); a file whose suffix no reader takes is shown to the readers
+    that recognize files by their first bytes. ``options`` go to the reader (the
+    built-in ones take none). A path that exists wins over a built-in name.
 
     Raises:
         InvalidLaunchError: the file is not a valid launch record; every problem is listed.
-        UnknownFormatError: the suffix names no format we read.
+        UnknownFormatError: no reader takes the file, or the one asked for or needed
+            cannot be loaded (named, with the reason).
         FileNotFoundError: there is no such file and no built-in dataset of that name.
     """
+    shown = str(source)
     path = Path(source)
-    if isinstance(source, str) and source in datasets() and not path.exists():
+    if format is None and isinstance(source, str) and source in datasets() and not path.exists():
+        if options:
+            raise TypeError(f"the built-in launch {source!r} takes no reader options")
         return _load_dataset(source)
-    suffix = path.suffix.lower()
-    if suffix == ".xlsx":
-        return _read_workbook(path)
-    if suffix not in _SUFFIXES:
-        if not path.exists() and not suffix:
-            known = ", ".join(datasets())
-            raise FileNotFoundError(
-                f"no file {str(source)!r} and no built-in launch of that name (built-in: {known})"
-            )
-        raise UnknownFormatError(
-            f"cannot read {str(source)!r}: unknown file type {suffix or '(none)'!r}"
-            " (expected .yaml, .yml, .json, .toml or .xlsx)"
+    if format is None and not path.suffix and not path.exists():
+        known = ", ".join(datasets())
+        raise FileNotFoundError(
+            f"no file {shown!r} and no built-in launch of that name (built-in: {known})"
         )
-    data = _read_bytes(path)
-    return _parse(data, _SUFFIXES[suffix], str(source))
+    reader = _chosen_reader(path, shown, format)
+    read = str(path)
+    if read == shown:
+        return reader.read(path, **options)
+    # Path() tidies what the user typed ("./a.yaml" is "a.yaml"); messages name the file as typed.
+    try:
+        return reader.read(path, **options)
+    except InvalidLaunchError as error:
+        raise InvalidLaunchError(
+            [replace(p, file=shown) if p.file == read else p for p in error.problems]
+        ) from None
+    except FileNotFoundError as error:
+        if error.filename is None and repr(read) in str(error):
+            raise FileNotFoundError(str(error).replace(repr(read), repr(shown))) from None
+        raise
+
+
+def load_each(
+    sources: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
+) -> Iterator[tuple[Path, Launch | InvalidLaunchError | OSError]]:
+    """Load each source in turn: ``(path, launch)``, or ``(path, why not)`` for a bad one.
+
+    ``sources`` are files, built-in names and folders (one, or several in order). A
+    folder stands for each file in it with a suffix some reader takes, sorted by name;
+    its subfolders, hidden files and Office's lock files (``~$…``) are left out.
+
+    A bad source does not stop the others. Bad input comes as an
+    :class:`~launchbrief.exceptions.InvalidLaunchError` whose problems each name the
+    file: an invalid record, but also a file that does not exist, one that no reader
+    takes, or a folder with no launch file. A file the system refuses to read
+    (permission denied, a failing disk) comes as its :class:`OSError`, so that a caller
+    can tell bad input from a failing system.
+    """
+    for given in _sources(sources):
+        if isinstance(given, tuple):
+            yield given
+            continue
+        path, shown = Path(given), str(given)
+        try:
+            yield path, load(given)
+        except InvalidLaunchError as error:
+            named = [p if p.file is not None else replace(p, file=shown) for p in error.problems]
+            yield path, InvalidLaunchError(named)
+        except FileNotFoundError:
+            message = "no such file"
+            if not path.suffix:
+                built_in = ", ".join(datasets())
+                message += f", and no built-in launch of that name (built-in: {built_in})"
+            yield path, InvalidLaunchError([Problem(message, file=shown)])
+        except UnknownFormatError as error:
+            message = str(error).removeprefix(f"cannot read {shown!r}: ")
+            yield path, InvalidLaunchError([Problem(message, file=shown)])
+        except OSError as error:
+            yield path, error
+
+
+def load_many(
+    sources: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
+) -> list[Launch]:
+    """Load every source (files, built-in names, folders, as :func:`load_each` does): all or none.
+
+    Returns the launches in the order of ``sources``, each folder's files by name.
+
+    Raises:
+        InvalidLaunchError: one or more sources are bad; every problem of every bad
+            source is listed, each naming its file.
+        OSError: the system refused to read a file; its ``filename`` names it.
+    """
+    launches: list[Launch] = []
+    problems: list[Problem] = []
+    for _path, loaded in load_each(sources):
+        if isinstance(loaded, InvalidLaunchError):
+            problems.extend(loaded.problems)
+        elif isinstance(loaded, OSError):
+            raise loaded
+        else:
+            launches.append(loaded)
+    if problems:
+        raise InvalidLaunchError(problems)
+    return launches
 
 
 def loads(text: str | bytes, format: str = "yaml", *, name: str = "<string>") -> Launch:
@@ -304,16 +396,50 @@ _YamlDumper.add_implicit_resolver(
 )
 
 
-def _read_workbook(path: Path) -> Launch:
-    # The workbook reader lives with the xlsx exporter: the one module that imports openpyxl.
+def _chosen_reader(path: Path, shown: str, format: str | None) -> Reader:
+    if format is None:
+        return find_reader(path, shown)
     try:
-        workbook = importlib.import_module("launchbrief.exporters.xlsx")
-    except ImportError as error:
-        raise UnknownFormatError(
-            f"cannot read {str(path)!r}: the xlsx reader is missing ({error})"
-        ) from None
-    launch: Launch = workbook.read_workbook(path)
-    return launch
+        return get_reader(format)
+    except UnknownFormatError:
+        raise
+    except LaunchbriefError as error:
+        # A broken plugin is bad news for the files it reads only: the caller goes on.
+        raise UnknownFormatError(f"cannot read {shown!r}: {error}") from error
+
+
+def _sources(
+    sources: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
+) -> Iterator[str | os.PathLike[str] | tuple[Path, InvalidLaunchError | OSError]]:
+    """Each source, a folder replaced by its launch files; a folder that fails, as its failure."""
+    given = [sources] if isinstance(sources, (str, os.PathLike)) else sources
+    suffixes: tuple[str, ...] | None = None
+    for source in given:
+        folder = Path(source)
+        if not folder.is_dir():
+            yield source
+            continue
+        if suffixes is None:
+            suffixes = known_suffixes()
+        try:
+            files = sorted(
+                (
+                    child
+                    for child in folder.iterdir()
+                    if child.suffix.lower() in suffixes
+                    and not child.name.startswith((".", "~$"))
+                    and child.is_file()
+                ),
+                key=lambda child: child.name,
+            )
+        except OSError as error:
+            yield folder, error
+            continue
+        if not files:
+            wanted = ", ".join(suffixes)
+            problem = Problem(f"the folder holds no launch file (none ends with {wanted})")
+            yield folder, InvalidLaunchError([replace(problem, file=str(source))])
+        yield from files
 
 
 def _check_format(format: str) -> str:
@@ -337,7 +463,13 @@ def _too_large(name: str, size: int | None) -> Problem:
     )
 
 
-def _read_bytes(path: Path) -> bytes:
+def read_bytes(path: Path) -> bytes:
+    """The bytes of the file at ``path``, for a reader: refused past :data:`MAX_FILE_BYTES`.
+
+    Raises:
+        InvalidLaunchError: the file is too large, or a folder.
+        FileNotFoundError: there is no such file.
+    """
     name = str(path)
     try:
         stream = path.open("rb")

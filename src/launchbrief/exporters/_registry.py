@@ -1,4 +1,7 @@
-"""Entry-point discovery of exporters: read once, cached, loaded on first use."""
+"""Entry-point discovery of exporters: read once, cached, loaded on first use.
+
+The mechanism is shared with the readers (:mod:`launchbrief._plugins`).
+"""
 
 from __future__ import annotations
 
@@ -6,11 +9,11 @@ import contextlib
 import functools
 import os
 from collections.abc import Iterator
-from importlib import metadata
 from pathlib import Path
 from typing import IO, Any, ClassVar, Protocol, runtime_checkable
 
 from launchbrief import _atomic
+from launchbrief._plugins import PluginEntry, by_cost, discover
 from launchbrief.exceptions import LaunchbriefError, UnknownFormatError
 from launchbrief.model import Launch
 
@@ -47,55 +50,21 @@ class Exporter(Protocol):
         """Write ``launch`` to ``dest``."""
 
 
-class ExporterEntry:
+class ExporterEntry(PluginEntry[Exporter]):
     """A registered exporter, known by name until it is loaded.
 
+    ``name`` is the format name, ``target`` the ``"module:Class"`` it points to.
     ``load()`` imports the plugin and returns an instance, or raises
     :class:`~launchbrief.exceptions.LaunchbriefError` naming the plugin and the reason.
     """
 
-    def __init__(self, entry_point: metadata.EntryPoint) -> None:
-        self.name = entry_point.name
-        self.target = entry_point.value
-        self._entry_point = entry_point
-
-    def __repr__(self) -> str:
-        return f"ExporterEntry({self.name!r}, {self.target!r})"
-
-    def load(self) -> Exporter:
-        """Import the plugin and return a ready exporter instance."""
-        return _load(self._entry_point)
-
-
-@functools.cache
-def _load(entry_point: metadata.EntryPoint) -> Exporter:
-    try:
-        factory = entry_point.load()
-        exporter = factory()
-    except Exception as error:
-        raise LaunchbriefError(
-            f"exporter {entry_point.name!r} ({entry_point.value}) could not be loaded:"
-            f" {type(error).__name__}: {error}"
-        ) from error
-    missing = [
-        attribute
-        for attribute in ("name", "suffix", "media_type", "description", "export")
-        if not hasattr(exporter, attribute)
-    ]
-    if missing:
-        raise LaunchbriefError(
-            f"exporter {entry_point.name!r} ({entry_point.value}) lacks {', '.join(missing)}"
-        )
-    return exporter  # type: ignore[no-any-return]
+    kind = "exporter"
+    required = ("name", "suffix", "media_type", "description", "export")
 
 
 @functools.cache
 def _entries() -> tuple[ExporterEntry, ...]:
-    found: dict[str, ExporterEntry] = {}
-    for entry_point in metadata.entry_points(group=ENTRY_POINT_GROUP):
-        # The first registration of a name wins, so a plugin cannot shadow ours by accident.
-        found.setdefault(entry_point.name, ExporterEntry(entry_point))
-    return tuple(sorted(found.values(), key=lambda entry: entry.name))
+    return discover(ENTRY_POINT_GROUP, ExporterEntry)
 
 
 def exporters() -> tuple[ExporterEntry, ...]:
@@ -117,15 +86,18 @@ def get_exporter(format: str | None = None, *, dest: object = None) -> Exporter:
         suffix = Path(dest).suffix.lower()
         if not suffix:
             raise UnknownFormatError(f"cannot tell the format of {str(dest)!r}: it has no suffix")
-        # By convention an exporter is named after its suffix; try that one first.
-        named = entries.get(suffix.lstrip("."))
-        if named is not None and named.load().suffix.lower() == suffix:
-            return named.load()
-        for entry in entries.values():
-            with contextlib.suppress(LaunchbriefError):
+        # By convention an exporter is named after its suffix: that one is tried first,
+        # and if it is broken, that is the error to report.
+        named = suffix.lstrip(".")
+        for entry in by_cost(entries.values(), named):
+            try:
                 exporter = entry.load()
-                if exporter.suffix.lower() == suffix:
-                    return exporter
+            except LaunchbriefError:
+                if entry.name == named:
+                    raise
+                continue
+            if exporter.suffix.lower() == suffix:
+                return exporter
         raise UnknownFormatError(
             f"no exporter writes {suffix!r} files (exporters: {', '.join(entries)})"
         )

@@ -122,7 +122,14 @@ from launchbrief.model import (
     Specs,
 )
 
-__all__ = ["DEFAULT_ACCENT", "SHEETS", "XlsxExporter", "XlsxTextWarning", "read_workbook"]
+__all__ = [
+    "DEFAULT_ACCENT",
+    "SHEETS",
+    "XlsxExporter",
+    "XlsxReader",
+    "XlsxTextWarning",
+    "read_workbook",
+]
 
 #: The workbook's sheets, in order. Summary, Benchmarks, Charts and About are views;
 #: the others are data sheets that are read back.
@@ -2293,6 +2300,22 @@ _READ_SHEETS = frozenset(spec.sheet for spec in (*DATA_TABLES, LAUNCH_SHEET))
 
 
 # --------------------------------------------------------------------------- reading
+
+
+class XlsxReader:
+    """The workbook as a reader plugin: ``launchbrief.load("x.xlsx")`` comes here."""
+
+    name: ClassVar[str] = "xlsx"
+    suffixes: ClassVar[tuple[str, ...]] = (".xlsx",)
+    description: ClassVar[str] = "A workbook launchbrief wrote, also after edits in Excel"
+
+    def sniff(self, head: bytes) -> bool:
+        """Whether ``head`` begins a zip archive with Excel parts (``xl/``): a workbook."""
+        return head.startswith(b"PK\x03\x04") and b"xl/" in head
+
+    def read(self, source: Path, /) -> Launch:
+        """Rebuild the launch from the workbook at ``source``; see :func:`read_workbook`."""
+        return read_workbook(source)
 
 
 def read_workbook(path: str | Path) -> Launch:
