@@ -78,7 +78,7 @@ def test_value_right_of_the_table_is_refused_with_its_cell(workbook: Path, tmp_p
         workbook, tmp_path / "note.xlsx", {"Results": _header_and_rows(workbook, "Results", row)}
     )
     assert _problems(path) == [
-        f"{path}: Results!XFD3: a value outside the table's columns (A–Z); refused: move it"
+        f"{path}: Results!XFD3: a value outside the table's columns (A–AA); refused: move it"
         " into a column with a header, or delete it"
     ]
 
@@ -120,7 +120,7 @@ def test_one_far_cell_per_row_in_every_sheet_is_bounded(
     run = run_bounded("validate", str(path))
     _refused(run, "far.xlsx")
     if value:
-        assert "Results!XFD3: a value outside the table's columns (A–Z)" in run.stderr
+        assert "Results!XFD3: a value outside the table's columns (A–AA)" in run.stderr
     else:
         assert "too large to read: more than 2,500,000 cells" in run.stderr
 

@@ -31,8 +31,10 @@ from launchbrief._reproducible import document_time, normalize_zip
 from launchbrief.exceptions import ExportError, InvalidLaunchError
 from launchbrief.exporters import _archive, get_exporter
 from launchbrief.exporters import xlsx as xlsx_module
+from launchbrief.exporters._colors import STATUS_COLORS
 from launchbrief.exporters._xlsx_layout import (
     DATA_TABLES,
+    enum_word,
     escape_text,
     format_list,
     format_mapping,
@@ -40,10 +42,20 @@ from launchbrief.exporters._xlsx_layout import (
     parse_mapping,
     unescape_text,
 )
+from launchbrief.exporters.pptx import palette
 from launchbrief.exporters.xlsx import SHEETS, XlsxExporter, XlsxTextWarning, read_workbook
-from launchbrief.model import DatedEvent, Launch, Result, Scale, Settings, Source, SourceKind
+from launchbrief.model import (
+    DatedEvent,
+    Launch,
+    Result,
+    RolloutStatus,
+    Scale,
+    Settings,
+    Source,
+    SourceKind,
+)
 from tests.office import CSV_EVERY_SHEET, convert
-from tests.samples import facts
+from tests.samples import facts, family_launch
 from tests.strategies import launches
 
 # Every score in the source article, as the article words it: benchmark, model, score.
@@ -275,12 +287,34 @@ def _charts(path: Path) -> list[ElementTree.Element]:
         ]
 
 
-def test_at_least_three_native_bar_charts(workbook_path: Path) -> None:
-    """Native bar charts with axis titles and data labels; the launched model's bars in the accent colour."""
+def _chart_title(chart: ElementTree.Element) -> str:
+    return "".join(t.text or "" for t in chart.find(f"{_C}chart/{_C}title").iter(f"{_A}t"))
+
+
+def _referenced(path: Path, ref: str) -> list[Any]:
+    """The values of the cells a chart formula such as ``'Charts'!$C$6:$C$10`` refers to."""
+    sheet, _bang, cells = ref.rpartition("!")
+    workbook = openpyxl.load_workbook(path, read_only=True)
+    try:
+        area = workbook[sheet.strip("'")][cells.replace("$", "")]
+        rows = area if isinstance(area, tuple) else ((area,),)
+        return [cell.value for row in rows for cell in (row if isinstance(row, tuple) else (row,))]
+    finally:
+        workbook.close()
+
+
+def _fill(element: ElementTree.Element | None) -> str | None:
+    found = None if element is None else element.find(f"{_C}spPr/{_A}solidFill/{_A}srgbClr")
+    return None if found is None else found.get("val")
+
+
+def test_native_bar_charts_as_in_the_deck(workbook_path: Path) -> None:
+    """Native bar charts with axis titles and labels, each ranked best first beside its table,
+    the launched model's bar in the house accent and the rivals' in the deck's neutral gray."""
     charts = _charts(workbook_path)
-    assert len(charts) >= 3
     accent = xlsx_module.DEFAULT_ACCENT.lstrip("#")
-    titles = []
+    assert accent == palette.DEFAULT_ACCENT  # the deck's accent
+    titles = [_chart_title(chart) for chart in charts]
     for chart in charts:
         plot = chart.find(f"{_C}chart/{_C}plotArea")
         assert plot is not None
@@ -290,41 +324,117 @@ def test_at_least_three_native_bar_charts(workbook_path: Path) -> None:
             assert plot.find(f"{axis}/{_C}delete").get("val") == "0"
         for series in plot.iter(f"{_C}ser"):
             assert series.find(f"{_C}dLbls/{_C}showVal").get("val") == "1"
-        title = "".join(t.text or "" for t in chart.find(f"{_C}chart/{_C}title").iter(f"{_A}t"))
-        titles.append(title)
-    category_charts = [
-        chart
-        for chart in charts
-        if any("'Benchmarks'!" in (f.text or "") for f in chart.iter(f"{_C}f"))
+            # Every chart draws the table at its left on the Charts sheet.
+            assert series.find(f"{_C}val/{_C}numRef/{_C}f").text.startswith("'Charts'!$C$")
+    assert titles == [
+        "CharXiv Reasoning (percent, higher is better)",
+        "HealthBench Hard (percent, higher is better)",
+        "Where Muse Spark ships: surfaces by rollout status",
     ]
-    assert len(category_charts) == 2
-    for chart in category_charts:
-        first = next(chart.iter(f"{_C}ser"))
-        assert first.find(f"{_C}tx/{_C}strRef/{_C}f").text == "'Benchmarks'!$F$1"
-        assert first.find(f"{_C}spPr/{_A}solidFill/{_A}srgbClr").get("val") == accent
-        others = list(chart.iter(f"{_C}ser"))[1:]
-        assert len(others) == 4
-        assert all(
-            s.find(f"{_C}spPr/{_A}solidFill/{_A}srgbClr").get("val") != accent for s in others
-        )
-    assert any(t.startswith("Multimodal scores (percent, higher is better)") for t in titles)
-    assert any(t.startswith("Health scores") for t in titles)
-    assert any(t.startswith("Where Muse Spark leads and trails") for t in titles)
-    assert any(t.startswith("Where Muse Spark ships") for t in titles)
-    # Categories known only from the source's words get no empty chart.
-    for category in ("Reasoning", "Coding", "Agentic"):
-        assert not any(t.startswith(f"{category} scores") for t in titles)
+    for chart, expected in zip(
+        charts[:2],
+        (
+            ["Muse Spark", "GPT 5.4", "Gemini 3.1 Pro High", "Claude Opus 4.6 Max", "Grok 4.2"],
+            ["Muse Spark", "GPT 5.4", "Gemini 3.1 Pro High", "Grok 4.2", "Claude Opus 4.6 Max"],
+        ),
+        strict=True,
+    ):
+        (series,) = chart.iter(f"{_C}ser")
+        labels = _referenced(workbook_path, next(series.find(f"{_C}cat").iter(f"{_C}f")).text)
+        values = _referenced(workbook_path, series.find(f"{_C}val/{_C}numRef/{_C}f").text)
+        assert labels == expected
+        assert values == sorted(values, reverse=True)  # ranked, best first
+        assert _fill(series) == palette.RIVAL_GREYS[0]
+        points = {int(p.find(f"{_C}idx").get("val")): _fill(p) for p in series.iter(f"{_C}dPt")}
+        assert points == {0: accent}  # Muse Spark's bar, the only launched one
+    # Leaderboards where Muse Spark alone has a number (MMMU Pro, SimpleVQA), or known only
+    # in words, get no chart; counts of one benchmark each (leads and trails) neither.
+    assert not any("MMMU Pro" in t or "SimpleVQA" in t or "ARC AGI 2" in t for t in titles)
+    assert not any(t.startswith("Where Muse Spark leads") for t in titles)
+
+
+def test_rollout_bars_take_the_status_colors(workbook_path: Path) -> None:
+    """The rollout chart colors each status' bar as the deck does: live green, planned slate."""
+    chart = next(c for c in _charts(workbook_path) if "rollout status" in _chart_title(c))
+    (series,) = chart.iter(f"{_C}ser")
+    labels = _referenced(workbook_path, next(series.find(f"{_C}cat").iter(f"{_C}f")).text)
+    assert labels == ["Live", "Preview", "Planned"]
+    points = [_fill(p) for p in series.iter(f"{_C}dPt")]
+    assert points == [
+        STATUS_COLORS[s] for s in (RolloutStatus.LIVE, RolloutStatus.PREVIEW, RolloutStatus.PLANNED)
+    ]
+
+
+@pytest.mark.parametrize("name", ["muse-spark", "aster-2", "family"])
+def test_no_chart_of_zeros_and_ones(name: str, tmp_path: Path, aster: Launch) -> None:
+    """No chart draws only 0s and 1s; a family's leads and trails, in the dozens, are charted."""
+    record = {
+        "muse-spark": lambda: launchbrief.load("muse-spark"),
+        "aster-2": lambda: aster,
+        "family": lambda: family_launch(models=4, benchmarks=12, cohorts=2),
+    }[name]()
+    path = _export(record, tmp_path / f"{name}.xlsx")
+    charts = _charts(path)
+    assert charts
+    for chart in charts:
+        values = [
+            value
+            for ref in chart.iter(f"{_C}f")
+            if "$C$" in (ref.text or "") or ":$" in (ref.text or "")
+            for value in _referenced(path, ref.text)
+            if isinstance(value, (int, float))
+        ]
+        assert values, _chart_title(chart)
+        assert not set(values) <= {0, 1}, _chart_title(chart)
+    if name == "family":
+        assert any(_chart_title(c).startswith("Where the 4 Nova models lead") for c in charts)
+
+
+def test_family_charts_cluster_few_models_and_rank_many(tmp_path: Path) -> None:
+    """Up to six models share a clustered chart (launched first, in tones of the accent, rivals
+    in grays); more models get a ranked chart per leaderboard, as in the deck."""
+    few = family_launch(models=2, benchmarks=12, cohorts=1)
+    few = attrs.evolve(
+        few,
+        models=few.models[:4],
+        results=tuple(r for r in few.results if r.model in {m.id for m in few.models[:4]}),
+    )
+    path = _export(few, tmp_path / "few.xlsx")
+    clustered = [
+        c
+        for c in _charts(path)
+        if len(list(c.iter(f"{_C}ser"))) > 1 and "scores" in _chart_title(c)
+    ]
+    assert clustered
+    for chart in clustered:
+        series = list(chart.iter(f"{_C}ser"))
+        names = [_referenced(path, s.find(f"{_C}tx/{_C}strRef/{_C}f").text)[0] for s in series]
+        launched = [n for n in names if n.startswith("Nova")]
+        assert names[: len(launched)] == launched  # launched models first
+        fills = [_fill(s) for s in series]
+        assert fills[0] == xlsx_module.DEFAULT_ACCENT.lstrip("#")
+        assert all(f in palette.RIVAL_GREYS for f in fills[len(launched) :])
+        assert len(series) <= 6
+    many = family_launch(models=8, benchmarks=6, cohorts=1)
+    path = _export(many, tmp_path / "many.xlsx")
+    scored = [c for c in _charts(path) if "(" in _chart_title(c) and "Where" not in _chart_title(c)]
+    assert scored
+    for chart in scored:
+        (series,) = chart.iter(f"{_C}ser")  # ranked: one series, the launched bars picked out
+        values = _referenced(path, series.find(f"{_C}val/{_C}numRef/{_C}f").text)
+        lower = "lower is better" in _chart_title(chart)
+        assert values == sorted(values, reverse=not lower)
 
 
 def test_chart_tables_hold_the_analysis(workbook_path: Path, launch: Launch) -> None:
-    """The cells the leads/trails and rollout charts draw from hold the analysis' counts."""
+    """The tables of the leads/trails and rollout counts hold the analysis' counts, in words."""
     rows = [row for row in _rows(workbook_path, "Charts") if any(v is not None for v in row)]
     cells = {row[1]: row[2:4] for row in rows if len(row) > 2 and row[1] is not None}
     for summary in launchbrief.categories(launch):
         if summary.leads or summary.trails:
             assert cells[summary.category] == (summary.leads, summary.trails)
     for status, surfaces in launchbrief.rollout(launch).groups:
-        assert cells[status.label][0] == len(surfaces)
+        assert cells[enum_word(status.value)][0] == len(surfaces)
 
 
 def test_benchmarks_matrix_marks_leaders_and_claims(workbook_path: Path) -> None:
@@ -798,7 +908,7 @@ def test_options(tmp_path: Path, launch: Launch) -> None:
     """Sheets, charts and accent options shape the workbook; bad options are ExportErrors."""
     path = _export(launch, tmp_path / "o.xlsx", sheets=["charts", "Results"], accent="#00AA55")
     workbook = openpyxl.load_workbook(path)
-    assert workbook.sheetnames == ["Benchmarks", "Charts", "Results"]  # charts need the matrix
+    assert workbook.sheetnames == ["Charts", "Results"]  # the charts draw their own tables
     assert workbook["Results"]["B1"].fill.fgColor.rgb.endswith("00AA55")  # A1: computed
     path = _export(launch, tmp_path / "n.xlsx", charts=False)
     with zipfile.ZipFile(path) as archive:
@@ -1236,10 +1346,20 @@ def test_charts_follow_each_scale(aster_path: Path) -> None:
         )
         number_format = chart.find(f"{_C}chart/{_C}plotArea/{_C}valAx/{_C}numFmt").get("formatCode")
         axes[title] = (bounds, number_format)
-    assert axes["Chat scores (points, 0 to 10, higher is better)"][0] == (0.0, 10.0)
-    assert axes["Coding scores (percentile, higher is better)"] == ((0.0, 100.0), "0")
-    assert axes["Coding scores (fraction, higher is better)"][0] == (0.0, 1.0)
-    assert axes["Language modelling scores (points, lower is better)"][0] == (None, None)
+    assert axes["MT-Bench (Instruction-tuned models) (points, 0 to 10, higher is better)"][0] == (
+        0.0,
+        10.0,
+    )
+    assert axes["Codeforces (Instruction-tuned models) (percentile, higher is better)"] == (
+        (0.0, 100.0),
+        "0",
+    )
+    assert axes["MultiPL-E Racket (Pretrained models) (fraction, higher is better)"][0] == (
+        0.0,
+        1.0,
+    )
+    pile = "Pile test (bits per byte) (Pretrained models) (points, lower is better)"
+    assert axes[pile][0] == (None, None)
     assert not any("%" in number_format for _bounds, number_format in axes.values())
 
 

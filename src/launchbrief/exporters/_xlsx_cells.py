@@ -19,7 +19,7 @@ import posixpath
 import re
 import zipfile
 from collections.abc import Iterator, Sequence
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import IO, Any
 from xml.etree import ElementTree
 
@@ -52,6 +52,7 @@ __all__ = [
     "EMPTY",
     "bool_fragment",
     "column_letters",
+    "date_fragment",
     "empty_fragment",
     "number_fragment",
     "text_fragment",
@@ -109,6 +110,27 @@ def bool_fragment(value: bool | None, style: int) -> str:
     if value is None:
         return EMPTY
     return f'{_style(style)} t="b"><v>{1 if value else 0}</v></c>'
+
+
+#: Excel counts days from 30 December 1899 (day 60, 29 February 1900, never was).
+_EXCEL_EPOCH = date(1899, 12, 30)
+#: Excel has no serial number for earlier days.
+_FIRST_SERIAL_DATE = date(1900, 3, 1)
+
+
+def date_fragment(value: date | None, style: int, text_style: int = 0) -> str:
+    """A date cell: Excel's day number shown with ``style``'s date format.
+
+    A day before 1 March 1900, which Excel cannot count, is ISO text (``text_style``),
+    which reads back the same.
+    """
+    if value is None:
+        return EMPTY
+    if isinstance(value, datetime):
+        value = value.date()
+    if value < _FIRST_SERIAL_DATE:
+        return text_fragment(value.isoformat(), text_style)
+    return f"{_style(style)}><v>{(value - _EXCEL_EPOCH).days}</v></c>"
 
 
 def empty_fragment(style: int) -> str:

@@ -56,6 +56,8 @@ __all__ = [
     "Kind",
     "LaunchField",
     "TableSheet",
+    "enum_code",
+    "enum_word",
     "escape_text",
     "excel_length",
     "format_comparisons",
@@ -437,7 +439,8 @@ class Column:
     fields other columns give. ``since`` is the schema version that added the column:
     an older workbook is read without it. An ``optional`` column may be missing (it
     came after workbooks of its schema version were written): its field then keeps
-    its default.
+    its default. ``aliases`` are former headers, still read (``"Licence"``, written
+    before the workbook spoke American English).
     """
 
     header: str
@@ -448,6 +451,7 @@ class Column:
     choices: tuple[str, ...] = ()
     since: int = 1
     optional: bool = False
+    aliases: tuple[str, ...] = ()
 
     @property
     def derived(self) -> bool:
@@ -478,12 +482,62 @@ class TableSheet:
         return next(column.header for column in self.columns if column.key == key)
 
 
+#: Codes whose word is not the code capitalized with its underscores as spaces.
+_WORDS = {"third_party": "Third-party", "api": "API"}
+#: The enums the data sheets show in words.
+_WORDED: tuple[type[enum.Enum], ...] = (
+    Scale,
+    Direction,
+    RolloutStatus,
+    SurfaceKind,
+    Evaluation,
+    SourceKind,
+    InsightKind,
+)
+
+
+def enum_word(code: str) -> str:
+    """How a data sheet shows an enum's code: ``"Third-party"`` for ``third_party``,
+    ``"Rolling out"`` for ``rolling_out``, ``"Percent"`` for ``percent``.
+
+    The reader takes the word or the code back (:func:`enum_code`).
+    """
+    return _WORDS.get(code) or code.replace("_", " ").capitalize()
+
+
+#: Every word and code of the worded enums, casefolded, to its code.
+_CODES = {
+    spelling: str(member.value)
+    for enum_type in _WORDED
+    for member in enum_type
+    for spelling in (str(member.value), enum_word(str(member.value)).casefold())
+}
+
+
+def enum_code(text: str) -> str:
+    """The code of an enum cell's text, shown as a word or typed as the code
+    (``"Rolling out"``, ``"rolling_out"``); other text is returned as it is, for the
+    record's checks to report."""
+    cleaned = " ".join(text.split())
+    return _CODES.get(cleaned.casefold(), cleaned)
+
+
 def _values(enum_type: type[enum.Enum]) -> tuple[str, ...]:
-    return tuple(str(member.value) for member in enum_type)
+    """The words of an enum's values, as the drop-down lists of the data sheets offer them."""
+    return tuple(enum_word(str(member.value)) for member in enum_type)
 
 
-def _sources_column(key: str = "sources", header: str = "Source ids", since: int = 1) -> Column:
-    return Column(header, key, Kind.IDS, "ids of the Sources sheet, comma-separated", since=since)
+def _sources_column(
+    key: str = "sources", header: str = "Source ids", since: int = 1, aliases: tuple[str, ...] = ()
+) -> Column:
+    return Column(
+        header,
+        key,
+        Kind.IDS,
+        "ids of the Sources sheet, comma-separated",
+        since=since,
+        aliases=aliases,
+    )
 
 
 _SETTINGS_NOTE = (
@@ -497,7 +551,8 @@ RESULTS = TableSheet(
     table="Results",
     collection="results",
     about="One row per result (benchmark × cohort × model × mode), ready for filters and pivot"
-    " tables; results of several launches stack on the Launch column. Edit scores,"
+    " tables; the Results of several launches' workbooks stack one under the other and pivot"
+    " on the Launch, As-of and Launched columns. Edit scores,"
     " cohorts, comparisons, claims, settings and sources here; add rows for new results.",
     columns=(
         Column("Launch", None, Kind.ID, "the launch's id: stack the Results of several launches"),
@@ -589,6 +644,13 @@ RESULTS = TableSheet(
         Column("Vendor only", None, Kind.BOOL, "TRUE when only the vendor reports the result"),
         _sources_column(),
         Column("Provenance", None, Kind.TEXT, "the names of the cited sources"),
+        Column(
+            "As-of",
+            None,
+            Kind.DATE,
+            "the day the launch's record was compiled (its as_of date): tells stacked"
+            " exports apart",
+        ),
     ),
 )
 
@@ -643,7 +705,7 @@ MODELS = TableSheet(
     table="Models",
     collection="models",
     about="Every model of the record: the launched ones (Launched TRUE) and those they are"
-    " compared with, with specs and licence.",
+    " compared with, with specs and license.",
     columns=(
         Column("Model id", "id", Kind.ID, "unique id, used by Results and comparisons"),
         Column("Model", "name", Kind.TEXT, "name"),
@@ -691,21 +753,31 @@ MODELS = TableSheet(
             since=2,
         ),
         Column(
-            "Licence",
+            "License",
             "license.name",
             Kind.TEXT,
-            "the model's own licence, when it differs from the launch's",
+            "the model's own license, when it differs from the launch's",
             since=2,
+            aliases=("Licence",),
         ),
         Column(
             "Open weights",
             "license.open_weights",
             Kind.BOOL,
-            "TRUE or FALSE under that licence; empty when not said",
+            "TRUE or FALSE under that license; empty when not said",
             since=2,
         ),
-        Column("Licence URL", "license.url", Kind.TEXT, "link to the licence", since=2),
-        _sources_column("license.sources", "Licence source ids", since=2),
+        Column(
+            "License URL",
+            "license.url",
+            Kind.TEXT,
+            "link to the license",
+            since=2,
+            aliases=("Licence URL",),
+        ),
+        _sources_column(
+            "license.sources", "License source ids", since=2, aliases=("Licence source ids",)
+        ),
         Column("Summary", "summary", Kind.TEXT, "the model in a paragraph", wrap=True, since=2),
         Column("Modalities", "modalities", Kind.LIST, "separated by ';'", since=2),
         Column("Capabilities", "capabilities", Kind.LIST, "separated by ';'", wrap=True, since=2),
@@ -759,7 +831,7 @@ ROLLOUT = TableSheet(
             "Note",
             "note",
             Kind.TEXT,
-            "gated behind the licence, OpenAI-compatible, …",
+            "gated behind the license, OpenAI-compatible, …",
             wrap=True,
             since=2,
         ),
@@ -883,7 +955,7 @@ LAUNCH_SHEET = TableSheet(
     sheet="Launch",
     table="LaunchFields",
     collection="",
-    about="The launch's own fields (id, title, as-of date, developer, licence), one per row.",
+    about="The launch's own fields (id, title, as-of date, developer, license), one per row.",
     columns=(
         Column(
             "Field",
@@ -920,15 +992,15 @@ LAUNCH_FIELDS = (
     LaunchField("title", Kind.TEXT, "headline of the launch"),
     LaunchField("as_of", Kind.DATE, "when the record was last brought up to date"),
     LaunchField("summary", Kind.TEXT, "the launch in a paragraph"),
-    LaunchField("developer.name", Kind.TEXT, "the organisation behind the launch"),
+    LaunchField("developer.name", Kind.TEXT, "the organization behind the launch"),
     LaunchField("developer.division", Kind.TEXT, "its division or lab"),
     LaunchField("developer.sources", Kind.IDS, "sources for the developer"),
-    LaunchField("license.name", Kind.TEXT, "the licence the models ship under"),
+    LaunchField("license.name", Kind.TEXT, "the license the models ship under"),
     LaunchField(
         "license.open_weights", Kind.BOOL, "TRUE if the weights are open; empty when not said"
     ),
-    LaunchField("license.url", Kind.TEXT, "link to the licence"),
-    LaunchField("license.sources", Kind.IDS, "sources for the licence"),
+    LaunchField("license.url", Kind.TEXT, "link to the license"),
+    LaunchField("license.sources", Kind.IDS, "sources for the license"),
 )
 
 #: Fields of workbooks written for schema 1 (launchbrief 0.1.0), read so that they
@@ -1118,9 +1190,12 @@ def _convert(kind: Kind, value: Any) -> tuple[Any, str | None]:
         return None, f"the cell shows the error {value.code}; correct the cell or clear it"
     if kind is Kind.TEXT:
         return _as_text(value), None
-    if kind in (Kind.ID, Kind.ENUM):
+    if kind is Kind.ID:
         text = _as_text(value)
         return (text.strip() if isinstance(text, str) else text), None
+    if kind is Kind.ENUM:
+        text = _as_text(value)
+        return (enum_code(text) if isinstance(text, str) else text), None
     if kind is Kind.IDS:
         text = _as_text(value)
         if not isinstance(text, str):
@@ -1306,6 +1381,9 @@ def read_table(
         if column.kind is Kind.MAPPING and version < 2:
             column = replace(column, kind=Kind.TEXT)  # schema 1 kept settings as text
         position = positions.get(_normal_header(column.header))
+        for alias in column.aliases:
+            if position is None:
+                position = positions.get(_normal_header(alias))
         if position is None and column.key is not None:
             position = positions.get(_normal_header(column.key))
         if position is None and column.optional:

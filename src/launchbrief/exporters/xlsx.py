@@ -44,6 +44,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.chart import BarChart, Reference, Series
 from openpyxl.chart.data_source import StrRef
 from openpyxl.chart.label import DataLabelList
+from openpyxl.chart.marker import DataPoint
 from openpyxl.chart.series import SeriesLabel
 from openpyxl.chart.text import RichText, Text
 from openpyxl.chart.title import Title
@@ -57,9 +58,10 @@ from openpyxl.drawing.text import (
 )
 from openpyxl.formatting.rule import FormulaRule
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-from openpyxl.utils import get_column_letter, quote_sheetname
+from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.filters import AutoFilter
+from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
 from openpyxl.writer.excel import ExcelWriter
 
@@ -70,6 +72,7 @@ from launchbrief._version import __version__
 from launchbrief.exceptions import ExportError, InvalidLaunchError, Problem
 from launchbrief.exporters import _xlsx_cells as cells
 from launchbrief.exporters._archive import PinnedZipFile, check_archive
+from launchbrief.exporters._colors import HOUSE_ACCENT, RIVAL_GREYS, STATUS_COLORS
 from launchbrief.exporters._registry import open_destination
 from launchbrief.exporters._xlsx_changes import write_changes
 from launchbrief.exporters._xlsx_layout import (
@@ -94,6 +97,7 @@ from launchbrief.exporters._xlsx_layout import (
     Kind,
     Percent,
     TableSheet,
+    enum_word,
     escape_text,
     excel_length,
     format_comparisons,
@@ -152,8 +156,9 @@ SHEETS = (
     "About",
 )
 
-#: The accent colour of headers, the launched models' columns and their chart bars.
-DEFAULT_ACCENT = "#1F5FAD"
+#: The accent color of headers, the launched models' columns and their chart bars: the
+#: house accent, the deck's too.
+DEFAULT_ACCENT = f"#{HOUSE_ACCENT}"
 
 EXCEL_MAX_ROWS = 1_048_576
 EXCEL_MAX_COLUMNS = 16_384
@@ -173,8 +178,13 @@ _FITTED_ROWS = 5_000
 _SUMMARY_ROWS = 30
 #: At most this many cells of the Benchmarks matrix get a note.
 _MAX_NOTES = 1_000
-#: A chart shows at most this many models; more bars than this cannot be read.
-_MAX_CHART_SERIES = 12
+#: A clustered chart shows at most this many models; past it, each leaderboard gets a
+#: ranked chart of its own (as in the deck: a legend of more colors cannot be read).
+_MOST_SERIES = 6
+#: A ranked chart shows at most this many models, the best.
+_MOST_BARS = 30
+#: The Charts sheet holds at most this many benchmark charts (the matrix has them all).
+_MOST_CHARTS = 40
 
 _DATE_FORMAT = "yyyy-mm-dd"
 #: Excel has no serial numbers for earlier dates (and miscounts 1900's February):
@@ -182,7 +192,6 @@ _DATE_FORMAT = "yyyy-mm-dd"
 _FIRST_EXCEL_DATE = date(1900, 3, 1)
 # Excel shows TRUE/FALSE whatever the format; LibreOffice shows 1/0 without this one.
 _BOOL_FORMAT = '"TRUE";"TRUE";"FALSE"'
-_RIVAL_COLOURS = ("8EA9C1", "A9C7A0", "E3B48F", "B7A6CF", "D9C27A", "9FC5C8", "D6A2A8", "BFBFBF")
 _TABLE_STYLE = "TableStyleLight1"
 _ESCAPE_LIKE = re.compile("_x[0-9A-Fa-f]{4}_")
 _AUTHOR = "launchbrief"
@@ -216,12 +225,11 @@ class XlsxExporter:
 
         Args:
             sheets: names of the sheets to write (see ``SHEETS``), in any order; all by
-                default. Charts brings Benchmarks, which it draws from. A workbook reads
-                back only if it has every data sheet and Launch.
-            charts: whether to add the Charts sheet (one native bar chart per benchmark
-                category with numbers).
-            accent: the accent colour as ``"#RRGGBB"``: headers, the launched model's
-                column and its bars.
+                default. A workbook reads back only if it has every data sheet and Launch.
+            charts: whether to add the Charts sheet (native bar charts of the
+                leaderboards with numbers, as the deck draws them, each beside its table).
+            accent: the accent color as ``"#RRGGBB"``: headers, the launched models'
+                columns and their bars.
             since: an earlier version of the launch: adds a Changes sheet after the
                 Summary, one row per change (:func:`launchbrief.diff`); the reader ignores it.
 
@@ -276,8 +284,6 @@ def _chosen_sheets(sheets: Iterable[str] | None, *, charts: bool) -> tuple[str, 
             wanted.add(match)
     if not charts:
         wanted.discard("Charts")
-    if "Charts" in wanted:
-        wanted.add("Benchmarks")  # the charts draw from the matrix
     chosen = tuple(name for name in SHEETS if name in wanted)
     if not chosen:
         raise ExportError("no sheets chosen: a workbook needs at least one sheet")
@@ -636,19 +642,18 @@ def _row_height(
 # --------------------------------------------------------------------------- the workbook
 
 
-class _Book:
-    """One workbook being written: the launch, its analysis, the styles."""
+class _Workbook:
+    """A workbook being written: openpyxl's write-only book, the styles, the tables.
 
-    def __init__(self, launch: Launch, accent: str) -> None:
-        self.launch = launch
+    The launch workbook (:class:`_Book`) and the landscape of several launches
+    (``_xlsx_landscape``) are both written through one of these.
+    """
+
+    def __init__(self, accent: str) -> None:
         self.wb = openpyxl.Workbook(write_only=True)
         self.accent = accent
-        self.models = {model.id: model for model in launch.models}
-        self.modes = {mode.id: mode for mode in launch.modes}
-        self.sources = {source.id: source for source in launch.sources}
         self.next_table_id = 1
         self.sheets: dict[str, Any] = {}
-        self.matrix: Any = None  # the Benchmarks sheet, which the charts draw from
         #: Sheets whose body rows are streamed as text when the archive is written.
         self.splices: dict[Any, Callable[[], Iterator[bytes]]] = {}
         thin = Side(style="thin", color="BFBFBF")
@@ -682,52 +687,12 @@ class _Book:
         )
         self.link_font = _font(color="0563C1", underline="single")
 
-    @functools.cached_property
-    def digest(self) -> _Digest:
-        """What the big sheets and the charts need from the leaderboards."""
-        self.categories  # noqa: B018 - computed first: its own leaderboards are gone by then
-        return _digest(self.launch)
-
-    @functools.cached_property
-    def categories(self) -> tuple[analysis.CategorySummary, ...]:
-        return analysis.categories(self.launch)
-
-    @functools.cached_property
-    def plan(self) -> _Plan:
-        """The matrix rows (leaderboards) in order, and the chart groups over them."""
-        return _plan(self)
-
-    @functools.cached_property
-    def colours(self) -> dict[str, str]:
-        """The bar colour of each model: shades of the accent for launched models."""
-        launched = [_tint(self.accent, amount) for amount in (0.0, 0.4, 0.62)] + [
-            _shade(self.accent, 0.35)
-        ]
-        found: dict[str, str] = {}
-        mine = rival = 0
-        for model in self.launch.models:
-            if model.launched:
-                found[model.id] = launched[mine % len(launched)]
-                mine += 1
-            else:
-                found[model.id] = _RIVAL_COLOURS[rival % len(_RIVAL_COLOURS)]
-                rival += 1
-        return found
-
-    @functools.cached_property
-    def launched_names(self) -> str:
-        """The launched models as a subject: "Muse Spark", "Aster 2 Small and Aster 2 Large"."""
-        return _launched_names(self.launch.launched)
-
     def style_id(self, ws: Any, style: _Style, *, quoted: bool = False) -> int:
         """The workbook's id for a cell style (``quoted``: with the quote prefix that keeps text text)."""
         cell = style.apply(WriteOnlyCell(ws))
         if quoted:
             cell.quotePrefix = True
         return int(cell.style_id) if cell.has_style else 0
-
-    def source_names(self, ids: Sequence[str]) -> str | None:
-        return "; ".join(self.sources[source_id].name for source_id in ids) if ids else None
 
     def table(self, ws: Any, spec_name: str, headers: Sequence[str], rows: int) -> None:
         """Make the header row and ``rows`` data rows an Excel Table with banded rows."""
@@ -759,6 +724,59 @@ class _Book:
         ws.print_options.gridLines = False
         return ws
 
+    def save(self, buffer: IO[bytes]) -> None:
+        """Write the workbook into ``buffer``: pinned times, the streamed rows spliced in."""
+        if not self.wb.worksheets:  # pragma: no cover - every caller writes a sheet
+            raise ExportError("no sheets to write")
+        properties = self.wb.properties
+        properties.creator = f"launchbrief {__version__}"
+        properties.lastModifiedBy = properties.creator
+        moment = document_time()
+        properties.created = moment
+        properties.modified = moment
+        # openpyxl names sheet parts by position: sheet1.xml is the first sheet.
+        splices = {
+            f"xl/worksheets/sheet{position}.xml": self.splices[ws]
+            for position, ws in enumerate(self.wb.worksheets, start=1)
+            if ws in self.splices
+        }
+        archive = PinnedZipFile(buffer, moment.timetuple()[:6], splices)
+        ExcelWriter(self.wb, archive).save()
+
+
+class _Book(_Workbook):
+    """The workbook of one launch being written: the launch, its analysis, the styles."""
+
+    def __init__(self, launch: Launch, accent: str) -> None:
+        super().__init__(accent)
+        self.launch = launch
+        self.models = {model.id: model for model in launch.models}
+        self.modes = {mode.id: mode for mode in launch.modes}
+        self.sources = {source.id: source for source in launch.sources}
+
+    @functools.cached_property
+    def digest(self) -> _Digest:
+        """What the big sheets and the charts need from the leaderboards."""
+        self.categories  # noqa: B018 - computed first: its own leaderboards are gone by then
+        return _digest(self.launch)
+
+    @functools.cached_property
+    def categories(self) -> tuple[analysis.CategorySummary, ...]:
+        return analysis.categories(self.launch)
+
+    @functools.cached_property
+    def plan(self) -> _Plan:
+        """The matrix rows (leaderboards) in order, and the chart groups over them."""
+        return _plan(self)
+
+    @functools.cached_property
+    def launched_names(self) -> str:
+        """The launched models as a subject: "Muse Spark", "Aster 2 Small and Aster 2 Large"."""
+        return _launched_names(self.launch.launched)
+
+    def source_names(self, ids: Sequence[str]) -> str | None:
+        return "; ".join(self.sources[source_id].name for source_id in ids) if ids else None
+
 
 def _launched_names(models: Sequence[Model]) -> str:
     labels = [model.label for model in models]
@@ -770,12 +788,6 @@ def _launched_names(models: Sequence[Model]) -> str:
     if len(families) == 1 and None not in families:
         return f"the {len(labels)} {next(iter(families))} models"
     return f"the {len(labels)} launched models"
-
-
-def _shade(colour: str, amount: float) -> str:
-    """``colour`` mixed with black; ``amount`` 0 keeps it, 1 gives black."""
-    channels = [int(colour[i : i + 2], 16) for i in (0, 2, 4)]
-    return "".join(f"{round(c * (1 - amount)):02X}" for c in channels)
 
 
 class _Board:
@@ -899,6 +911,36 @@ def _digest(launch: Launch) -> _Digest:
     return digest
 
 
+class _Chart:
+    """One benchmark chart: leaderboards of one category, cohort and scale, as the deck draws them.
+
+    Clustered: a cluster per leaderboard, a series per model, launched models first.
+    Ranked (one leaderboard, or more models than a legend can tell apart): the models
+    on the axis, best first, one series whose launched models' bars are picked out.
+    ``models`` are indexes into the launch's models, in the order they are drawn;
+    ``total`` counts the models with a number before a ranked chart keeps the best.
+    """
+
+    __slots__ = ("boards", "category", "key", "models", "ranked", "total")
+
+    def __init__(
+        self,
+        category: str,
+        key: tuple[Scale, tuple[float, float] | None, Direction],
+        boards: list[_Board],
+        models: list[int],
+        *,
+        ranked: bool,
+        total: int,
+    ) -> None:
+        self.category = category
+        self.key = key
+        self.boards = boards
+        self.models = models
+        self.ranked = ranked
+        self.total = total
+
+
 class _Plan:
     """The matrix rows in order and the charts over them."""
 
@@ -906,17 +948,14 @@ class _Plan:
 
     def __init__(self) -> None:
         self.rows: list[_Board] = []
-        #: Per chart: its category, the benchmarks' scale, bounds and direction, and its
-        #: first and last row (0-based, in ``rows``).
-        self.charts: list[
-            tuple[str, tuple[Scale, tuple[float, float] | None, Direction], int, int]
-        ] = []
+        self.charts: list[_Chart] = []
 
 
 def _plan(book: _Book) -> _Plan:
-    """Leaderboards by category; within one, a chart's rows together (same scale and
-    bounds, so that one axis fits them), and rows without numbers last."""
+    """Leaderboards by category; within one, rows of one scale together and rows without
+    numbers last; and the charts of each category's leaderboards with numbers."""
     plan = _Plan()
+    launched = [model.launched for model in book.launch.models]
     by_benchmark: dict[str, list[_Board]] = {}
     for board in book.digest.boards:
         by_benchmark.setdefault(board.benchmark.id, []).append(board)
@@ -926,17 +965,64 @@ def _plan(book: _Book) -> _Plan:
             key = (benchmark.scale, benchmark.bounds, benchmark.direction)
             groups.setdefault(key, []).append(benchmark)
         later: list[_Board] = []
+        numeric: list[tuple[tuple[Scale, tuple[float, float] | None, Direction], _Board]] = []
         for key, benchmarks in groups.items():
-            first = len(plan.rows)
             for benchmark in benchmarks:
                 for board in by_benchmark.get(benchmark.id, ()):
-                    (plan.rows if board.entries else later).append(board)
-            if len(plan.rows) > first:
-                plan.charts.append((summary.category, key, first, len(plan.rows) - 1))
+                    if board.entries:
+                        plan.rows.append(board)
+                        numeric.append((key, board))
+                    else:
+                        later.append(board)
         for benchmark in summary.qualitative_only:
             later.extend(by_benchmark.get(benchmark.id, ()))
         plan.rows.extend(later)
+        plan.charts.extend(_category_charts(summary.category, numeric, launched))
     return plan
+
+
+def _category_charts(
+    category: str,
+    boards: Sequence[tuple[tuple[Scale, tuple[float, float] | None, Direction], _Board]],
+    launched: Sequence[bool],
+) -> Iterator[_Chart]:
+    """The charts of one category, chosen as the deck chooses them.
+
+    A leaderboard where one model alone has a number would be a lone bar among empty
+    slots: when the category has comparisons, it is left out (the matrix holds it).
+    Leaderboards of one cohort and scale share a clustered chart, unless there is one
+    of them or more models than :data:`_MOST_SERIES`: then each gets a ranked chart.
+    """
+    scored = {
+        id(board): [index for index, score in enumerate(board.scores) if score == score]
+        for _key, board in boards
+    }
+    comparative = [(key, board) for key, board in boards if len(scored[id(board)]) >= 2]
+    charted = comparative or list(boards)
+    groups: dict[
+        tuple[str | None, tuple[Scale, tuple[float, float] | None, Direction]], list[_Board]
+    ] = {}
+    for key, board in charted:
+        groups.setdefault((board.cohort, key), []).append(board)
+    for (_cohort, key), group in groups.items():
+        models = sorted({index for board in group for index in scored[id(board)]})
+        if len(group) == 1 or len(models) > _MOST_SERIES:
+            sign = -1.0 if key[2] is Direction.HIGHER else 1.0
+            for board in group:
+                scores = board.scores
+
+                def rank(
+                    index: int, scores: array[float] = scores, sign: float = sign
+                ) -> tuple[float, bool]:
+                    return (sign * scores[index], not launched[index])  # launched first on ties
+
+                entries = sorted(scored[id(board)], key=rank)
+                yield _Chart(
+                    category, key, [board], entries[:_MOST_BARS], ranked=True, total=len(entries)
+                )
+        else:
+            models.sort(key=lambda index: not launched[index])  # launched first, then in order
+            yield _Chart(category, key, group, models, ranked=False, total=len(models))
 
 
 def _write_workbook(
@@ -969,45 +1055,33 @@ def _write_workbook(
         writers["Summary"](book)
     if changes is not None:  # since=: what changed, a view after the Summary
         write_changes(book, changes)
-    if not book.wb.worksheets:  # pragma: no cover - _chosen_sheets refuses an empty choice
-        raise ExportError("no sheets to write")
     properties = book.wb.properties
     properties.title = _clip(_display(launch.title), 1000)
     properties.subject = _clip(
         _display(f"AI model launch: {book.launched_names} by {launch.developer.name}"), 1000
     )
-    properties.creator = f"launchbrief {__version__}"
-    properties.lastModifiedBy = properties.creator
     properties.keywords = _clip(
         _display(f"launchbrief; {launch.id}; benchmarks; {launch.developer.name}"), 1000
     )
     properties.description = _clip(_display(launch.summary or launch.title), 1000)
     properties.identifier = launch.id
     properties.category = "AI model launch"
-    moment = document_time()
-    properties.created = moment
-    properties.modified = moment
-    # openpyxl names sheet parts by position: sheet1.xml is the first sheet.
-    splices = {
-        f"xl/worksheets/sheet{position}.xml": book.splices[ws]
-        for position, ws in enumerate(book.wb.worksheets, start=1)
-        if ws in book.splices
-    }
-    archive = PinnedZipFile(buffer, moment.timetuple()[:6], splices)
-    ExcelWriter(book.wb, archive).save()
+    book.save(buffer)
 
 
 def _prepare_columns(
     ws: Any,
-    book: _Book,
+    book: _Workbook,
     headers: Sequence[str],
     derived: Sequence[bool],
     samples: Iterable[Sequence[Any]],
     wrapped: Sequence[bool],
     *,
     freeze: str = "A2",
+    repeat: int = 1,
 ) -> list[float]:
-    """Set widths (fitted to the header and a sample of values) and freeze the header row."""
+    """Set widths (fitted to the header and a sample of values), freeze the header row and
+    print across as many pages as the columns need (see :func:`_print_across`)."""
     lengths = [len(header) + 5 for header in headers]  # room for the filter button
     for count, values in enumerate(samples):
         if count >= _WIDTH_SAMPLE:
@@ -1023,7 +1097,7 @@ def _prepare_columns(
         widths.append(width)
         ws.column_dimensions[get_column_letter(index + 1)].width = width
     ws.freeze_panes = freeze
-    ws.print_title_rows = "1:1"
+    _print_across(ws, widths, repeat)
     ws.append(
         [
             (book.derived_header if is_derived else book.header).cell(ws, header)
@@ -1031,6 +1105,26 @@ def _prepare_columns(
         ]
     )
     return widths
+
+
+#: How much of a sheet one printed page holds across, in Excel's character widths: an A4
+#: page in landscape at about 80% (a sheet wider than this prints smaller than that).
+_PAGE_WIDTH = 165.0
+
+
+def _print_across(ws: Any, widths: Sequence[float], repeat: int = 1) -> None:
+    """Print a sheet with its header row on every page and, when it is too wide for one
+    page at a size that reads, over several pages across, its first ``repeat`` columns
+    (the names a row is known by) repeated on each."""
+    ws.print_title_rows = "1:1"
+    total = sum(widths)
+    if total <= _PAGE_WIDTH:
+        return  # one page wide: the sheet's setup already fits it
+    repeated = sum(widths[:repeat])
+    per_page = max(_PAGE_WIDTH - repeated, _PAGE_WIDTH / 2)
+    ws.page_setup.fitToWidth = math.ceil((total - repeated) / per_page)
+    if repeat:
+        ws.print_title_cols = f"A:{get_column_letter(repeat)}"
 
 
 def _add_choices(ws: Any, columns: Sequence[Column]) -> None:
@@ -1109,7 +1203,7 @@ def _collection_values(
         elif column.kind is Kind.MAPPING:
             value = _mapping_cell(value)
         elif column.kind is Kind.ENUM and value is not None:
-            value = value.value
+            value = enum_word(value.value)
         values.append(value)
     return values
 
@@ -1285,11 +1379,11 @@ def _write_results(book: _Book) -> None:
         return [
             launch.id, result.benchmark, benchmark.name, benchmark.category, result.cohort,
             cohort, result.model, model.label, model.developer, model.launched, result.mode,
-            result.score, benchmark.scale.value, benchmark.direction.value, ranks[index] or None,
-            _gap(gaps[index]), standing(index, result), format_comparisons(result.comparisons),
-            result.claim, result.quoted if result.claim is not None else None,
-            settings_words(result), own, boards[board_of[index]].warning, vendor,
-            ids, names,
+            result.score, enum_word(benchmark.scale.value), enum_word(benchmark.direction.value),
+            ranks[index] or None, _gap(gaps[index]), standing(index, result),
+            format_comparisons(result.comparisons), result.claim,
+            result.quoted if result.claim is not None else None, settings_words(result), own,
+            boards[board_of[index]].warning, vendor, ids, names, launch.as_of,
         ]  # fmt: skip
 
     claim_index = next(i for i, c in enumerate(columns) if c.key == "claim")
@@ -1301,6 +1395,7 @@ def _write_results(book: _Book) -> None:
         [c.derived for c in columns],
         (values(index, result) for index, result in enumerate(launch.results)),
         wrapped,
+        repeat=3,  # launch, benchmark id and name on every page across
     )
     book.table(ws, RESULTS.table, headers, len(launch.results))
     claim_width = widths[claim_index]
@@ -1318,6 +1413,7 @@ def _write_results(book: _Book) -> None:
         for shape in digest.shapes
     ]
     rank_id = book.style_id(ws, _Style(number_format="0", alignment=top))
+    date_id = book.style_id(ws, _Style(number_format=_DATE_FORMAT, alignment=top))
     bool_id = book.style_id(
         ws,
         _Style(
@@ -1340,6 +1436,7 @@ def _write_results(book: _Book) -> None:
     c_set, c_own = letter["Settings"], letter["Result settings"]
     c_warn, c_vendor = letter["Comparability"], letter["Vendor only"]
     c_ids, c_prov = letter["Source ids"], letter["Provenance"]
+    c_as_of = letter["As-of"]
     shapes, gap_shapes = digest.score_shapes, digest.gap_shapes
 
     def rows() -> Iterator[bytes]:
@@ -1347,11 +1444,12 @@ def _write_results(book: _Book) -> None:
         launch_id = text(launch.id)
         bench = {
             b.id: (
-                text(b.id), text(b.name), text(b.category), text(b.scale.value),
-                text(b.direction.value),
+                text(b.id), text(b.name), text(b.category), text(enum_word(b.scale.value)),
+                text(enum_word(b.direction.value)),
             )
             for b in launch.benchmarks
         }  # fmt: skip
+        as_of = cells.date_fragment(launch.as_of, date_id, text_id)
         model = {
             m.id: (
                 text(m.id), text(m.label), text(m.developer),
@@ -1438,6 +1536,8 @@ def _write_results(book: _Book) -> None:
             parts.append(f'<c r="{c_vendor}{row}"{s_vendor}')
             if s_ids:
                 parts.append(f'<c r="{c_ids}{row}"{s_ids}<c r="{c_prov}{row}"{s_names}')
+            if as_of:
+                parts.append(f'<c r="{c_as_of}{row}"{as_of}')
             parts.append("</row>")
             chunk.append("".join(parts))
             if len(chunk) >= 1000:
@@ -1519,6 +1619,50 @@ def _model_headers(book: _Book) -> list[str]:
     return headers
 
 
+#: An A4 page in landscape holds this many of Excel's character widths across at 100%,
+#: and this many points down (within the default margins).
+_PAGE_CHARS = 135.0
+_PAGE_POINTS = 450.0
+#: The matrix prints no smaller than this (percent); wider, it continues on pages across.
+_SMALLEST_PRINT = 70
+#: Excel keeps at most this many manual page breaks on a sheet.
+_MAX_PAGE_BREAKS = 1_000
+
+
+def _print_matrix(
+    ws: Any, widths: Sequence[float], heights: Sequence[float], plan: Sequence[_Board]
+) -> None:
+    """Print the matrix at a size that reads, one category's leaderboards kept on one page.
+
+    The header row and the Leaderboard column repeat on every page; a matrix too wide
+    for a page at :data:`_SMALLEST_PRINT` percent continues on pages across. A category
+    starts a new page when it would not fit on the rest of the current one (Excel
+    ignores page breaks on a sheet scaled to fit, so the scale is fixed instead).
+    """
+    ws.print_title_rows = "1:1"
+    ws.print_title_cols = "A:A"
+    total = sum(widths)
+    scale = 100 if total <= _PAGE_CHARS else max(_SMALLEST_PRINT, int(100 * _PAGE_CHARS / total))
+    ws.sheet_properties.pageSetUpPr.fitToPage = False
+    ws.page_setup.scale = scale
+    room = _PAGE_POINTS * 100 / scale - 32  # the header row repeats on each page
+    used = 0.0
+    breaks = 0
+    start = 0
+    while start < len(plan) and breaks < _MAX_PAGE_BREAKS:
+        category = plan[start].benchmark.category
+        stop = start
+        while stop < len(plan) and plan[stop].benchmark.category == category:
+            stop += 1
+        height = sum(heights[start:stop])
+        if used and used + height > room:
+            ws.row_breaks.append(Break(id=start + 1))  # after the row above (rows from 2)
+            breaks += 1
+            used = 0.0
+        used = (used + height) % room if height > room else used + height
+        start = stop
+
+
 def _claim_words(claim: str | None, *, quoted: bool) -> str:
     """A claim as shown: the source's exact words in quotation marks, a paraphrase plainly.
 
@@ -1560,7 +1704,6 @@ def _write_matrix(book: _Book) -> None:
     """
     launch = book.launch
     ws = book.sheet("Benchmarks")
-    book.matrix = ws
     plan = book.plan.rows
     model_headers = _model_headers(book)
     first = _MATRIX_FIXED  # 0-based index of the first model column
@@ -1575,10 +1718,27 @@ def _write_matrix(book: _Book) -> None:
     for index in range(first, first + len(model_headers)):
         lengths[index] = min(lengths[index], 16)  # the header wraps onto two lines
     lengths[-1] = 40
-    for index, length in enumerate(lengths):
-        ws.column_dimensions[get_column_letter(index + 1)].width = float(min(length, 40))
+    # Long leaderboard, cohort and category names wrap in their cells rather than being cut.
+    caps = [40, 30, 24]
+    widths = [
+        float(min(length, caps[index] if index < len(caps) else 40))
+        for index, length in enumerate(lengths)
+    ]
+    for index, width in enumerate(widths):
+        ws.column_dimensions[get_column_letter(index + 1)].width = width
     ws.freeze_panes = "B2"
-    ws.print_title_rows = "1:1"
+    name_widths = widths[:3]
+    # How many lines the wrapped names of each row take (the streamed rows get its height).
+    row_lines = [
+        max(
+            _lines(name, width)
+            for name, width in zip(
+                (board.title, board.cohort, board.benchmark.category), name_widths, strict=True
+            )
+        )
+        for board in plan
+    ]
+    _print_matrix(ws, widths, [15.0 * lines + 3 for lines in row_lines], plan)
     launched_header = _Style(
         font=_font(bold=True, color="FFFFFF"),
         fill=PatternFill("solid", fgColor=book.accent),
@@ -1608,7 +1768,7 @@ def _write_matrix(book: _Book) -> None:
         right = get_column_letter(first + len(launch.models))
         # Only a ranked row has a leader: a lone number is no win.
         formula = (
-            f'AND($E2=TRUE,ISNUMBER({left}2),{left}2=IF($D2="lower",'
+            f'AND($E2=TRUE,ISNUMBER({left}2),{left}2=IF($D2="Lower",'
             f"MIN(${left}2:${right}2),MAX(${left}2:${right}2)))"
         )
         ws.conditional_formatting.add(
@@ -1622,20 +1782,34 @@ def _write_matrix(book: _Book) -> None:
         )
 
     quoted = book.style_id(ws, _Style(), quoted=True)
+    wrapping = _Style(alignment=Alignment(vertical="top", wrap_text=True))
+    wrap_id = book.style_id(ws, wrapping)
+    wrap_quoted = book.style_id(ws, wrapping, quoted=True)
     shapes = list(book.digest.shapes)
+    # Every cell top-aligned, as the wrapped names are.
+    top = Alignment(vertical="top")
     plain_numbers = [
-        book.style_id(ws, _Style(number_format=number_format(shape))) for shape in shapes
+        book.style_id(ws, _Style(number_format=number_format(shape), alignment=top))
+        for shape in shapes
     ]
     launched_numbers = [
-        book.style_id(ws, _Style(number_format=number_format(shape), fill=book.launched_fill))
+        book.style_id(
+            ws,
+            _Style(number_format=number_format(shape), fill=book.launched_fill, alignment=top),
+        )
         for shape in shapes
     ]
     launched_empty = cells.empty_fragment(book.style_id(ws, _Style(fill=book.launched_fill)))
     noted = cells.empty_fragment(book.style_id(ws, _Style(fill=book.note_fill)))
     bool_id = book.style_id(
-        ws, _Style(number_format=_BOOL_FORMAT, alignment=Alignment(horizontal="center"))
+        ws,
+        _Style(
+            number_format=_BOOL_FORMAT, alignment=Alignment(horizontal="center", vertical="top")
+        ),
     )
-    note_id = book.style_id(ws, _Style(font=_font(italic=True, color="595959")))
+    note_id = book.style_id(
+        ws, _Style(font=_font(italic=True, color="595959"), alignment=Alignment(vertical="top"))
+    )
     letters = cells.column_letters(len(headers))
     # Notes are drawn one by one by Excel; past a thousand they slow every opening, and
     # what they say is on the Results sheet anyway.
@@ -1666,12 +1840,19 @@ def _write_matrix(book: _Book) -> None:
         for row_number, board in enumerate(plan, start=2):
             row = str(row_number)
             benchmark = board.benchmark
-            parts = [f'<row r="{row}"><c r="A{row}"{cells.text_fragment(board.title, 0, quoted)}']
+            lines = row_lines[row_number - 2]
+            height = f' ht="{min(409, 15 * lines + 3)}" customHeight="1"' if lines > 1 else ""
+            parts = [
+                f'<row r="{row}"{height}>'
+                f'<c r="A{row}"{cells.text_fragment(board.title, wrap_id, wrap_quoted)}'
+            ]
             if board.cohort is not None:
-                parts.append(f'<c r="B{row}"{cells.text_fragment(board.cohort, 0, quoted)}')
+                parts.append(
+                    f'<c r="B{row}"{cells.text_fragment(board.cohort, wrap_id, wrap_quoted)}'
+                )
             parts.append(
-                f'<c r="C{row}"{cells.text_fragment(benchmark.category, 0, quoted)}'
-                f'<c r="D{row}"{cells.text_fragment(benchmark.direction.value)}'
+                f'<c r="C{row}"{cells.text_fragment(benchmark.category, wrap_id, wrap_quoted)}'
+                f'<c r="D{row}"{cells.text_fragment(enum_word(benchmark.direction.value), wrap_id)}'
                 f'<c r="E{row}"{cells.bool_fragment(board.contested, bool_id)}'
             )
             scores, shape_of, words = board.scores, board.shapes, board.words
@@ -1707,121 +1888,395 @@ def _write_matrix(book: _Book) -> None:
 # --------------------------------------------------------------------------- charts
 
 
-def _write_charts(book: _Book) -> None:
-    """Charts: a bar chart per benchmark category with numbers, leads and trails, rollout.
+def _scale_words(key: tuple[Scale, tuple[float, float] | None, Direction]) -> str:
+    """``"percent, higher is better"``, ``"points, 0 to 10, higher is better"``."""
+    scale, bounds, direction = key
+    better = "higher is better" if direction is Direction.HIGHER else "lower is better"
+    if scale in (Scale.POINTS, Scale.ELO) and bounds is not None:
+        return f"{scale.value}, {_bound(bounds[0])} to {_bound(bounds[1])}, {better}"
+    return f"{scale.value}, {better}"
 
-    Every chart is a native, editable chart over cells: the category charts draw from
-    the Benchmarks matrix, the others from the small tables at the left of this sheet.
-    """
-    launch = book.launch
-    ws = book.sheet("Charts", landscape=False)
-    ws.sheet_view.showGridLines = False
-    for letter, width in (("A", 2.0), ("B", 24.0), ("C", 10.0), ("D", 10.0), ("E", 3.0)):
-        ws.column_dimensions[letter].width = width
-    model = book.launched_names
-    ws.append([None, book.title.cell(ws, "Charts")])
-    ws.append(
-        [
-            None,
-            book.subtitle.cell(
-                ws,
-                _clip(
-                    _display(
-                        f"{model} in the accent colour{'s' if len(launch.launched) > 1 else ''}."
-                        " Benchmark charts draw from the Benchmarks sheet, one per category and"
-                        " scale; leaderboards known only from the source's words are not charted."
-                    )
-                ),
-            ),
-        ]
-    )
-    ws.append([])
-    row = 3
-    charts: list[Any] = [_category_chart(book, *chart) for chart in book.plan.charts]
+
+def _chart_heading(chart: _Chart) -> str:
+    """The chart's title: what it shows, on which scale, and what is left out."""
+    if chart.ranked:
+        board = chart.boards[0]
+        title = f"{board.title} ({_scale_words(chart.key)})"
+        if not board.contested:
+            title += "; no rival numbers: not ranked"
+        if chart.total > len(chart.models):
+            title += f"; the best {len(chart.models)} of {chart.total}"
+        return title
+    category = chart.category[:1].upper() + chart.category[1:]
+    cohort = chart.boards[0].cohort
+    return f"{category} scores ({_scale_words(chart.key)})" + (f", {cohort}" if cohort else "")
+
+
+def _table_heading(chart: _Chart) -> str:
+    """The heading of the chart's table: the leaderboard, or the category and cohort."""
+    if chart.ranked:
+        return chart.boards[0].title
+    category = chart.category[:1].upper() + chart.category[1:]
+    cohort = chart.boards[0].cohort
+    return f"{category} ({cohort})" if cohort else category
+
+
+def _counts_worth_a_chart(values: Iterable[int]) -> bool:
+    """Whether counts make a chart worth reading: bars of 0 and 1 say less than their table."""
+    return any(value > 1 for value in values)
+
+
+class _ChartSheet:
+    """The Charts sheet as it is written: each chart beside the table of the numbers it draws."""
+
+    def __init__(self, book: _Book, widest: int, labels: Iterable[str]) -> None:
+        self.book = book
+        self.ws = ws = book.sheet("Charts")
+        ws.sheet_view.showGridLines = False
+        # Labels wrap rather than being cut: as wide as the longest (within reason).
+        self.label_width = float(min(40, max([18, *(len(label) + 2 for label in labels)])))
+        self.widest = max(2, widest)
+        widths = [2.0, self.label_width] + [11.0] * self.widest + [3.0]
+        for index, width in enumerate(widths, start=1):
+            ws.column_dimensions[get_column_letter(index)].width = width
+        #: Charts are anchored right of the widest table.
+        self.anchor = get_column_letter(len(widths) + 1)
+        self.row = 0  # the last row written
+        self.label = _Style(alignment=Alignment(vertical="top", wrap_text=True))
+        self.launched_label = _Style(
+            font=_font(bold=True, color=book.accent),
+            fill=book.launched_fill,
+            alignment=Alignment(vertical="top", wrap_text=True),
+        )
+        self.launched_header = _Style(
+            font=_font(bold=True, italic=True, color="FFFFFF"),
+            fill=PatternFill("solid", fgColor=book.accent),
+            alignment=Alignment(vertical="center", wrap_text=True),
+        )
+        self.header = _Style(
+            font=_font(bold=True, italic=True, color="404040"),
+            fill=PatternFill("solid", fgColor="E4E4E4"),
+            alignment=Alignment(vertical="center", wrap_text=True),
+        )
+        self.section = _Style(
+            font=_font(bold=True, size=12, color="FFFFFF"),
+            fill=PatternFill("solid", fgColor=book.accent),
+            alignment=Alignment(vertical="top", wrap_text=True, shrink_to_fit=False),
+        )
+        self.numbers: dict[str, _Style] = {}
+
+    def append(self, cells: list[Any], height: float | None = None) -> None:
+        self.row += 1
+        if height is not None:
+            self.ws.row_dimensions[self.row].height = height
+        self.ws.append(cells)
+
+    def number(self, value: float | int | None, code: str) -> Any:
+        if value is None:
+            return None
+        style = self.numbers.get(code)
+        if style is None:
+            style = self.numbers[code] = _Style(number_format=code)
+        return style.cell(self.ws, value)
 
     def block(
-        title: str, headings: Sequence[str], rows: Sequence[Sequence[Any]]
+        self,
+        title: str,
+        headings: Sequence[tuple[str, bool]],
+        rows: Sequence[tuple[str, bool, Sequence[Any]]],
+        chart: Any | None,
     ) -> tuple[int, int]:
-        nonlocal row
-        ws.append([None, *(book.section.cell(ws, h) for h in (title, None, None)[: len(headings)])])
-        ws.append([None, *(book.derived_header.cell(ws, h) for h in headings)])
-        row += 2
-        first = row + 1
-        # One writer per column: a writer reuses one cell, which serves one column only.
-        writers = [_Writer(ws)] + [
-            _Writer(ws, _Style(number_format="0")) for _heading in headings[1:]
-        ]
-        for values in rows:
-            ws.append([None, *(writer(v) for writer, v in zip(writers, values, strict=True))])
-        row += len(rows)
-        ws.append([])
-        row += 1
-        return first, first + len(rows) - 1
+        """A table (a title, headings, rows of a label and numbers) with ``chart`` beside it.
 
-    verdicts = [(c.category, c.leads, c.trails) for c in book.categories if c.leads or c.trails]
-    if verdicts:
-        first, last = block("Leads and trails", ("Category", "Leads", "Trails"), verdicts)
-        chart = BarChart()
-        chart.type = "bar"
-        chart.grouping = "clustered"
-        _style_chart(
-            chart,
-            title=f"Where {model} {'leads' if len(launch.launched) == 1 else 'lead'} and"
-            f" {'trails' if len(launch.launched) == 1 else 'trail'} rivals, by category"
-            " (benchmarks)",
-            value_title="Benchmarks",
-            category_title="Category",
-            number_format="0",
-            bars=(last - first + 1) * 2,
-            groups=last - first + 1,
+        ``headings`` and rows carry whether they are a launched model's (highlighted).
+        Returns the first and last row of the numbers, for the chart's references.
+        """
+        start = self.row + 1
+        book = self.book
+        title = _clip(_display(title), 1000)
+        # The band spans the table; a title longer than its first cell wraps there.
+        self.append(
+            [None, self.section.cell(self.ws, title)]
+            + [book.section.cell(self.ws) for _index in range(self.widest)],
+            height=max(20.0, 17.0 * _lines(title, self.label_width, 0.95) + 4),
         )
-        chart.y_axis.scaling.min = 0
-        chart.y_axis.majorUnit = 1
-        for column, colour in ((3, book.accent), (4, "C9A227")):
+        header_height = 30.0 if any(len(h) > 11 for h, _l in headings[1:]) else None
+        self.append(
+            [None]
+            + [
+                (self.launched_header if is_launched else self.header).cell(self.ws, heading)
+                for heading, is_launched in headings
+            ],
+            height=header_height,
+        )
+        first = self.row + 1
+        for label, is_launched, values in rows:
+            height = _row_height([label], [self.label_width], [True])
+            self.append(
+                [
+                    None,
+                    (self.launched_label if is_launched else self.label).cell(self.ws, label),
+                    *values,
+                ],
+                height=height,
+            )
+        last = self.row
+        if chart is not None:
+            self.ws.add_chart(chart, f"{self.anchor}{start}")
+            # Room for the chart (a row is 0.53 cm high) before the next block.
+            while self.row < start + math.ceil(chart.height / 0.53):
+                self.append([])
+        self.append([])
+        return first, last
+
+
+def _write_charts(book: _Book) -> None:
+    """Charts: the benchmark charts as the deck draws them, leads and trails, rollout.
+
+    Every chart is a native, editable chart over the table at its left on this sheet:
+    launched models in the accent color, rivals in neutral grays; a ranked chart lists
+    the models best first. Counts of 0 and 1 are left as a table, without a chart.
+    """
+    launch = book.launch
+    plan = book.plan
+    shown = plan.charts[:_MOST_CHARTS]
+    models = launch.models
+    verdicts = [(c.category, c.leads, c.trails) for c in book.categories if c.leads or c.trails]
+    groups = analysis.rollout(launch).groups
+    labels = [
+        *(board.benchmark.name for chart in shown if not chart.ranked for board in chart.boards),
+        *(models[index].label for chart in shown if chart.ranked for index in chart.models),
+        *(category for category, _leads, _trails in verdicts),
+    ]
+    sheet = _ChartSheet(
+        book, max((1 if c.ranked else len(c.models) for c in shown), default=1), labels
+    )
+    ws = sheet.ws
+    names = book.launched_names
+    sheet.append([None, book.title.cell(ws, "Charts")], height=30)
+    about = [
+        f"{names} in the accent color, rivals in gray. Each chart draws the table at its left.",
+        "A leaderboard where one model alone has a number is left out when its category has"
+        " comparisons; leaderboards known only from the source's words are not charted.",
+    ]
+    if len(plan.charts) > len(shown):
+        about.append(
+            f"The first {len(shown)} of {len(plan.charts)} charts are here; every leaderboard"
+            " is on the Benchmarks sheet."
+        )
+    for line in about:
+        sheet.append([None, book.subtitle.cell(ws, _clip(_display(line)))])
+    sheet.append([])
+    digest_shapes = {index: shape for shape, index in book.digest.shapes.items()}
+    for chart in shown:
+        codes = {
+            index: number_format(digest_shapes[board.shapes[index]])
+            for board in chart.boards
+            for index in chart.models
+            if board.scores[index] == board.scores[index]
+        }
+        bar_chart = _benchmark_chart(chart)
+        if chart.ranked:
+            board = chart.boards[0]
+            rows = [
+                (
+                    models[index].label,
+                    models[index].launched,
+                    [sheet.number(board.scores[index], codes[index])],
+                )
+                for index in chart.models
+            ]
+            headings = [("Model", False), ("Score", False)]
+        else:
+            rows = [
+                (
+                    board.benchmark.name,
+                    False,
+                    [
+                        sheet.number(
+                            board.scores[index]
+                            if board.scores[index] == board.scores[index]
+                            else None,
+                            number_format(digest_shapes[board.shapes[index]]),
+                        )
+                        for index in chart.models
+                    ],
+                )
+                for board in chart.boards
+            ]
+            headings = [("Leaderboard", False)] + [
+                (_clip(_display(models[index].label), 255), models[index].launched)
+                for index in chart.models
+            ]
+        first, last = sheet.block(_table_heading(chart), headings, rows, bar_chart)
+        _fill_benchmark_chart(book, bar_chart, chart, ws, first, last)
+
+    if verdicts:
+        worth = _counts_worth_a_chart(v for _c, leads, trails in verdicts for v in (leads, trails))
+        count_chart = (
+            _count_chart(
+                title=f"Where {names} {'leads' if len(launch.launched) == 1 else 'lead'} and"
+                f" {'trails' if len(launch.launched) == 1 else 'trail'} rivals, by category"
+                " (benchmarks)",
+                value_title="Benchmarks",
+                category_title="Category",
+                bars=len(verdicts) * 2,
+                groups=len(verdicts),
+                horizontal=True,
+            )
+            if worth
+            else None
+        )
+        first, last = sheet.block(
+            "Leads and trails",
+            [("Category", False), ("Leads", False), ("Trails", False)],
+            [
+                (category, False, [sheet.number(leads, "0"), sheet.number(trails, "0")])
+                for category, leads, trails in verdicts
+            ],
+            count_chart,
+        )
+        if count_chart is not None:
+            for column, color in ((3, book.accent), (4, RIVAL_GREYS[1])):
+                series = Series(Reference(ws, min_col=column, min_row=first, max_row=last))
+                series.tx = SeriesLabel(
+                    strRef=StrRef(f"'Charts'!${get_column_letter(column)}${first - 1}")
+                )
+                _colour_series(series, color, "0")
+                count_chart.series.append(series)
+            count_chart.set_categories(Reference(ws, min_col=2, min_row=first, max_row=last))
+
+    if groups:
+        counts = [len(surfaces) for _status, surfaces in groups]
+        count_chart = (
+            _count_chart(
+                title=f"Where {names} {'ships' if len(launch.launched) == 1 else 'ship'}:"
+                " surfaces by rollout status",
+                value_title="Surfaces",
+                category_title="Status",
+                bars=0,
+                groups=0,
+                horizontal=False,
+            )
+            if _counts_worth_a_chart(counts)
+            else None
+        )
+        first, last = sheet.block(
+            "Rollout",
+            [("Status", False), ("Surfaces", False)],
+            [
+                (enum_word(status.value), False, [sheet.number(count, "0")])
+                for (status, _surfaces), count in zip(groups, counts, strict=True)
+            ],
+            count_chart,
+        )
+        if count_chart is not None:
+            count_chart.legend = None
+            series = Series(Reference(ws, min_col=3, min_row=first, max_row=last))
+            series.tx = SeriesLabel(strRef=StrRef(f"'Charts'!$C${first - 1}"))
+            _colour_series(series, STATUS_COLORS[groups[0][0]], "0")
+            for index, (status, _surfaces) in enumerate(groups):
+                _colour_point(series, index, STATUS_COLORS[status])
+            count_chart.series.append(series)
+            count_chart.set_categories(Reference(ws, min_col=2, min_row=first, max_row=last))
+
+
+def _count_chart(
+    *, title: str, value_title: str, category_title: str, bars: int, groups: int, horizontal: bool
+) -> Any:
+    chart = BarChart()
+    chart.type = "bar" if horizontal else "col"
+    chart.grouping = "clustered"
+    _style_chart(
+        chart,
+        title=title,
+        value_title=value_title,
+        category_title=category_title,
+        number_format="0",
+        bars=bars,
+        groups=groups,
+    )
+    chart.y_axis.scaling.min = 0
+    chart.y_axis.majorUnit = 1
+    if not horizontal:
+        chart.x_axis.scaling.orientation = "minMax"
+        chart.y_axis.crosses = "autoZero"
+    return chart
+
+
+def _benchmark_chart(chart: _Chart) -> Any:
+    """The bar chart of ``chart``, without its series yet (they need the table's rows)."""
+    scale, bounds, _direction = chart.key
+    bar_chart = BarChart()
+    bar_chart.type = "bar"
+    bar_chart.grouping = "clustered"
+    unit = {Scale.PERCENT: "percent", Scale.PERCENTILE: "percentile"}.get(scale, scale.value)
+    _style_chart(
+        bar_chart,
+        title=_chart_heading(chart),
+        value_title=f"Score ({unit})",
+        category_title="Model" if chart.ranked else "Leaderboard",
+        # Axes count in round steps; the bars' labels keep each number's decimals.
+        number_format={Scale.PERCENT: "0", Scale.PERCENTILE: "0", Scale.FRACTION: "0.0"}.get(
+            scale, "General"
+        ),
+        bars=len(chart.models) * (1 if chart.ranked else len(chart.boards)),
+        groups=len(chart.models) if chart.ranked else len(chart.boards),
+    )
+    if bounds is not None:
+        bar_chart.y_axis.scaling.min, bar_chart.y_axis.scaling.max = bounds
+    if chart.ranked:
+        bar_chart.legend = None
+        bar_chart.gapWidth = 40
+    return bar_chart
+
+
+def _fill_benchmark_chart(
+    book: _Book, bar_chart: Any, chart: _Chart, ws: Any, first: int, last: int
+) -> None:
+    """Series over the table's rows ``first``–``last``: launched in the accent, rivals gray."""
+    labels = _label_code(book, chart)
+    models = book.launch.models
+    if chart.ranked:
+        series = Series(Reference(ws, min_col=3, min_row=first, max_row=last))
+        series.tx = SeriesLabel(strRef=StrRef(f"'Charts'!$C${first - 1}"))
+        _colour_series(series, RIVAL_GREYS[0], labels)
+        for position, index in enumerate(chart.models):
+            if models[index].launched:
+                _colour_point(series, position, book.accent)
+        bar_chart.series.append(series)
+    else:
+        mine = rivals = 0
+        for offset, index in enumerate(chart.models):
+            column = 3 + offset
+            if models[index].launched:
+                # Siblings in tones of the accent, the first launched model in the accent itself.
+                color = _tint(book.accent, min(0.6, 0.3 * mine))
+                mine += 1
+            else:
+                color = RIVAL_GREYS[rivals % len(RIVAL_GREYS)]
+                rivals += 1
             series = Series(Reference(ws, min_col=column, min_row=first, max_row=last))
             series.tx = SeriesLabel(
                 strRef=StrRef(f"'Charts'!${get_column_letter(column)}${first - 1}")
             )
-            _colour_series(series, colour, "0")
-            chart.series.append(series)
-        chart.set_categories(Reference(ws, min_col=2, min_row=first, max_row=last))
-        charts.append(chart)
+            _colour_series(series, color, labels)
+            bar_chart.series.append(series)
+    bar_chart.set_categories(Reference(ws, min_col=2, min_row=first, max_row=last))
 
-    groups = analysis.rollout(launch).groups
-    if groups:
-        first, last = block(
-            "Rollout",
-            ("Status", "Surfaces"),
-            [(status.label, len(surfaces)) for status, surfaces in groups],
-        )
-        chart = BarChart()
-        chart.type = "col"
-        chart.grouping = "clustered"
-        _style_chart(
-            chart,
-            title=f"Where {model} ships: surfaces by rollout status",
-            value_title="Surfaces",
-            category_title="Status",
-            number_format="0",
-            bars=0,
-            groups=0,
-        )
-        chart.y_axis.scaling.min = 0
-        chart.y_axis.majorUnit = 1
-        chart.x_axis.scaling.orientation = "minMax"
-        chart.y_axis.crosses = "autoZero"
-        chart.legend = None
-        series = Series(Reference(ws, min_col=3, min_row=first, max_row=last))
-        series.tx = SeriesLabel(strRef=StrRef(f"'Charts'!$C${first - 1}"))
-        _colour_series(series, book.accent, "0")
-        chart.series.append(series)
-        chart.set_categories(Reference(ws, min_col=2, min_row=first, max_row=last))
-        charts.append(chart)
 
-    anchor = 4
-    for chart in charts:
-        ws.add_chart(chart, f"F{anchor}")
-        anchor += math.ceil(chart.height / 0.53) + 2
+def _label_code(book: _Book, chart: _Chart) -> str:
+    """The number formats of the chart's bars: one shared format labels every bar as written."""
+    by_index = {index: shape for shape, index in book.digest.shapes.items()}
+    kinds = {
+        by_index[board.shapes[index]]
+        for board in chart.boards
+        for index in chart.models
+        if board.scores[index] == board.scores[index]
+    }
+    if all(kind == "fixed" for kind, _places, _integers in kinds):
+        return number_format(("fixed", max((p for _k, p, _i in kinds), default=0), 1))
+    return "General"
 
 
 def _style_chart(
@@ -1871,78 +2326,12 @@ def _colour_series(series: Any, colour: str, number_format: str) -> None:
     series.dLbls.numFmt = number_format
 
 
-def _category_chart(
-    book: _Book,
-    category: str,
-    key: tuple[Scale, tuple[float, float] | None, Direction],
-    first: int,
-    last: int,
-) -> Any:
-    """A clustered bar chart of one category's leaderboards on one scale: boards as groups,
-    models as series; the axis spans the scale's bounds (0–100, 0–1, a points range)."""
-    launch = book.launch
-    scale, bounds, direction = key
-    boards = book.plan.rows[first : last + 1]
-    # A model is charted if it has a number on one of the chart's leaderboards.
-    scored = {
-        index
-        for board in boards
-        for index, score in enumerate(board.scores)
-        if score == score  # not NaN
-    }
-    models = [(i, m) for i, m in enumerate(launch.models) if i in scored]
-    models.sort(key=lambda pair: not pair[1].launched)  # launched models first
-    shown = models[:_MAX_CHART_SERIES]
-    better = "higher is better" if direction is Direction.HIGHER else "lower is better"
-    if scale in (Scale.POINTS, Scale.ELO) and bounds is not None:
-        scale_words = f"{scale.value}, {_bound(bounds[0])} to {_bound(bounds[1])}"
-    else:
-        scale_words = scale.value
-    title = f"{category[:1].upper() + category[1:]} scores ({scale_words}, {better})"
-    if len(models) > len(shown):
-        title += f"; {len(shown)} of {len(models)} models"
-    shapes = {
-        shape
-        for board in boards
-        for index, shape in enumerate(board.shapes)
-        if board.scores[index] == board.scores[index]
-    }
-    by_index = {index: shape for shape, index in book.digest.shapes.items()}
-    kinds = {by_index[shape] for shape in shapes}
-    if all(kind == "fixed" for kind, _places, _integers in kinds):
-        labels = number_format(
-            ("fixed", max((places for _kind, places, _integers in kinds), default=0), 1)
-        )
-    else:
-        labels = "General"
-    chart = BarChart()
-    chart.type = "bar"
-    chart.grouping = "clustered"
-    unit = {Scale.PERCENT: "percent", Scale.PERCENTILE: "percentile"}.get(scale, scale.value)
-    _style_chart(
-        chart,
-        title=title,
-        value_title=f"Score ({unit})",
-        category_title="Leaderboard",
-        # Axes count in round steps; the bars' labels keep each number's decimals.
-        number_format={Scale.PERCENT: "0", Scale.PERCENTILE: "0", Scale.FRACTION: "0.0"}.get(
-            scale, "General"
-        ),
-        bars=(last - first + 1) * len(shown),
-        groups=last - first + 1,
-    )
-    if bounds is not None:
-        chart.y_axis.scaling.min, chart.y_axis.scaling.max = bounds
-    matrix = quote_sheetname("Benchmarks")
-    top, bottom = first + 2, last + 2  # matrix rows: a header, then 1-based
-    for index, model in shown:
-        column = _MATRIX_FIXED + 1 + index
-        series = Series(Reference(book.matrix, min_col=column, min_row=top, max_row=bottom))
-        series.tx = SeriesLabel(strRef=StrRef(f"{matrix}!${get_column_letter(column)}$1"))
-        _colour_series(series, book.colours[model.id], labels)
-        chart.series.append(series)
-    chart.set_categories(Reference(book.matrix, min_col=1, min_row=top, max_row=bottom))
-    return chart
+def _colour_point(series: Any, index: int, colour: str) -> None:
+    """One bar of ``series`` in its own color (a launched model's, a rollout status')."""
+    point = DataPoint(idx=index)
+    point.graphicalProperties.solidFill = colour
+    point.graphicalProperties.line.solidFill = colour
+    series.dPt.append(point)
 
 
 def _bound(value: float) -> str:
