@@ -275,6 +275,12 @@ def _parser() -> argparse.ArgumentParser:
         help=_SOURCE_HELP + "; several, or a folder of launch files, export each",
     )
     export.add_argument(
+        "--landscape",
+        action="store_true",
+        help="write one workbook and one deck across all the launches given, as"
+        " DIR/landscape.xlsx and DIR/landscape.pptx",
+    )
+    export.add_argument(
         "-j",
         "--jobs",
         type=_jobs,
@@ -361,6 +367,23 @@ def _parser() -> argparse.ArgumentParser:
     )
     schema.set_defaults(run=_schema)
 
+    changed = commands.add_parser(
+        "diff",
+        help="list what changed between two versions of a launch",
+        description="Print what changed from OLD to NEW, grouped by kind, one line each."
+        " Exit status, as diff's: 0 when nothing changed, 1 when something did, 2 for"
+        " trouble (an invalid record, a file that cannot be read).",
+    )
+    changed.add_argument("old", metavar="OLD", help="the earlier version: " + _SOURCE_HELP)
+    changed.add_argument("new", metavar="NEW", help="the later version, given the same way")
+    changed.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="text (default), or json for programs",
+    )
+    changed.set_defaults(run=_diff)
+
     card = commands.add_parser(
         "import",
         help="make a launch file from a Hugging Face model card",
@@ -398,23 +421,6 @@ def _parser() -> argparse.ArgumentParser:
     )
     card.add_argument("--force", action="store_true", help="replace an existing output file")
     card.set_defaults(run=_import_card)
-
-    changed = commands.add_parser(
-        "diff",
-        help="list what changed between two versions of a launch",
-        description="Print what changed from OLD to NEW, grouped by kind, one line each."
-        " Exit status, as diff's: 0 when nothing changed, 1 when something did, 2 for"
-        " trouble (an invalid record, a file that cannot be read).",
-    )
-    changed.add_argument("old", metavar="OLD", help="the earlier version: " + _SOURCE_HELP)
-    changed.add_argument("new", metavar="NEW", help="the later version, given the same way")
-    changed.add_argument(
-        "--format",
-        choices=("text", "json"),
-        default="text",
-        help="text (default), or json for programs",
-    )
-    changed.set_defaults(run=_diff)
     return parser
 
 
@@ -436,20 +442,16 @@ def _jobs(text: str) -> int:
 def _export(args: argparse.Namespace) -> int:
     sources = list(args.sources)
     one = len(sources) == 1 and not Path(sources[0]).is_dir()
-    if args.since is not None and not one:
+    if args.since is not None and (args.landscape or not one):
         raise _Usage("--since compares one launch with its earlier version: give one SOURCE")
+    if args.landscape:
+        return _export_landscape(args, sources)
     if len(sources) != 1 or Path(sources[0]).is_dir():
         return _export_batch(args, sources)
     launch = _load(sources[0])
     since = _load(args.since) if args.since is not None else None  # loaded once, for every format
     chosen = _chosen_exporters(args.formats)
-    folder: Path = args.output
-    if folder.exists() and not folder.is_dir():
-        raise _Usage(f"{folder} is not a folder")
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise _failure("create the folder", error, folder) from error
+    folder = _folder(args.output)
     options = _export_options(args)
     if since is not None:
         options["since"] = since
@@ -477,21 +479,55 @@ def _export_options(args: argparse.Namespace) -> dict[str, object]:
     }
 
 
-def _export_batch(args: argparse.Namespace, sources: list[str]) -> int:
-    """Export each launch on its own: the good ones are written, the bad ones reported."""
-    chosen = _chosen_exporters(args.formats)
-    folder: Path = args.output
-    options = _export_options(args)
-    _api.options_for(chosen, options)  # an option no format takes is refused before any work
+def _export_landscape(args: argparse.Namespace, sources: list[str]) -> int:
+    """One workbook and one deck across the launches; every launch must load."""
+    if args.formats:
+        chosen = _chosen_exporters(args.formats)
+    else:
+        chosen = [e for e in _chosen_exporters(None) if hasattr(e, "export_landscape")]
     expanded = _batch.expand(sources, (".yaml", ".yml", ".json", ".toml", ".xlsx"))
-    if not expanded:
-        raise _Usage(f"no launch files in {', '.join(sources)}")
+    problems: list[str] = []
+    launches = []
+    for source in expanded:
+        try:
+            launches.append(_load(source))
+        except InvalidLaunchError as error:
+            problems.extend(str(problem) for problem in error.problems)
+    if problems:
+        for problem in problems:
+            _err(problem)
+        _err("launchbrief: error: no landscape written: every launch must be valid")
+        return EXIT_BAD_INPUT
+    folder = _folder(args.output)
+    try:
+        written = _api.export_landscape_all(launches, folder, chosen, _export_options(args))
+    except OSError as error:
+        raise _failure("write", error) from error
+    for target in written:
+        _out(str(target))
+    return EXIT_OK
+
+
+def _folder(folder: Path) -> Path:
+    """The output folder, made if missing."""
     if folder.exists() and not folder.is_dir():
         raise _Usage(f"{folder} is not a folder")
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise _failure("create the folder", error, folder) from error
+    return folder
+
+
+def _export_batch(args: argparse.Namespace, sources: list[str]) -> int:
+    """Export each launch on its own: the good ones are written, the bad ones reported."""
+    chosen = _chosen_exporters(args.formats)
+    options = _export_options(args)
+    _api.options_for(chosen, options)  # an option no format takes is refused before any work
+    expanded = _batch.expand(sources, (".yaml", ".yml", ".json", ".toml", ".xlsx"))
+    if not expanded:
+        raise _Usage(f"no launch files in {', '.join(sources)}")
+    folder = _folder(args.output)
     show = _Progress(len(expanded))
     outcomes = _batch.export_each(
         expanded,

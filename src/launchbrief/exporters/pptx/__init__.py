@@ -48,6 +48,7 @@ from launchbrief.exceptions import ExportError, LaunchbriefError
 from launchbrief.exporters._registry import open_destination
 from launchbrief.exporters.pptx.deck import Deck
 from launchbrief.exporters.pptx.house import house_presentation
+from launchbrief.exporters.pptx.landscape import landscape_slides
 from launchbrief.exporters.pptx.palette import DEFAULT_ACCENT
 
 # Looked up here at build time: the part-naming benchmark swaps in python-pptx's own.
@@ -75,6 +76,8 @@ __all__ = [
     "SLIDES",
     "PptxExporter",
     "build_deck",
+    "build_landscape",
+    "export_landscape",
     "export_many",
 ]
 
@@ -153,6 +156,19 @@ class PptxExporter:
         with open_destination(dest) as stream:
             stream.write(data)
 
+    def export_landscape(
+        self,
+        launches: Sequence[Launch],
+        dest: str | os.PathLike[str] | IO[bytes],
+        /,
+        *,
+        template: str | os.PathLike[str] | None = None,
+        accent: str | None = None,
+        notes: bool = True,
+    ) -> None:
+        """Write the landscape deck of ``launches`` (see :func:`build_landscape`) to ``dest``."""
+        export_landscape(launches, dest, template=template, accent=accent, notes=notes)
+
 
 def export_many(
     launches: Sequence[Launch],
@@ -196,6 +212,66 @@ def build_deck(
         raise ExportError(f"appendix must be True or False, got {appendix!r}")
     chosen = _check_slides(slides, appendix)
     changes = _changes_since(since, launches)
+
+    def draw(deck: Deck, launches: Sequence[Launch]) -> None:
+        for launch in launches:
+            main = [n for n in chosen if n in _MAIN]
+            brief = Brief.of(launch, main, offset=deck.slide_count, changes=changes)
+            started = False
+            for name in chosen:
+                if name in _MAIN:
+                    if brief.planned(name):
+                        _MAIN[name](deck, brief)
+                    continue
+                if not started:
+                    divider_slide(deck, brief)
+                    started = True
+                _APPENDIX[name](deck, launch)
+
+    return _build(launches, draw, template=template, accent=accent, notes=notes)
+
+
+def build_landscape(
+    launches: Sequence[Launch],
+    *,
+    template: str | os.PathLike[str] | None = None,
+    accent: str | None = None,
+    notes: bool = True,
+) -> bytes:
+    """The bytes of a landscape deck: ``launches`` side by side, at most 12 slides.
+
+    Who leads where (only on benchmarks run the same way), what each launch
+    changes, rollout and openness, and the method (see :mod:`.landscape`).
+    """
+    if len(launches) < 2:
+        raise ExportError("a landscape needs at least two launches")
+    return _build(launches, landscape_slides, template=template, accent=accent, notes=notes)
+
+
+def export_landscape(
+    launches: Sequence[Launch],
+    dest: str | os.PathLike[str] | IO[bytes],
+    /,
+    *,
+    template: str | os.PathLike[str] | None = None,
+    accent: str | None = None,
+    notes: bool = True,
+) -> None:
+    """Write the landscape deck of ``launches`` to ``dest`` (a path or a binary stream)."""
+    data = build_landscape(launches, template=template, accent=accent, notes=notes)
+    with open_destination(dest) as stream:
+        stream.write(data)
+
+
+def _build(
+    launches: Sequence[Launch],
+    draw: Callable[[Deck, Sequence[Launch]], None],
+    *,
+    template: str | os.PathLike[str] | None,
+    accent: str | None,
+    notes: bool,
+) -> bytes:
+    """A deck on the template or the house style, drawn by ``draw``, metadata pinned."""
     accent_rgb = _check_accent(accent)
     if isinstance(launches, Launch):
         launches = [launches]
@@ -208,19 +284,7 @@ def build_deck(
         prs = open_template(template) if template is not None else house_presentation(accent_rgb)
         with _linear_parts(prs) as parts:
             deck = Deck(prs, parts, accent=accent_rgb, notes=notes, house=template is None)
-            for launch in launches:
-                main = [n for n in chosen if n in _MAIN]
-                brief = Brief.of(launch, main, offset=deck.slide_count, changes=changes)
-                started = False
-                for name in chosen:
-                    if name in _MAIN:
-                        if brief.planned(name):
-                            _MAIN[name](deck, brief)
-                        continue
-                    if not started:
-                        divider_slide(deck, brief)
-                        started = True
-                    _APPENDIX[name](deck, launch)
+            draw(deck, launches)
             if not deck.slide_count:
                 raise ExportError("the deck would have no slides: choose other slides=")
             deck.finish(launches)
