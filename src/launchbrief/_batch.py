@@ -45,7 +45,8 @@ class Outcome:
 def expand(sources: Iterable[str], suffixes: Iterable[str]) -> list[str]:
     """``sources`` with each folder replaced by its files of ``suffixes``, sorted by name.
 
-    Folders are not searched recursively; hidden files and temporary files are skipped.
+    Folders are not searched recursively; hidden files and Office's lock files (``~$…``)
+    are skipped.
     Other sources (files, built-in names) are kept as they are, in order.
     """
     wanted = {suffix.lower() for suffix in suffixes}
@@ -56,7 +57,7 @@ def expand(sources: Iterable[str], suffixes: Iterable[str]) -> list[str]:
             found.append(source)
             continue
         for child in sorted(path.iterdir(), key=lambda p: p.name):
-            if child.name.startswith(".") or not child.is_file():
+            if child.name.startswith((".", "~$")) or not child.is_file():
                 continue
             if child.suffix.lower() in wanted:
                 found.append(str(child))

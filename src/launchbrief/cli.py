@@ -35,7 +35,7 @@ from launchbrief.exceptions import (
 from launchbrief.exporters import Exporter, exporters, get_exporter
 from launchbrief.io import datasets, load
 from launchbrief.model import Launch
-from launchbrief.readers import readers
+from launchbrief.readers import known_suffixes, readers
 
 if TYPE_CHECKING:
     from _typeshed import SupportsWrite
@@ -485,7 +485,7 @@ def _export_landscape(args: argparse.Namespace, sources: list[str]) -> int:
         chosen = _chosen_exporters(args.formats)
     else:
         chosen = [e for e in _chosen_exporters(None) if hasattr(e, "export_landscape")]
-    expanded = _batch.expand(sources, (".yaml", ".yml", ".json", ".toml", ".xlsx"))
+    expanded = _batch.expand(sources, known_suffixes())
     problems: list[str] = []
     launches = []
     for source in expanded:
@@ -524,7 +524,7 @@ def _export_batch(args: argparse.Namespace, sources: list[str]) -> int:
     chosen = _chosen_exporters(args.formats)
     options = _export_options(args)
     _api.options_for(chosen, options)  # an option no format takes is refused before any work
-    expanded = _batch.expand(sources, (".yaml", ".yml", ".json", ".toml", ".xlsx"))
+    expanded = _batch.expand(sources, known_suffixes())
     if not expanded:
         raise _Usage(f"no launch files in {', '.join(sources)}")
     folder = _folder(args.output)
@@ -615,7 +615,10 @@ def _validate(args: argparse.Namespace) -> int:
             _err(f"launchbrief: error: {error}")
             status = max(status, error.code)
         else:
-            _out(f"{source}: valid ({len(launch.results)} results, {len(launch.sources)} sources)")
+            _out(
+                f"{source}: valid ({_count(len(launch.results), 'result')},"
+                f" {_count(len(launch.sources), 'source')})"
+            )
     return status
 
 
@@ -626,26 +629,35 @@ def _show_launch(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _count(number: int, noun: str) -> str:
+    return f"{number:,} {noun}" if number == 1 else f"{number:,} {noun}s"
+
+
 def _formats(_args: argparse.Namespace) -> int:
     status = EXIT_OK
-    _out("Readers (the files that validate, show and export take):")
-    for reader in readers():
-        try:
-            loaded = reader.load()
-        except LaunchbriefError as error:
-            _out(f"{reader.name:<8} unavailable: {error}")
-            status = EXIT_FAILED
-            continue
-        _out(f"{reader.name:<8} {' '.join(loaded.suffixes):<7} {loaded.description}")
-    _out("Writers (the formats that export -f writes):")
-    for entry in exporters():
-        try:
-            exporter = entry.load()
-        except LaunchbriefError as error:
-            _out(f"{entry.name:<8} unavailable: {error}")
-            status = EXIT_FAILED
-            continue
-        _out(f"{entry.name:<8} {exporter.suffix:<7} {exporter.description}")
+    rows: list[tuple[str, str, str]] = []
+    for heading, entries in (
+        ("Readers (the files that validate, show and export take):", readers()),
+        ("Writers (the formats that export -f writes):", exporters()),
+    ):
+        rows.append((heading, "", ""))
+        for entry in entries:
+            try:
+                loaded = entry.load()
+            except LaunchbriefError as error:
+                rows.append((entry.name, "unavailable:", str(error)))
+                status = EXIT_FAILED
+                continue
+            suffixes = getattr(loaded, "suffixes", None) or (getattr(loaded, "suffix", ""),)
+            rows.append((entry.name, " ".join(suffixes), loaded.description))
+    listed = [row for row in rows if row[1]]
+    name_w = max((len(row[0]) for row in listed), default=0)
+    suffix_w = max((len(row[1]) for row in listed), default=0)
+    for name, suffixes, description in rows:
+        if not suffixes:
+            _out(name)
+        else:
+            _out(f"{name:<{name_w}}  {suffixes:<{suffix_w}}  {description}")
     return status
 
 
