@@ -15,6 +15,7 @@ from hypothesis import given, settings
 import launchbrief as lb
 from launchbrief import io
 from launchbrief.model import Score
+from launchbrief.readers import known_suffixes
 from tests.strategies import launches, numbers
 
 FORMATS = ("yaml", "json", "toml")
@@ -260,7 +261,9 @@ def test_load_each_reports_each_source_and_goes_on(muse: lb.Launch, tmp_path: Pa
     assert muse == outcomes[3][1]
     named = [str(error.problems[0]) for error in errors if isinstance(error, lb.InvalidLaunchError)]
     assert named[1].startswith("no-such-launch: no such file, and no built-in launch of that name")
-    assert named[2].startswith(f"{empty}: the folder holds no launch file (none ends with .json")
+    wanted = ", ".join(known_suffixes())
+    assert f"{empty}: the folder holds no launch file (none ends with {wanted})" == named[2]
+    assert {".json", ".toml", ".xlsx", ".yaml", ".yml"} <= set(known_suffixes())
 
 
 def test_load_each_gives_a_system_failure_as_its_os_error(muse: lb.Launch, tmp_path: Path) -> None:

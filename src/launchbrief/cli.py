@@ -635,29 +635,29 @@ def _count(number: int, noun: str) -> str:
 
 def _formats(_args: argparse.Namespace) -> int:
     status = EXIT_OK
-    rows: list[tuple[str, str, str]] = []
     for heading, entries in (
         ("Readers (the files that validate, show and export take):", readers()),
         ("Writers (the formats that export -f writes):", exporters()),
     ):
-        rows.append((heading, "", ""))
+        rows: list[tuple[str, str | None, str]] = []
         for entry in entries:
             try:
                 loaded = entry.load()
             except LaunchbriefError as error:
-                rows.append((entry.name, "unavailable:", str(error)))
+                rows.append((entry.name, None, str(error)))
                 status = EXIT_FAILED
                 continue
             suffixes = getattr(loaded, "suffixes", None) or (getattr(loaded, "suffix", ""),)
             rows.append((entry.name, " ".join(suffixes), loaded.description))
-    listed = [row for row in rows if row[1]]
-    name_w = max((len(row[0]) for row in listed), default=0)
-    suffix_w = max((len(row[1]) for row in listed), default=0)
-    for name, suffixes, description in rows:
-        if not suffixes:
-            _out(name)
-        else:
-            _out(f"{name:<{name_w}}  {suffixes:<{suffix_w}}  {description}")
+        # Each section aligned on its longest name and suffixes, at least 8 and 7 wide.
+        name_width = max([8, *(len(name) for name, _, _ in rows)])
+        suffix_width = max([7, *(len(suffixes or "") for _, suffixes, _ in rows)])
+        _out(heading)
+        for name, suffixes, text in rows:
+            if suffixes is None:
+                _out(f"{name:<{name_width}} unavailable: {text}")
+            else:
+                _out(f"{name:<{name_width}} {suffixes:<{suffix_width}} {text}")
     return status
 
 
