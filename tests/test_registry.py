@@ -256,3 +256,28 @@ def test_broken_plugin_does_not_break_cli_export(tmp_path: Path, plugins: Path) 
     )
     assert 0 == result.returncode, result.stderr
     assert "muse-spark" == json.loads((tmp_path / "muse-spark.json").read_text("utf-8"))["id"]
+
+
+def test_broken_exporter_named_after_the_suffix_is_the_error(tmp_path: Path, plugins: Path) -> None:
+    """Choosing by suffix reports the broken exporter named after it, not 'no exporter writes'."""
+    result = python(
+        """
+        import launchbrief
+        from launchbrief.exporters import get_exporter
+        try:
+            get_exporter(dest="x.broken")
+        except launchbrief.UnknownFormatError as error:
+            print("unknown:", error)
+        except launchbrief.LaunchbriefError as error:
+            print("broken:", error)
+        print(get_exporter(dest="y.shout").name)
+        """,
+        cwd=tmp_path,
+        path=plugins,
+    )
+    assert 0 == result.returncode, result.stderr
+    assert [
+        "broken: exporter 'broken' (fake_broken:BrokenExporter) could not be loaded:"
+        " RuntimeError: this plugin is broken on purpose",
+        "shout",
+    ] == result.stdout.splitlines()
