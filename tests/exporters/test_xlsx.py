@@ -1324,7 +1324,7 @@ def test_summary_shows_line_up_conflicts_and_family(aster_path: Path, aster: Lau
         v.startswith("400B parameters; 40B active parameters") or "400B parameters" in v
         for v in summary
     )
-    assert "licence: Aster Community License, open weights" in text
+    assert "license: Aster Community License, open weights" in text
     (conflict,) = launchbrief.conflicts(aster)
     assert conflict.detail in summary
     assert "The family on each leaderboard" in summary

@@ -132,6 +132,7 @@ __all__ = [
     "XlsxExporter",
     "XlsxReader",
     "XlsxTextWarning",
+    "export_landscape",
     "read_workbook",
 ]
 
@@ -264,6 +265,35 @@ class XlsxExporter:
             buffer.seek(0)
             with open_destination(dest) as stream:
                 shutil.copyfileobj(buffer, stream, 1 << 20)
+
+
+def export_landscape(
+    launches: Sequence[Launch],
+    dest: str | os.PathLike[str] | IO[bytes],
+    /,
+    *,
+    accent: str = DEFAULT_ACCENT,
+) -> None:
+    """Write one workbook across several launches to ``dest`` (a path, written atomically, or a stream).
+
+    The landscape: a Summary of what is compared and how, a Launches sheet (one row per
+    launch), one tidy Results table of every launch's results for pivots (Launch, As-of,
+    Launched, Developer, Model, Benchmark, Category, Cohort, Settings, Score, …), and
+    cross-launch leaderboards of the benchmarks two or more launches report, each
+    within one set of settings. See :mod:`launchbrief.exporters._xlsx_landscape` for
+    how benchmarks are matched.
+
+    Args:
+        launches: the launches, each once (by id), in the order their rows are wanted.
+        accent: the accent color as ``"#RRGGBB"``.
+
+    Raises:
+        ExportError: no launches, two with one id, a bad option, or a launch that does
+            not fit a workbook; nothing is written.
+    """
+    from launchbrief.exporters._xlsx_landscape import write_landscape
+
+    write_landscape(launches, dest, accent=accent)
 
 
 # --------------------------------------------------------------------------- options and checks
@@ -1149,8 +1179,8 @@ def _header_note(cell: Any, text: str) -> Any:
 
 
 _DERIVED_NOTE = (
-    "Columns with grey headers are computed from the other sheets and are not read back;"
-    " edit the ones with coloured headers. See the About sheet."
+    "Columns with gray headers are computed from the other sheets and are not read back;"
+    " edit the ones with colored headers. See the About sheet."
 )
 
 
@@ -1556,7 +1586,7 @@ def _gap(gap: float) -> float | None:
 
 
 def _write_launch_fields(book: _Book) -> None:
-    """Launch: the record's own fields (id, title, as-of date, developer, licence), one per row."""
+    """Launch: the record's own fields (id, title, as-of date, developer, license), one per row."""
     ws = book.sheet(LAUNCH_SHEET.sheet)
     rows = list(launch_field_rows(book.launch))
     columns = LAUNCH_SHEET.columns
@@ -2344,7 +2374,7 @@ def _bound(value: float) -> str:
 class _Page:
     """A presentation sheet (Summary, About): label, text and source columns, sections."""
 
-    def __init__(self, book: _Book, title: str, widths: Sequence[float]) -> None:
+    def __init__(self, book: _Workbook, title: str, widths: Sequence[float]) -> None:
         self.book = book
         self.ws = book.sheet(title, landscape=False)
         self.ws.sheet_view.showGridLines = False
@@ -2398,9 +2428,9 @@ def _more(count: int, shown: int, where: str) -> str | None:
     return f"… and {count - shown:,} more (see {where})" if count > shown else None
 
 
-def _licence_words(licence: Any) -> str:
-    weights = {True: "open weights", False: "weights not open", None: None}[licence.open_weights]
-    return ", ".join(part for part in (licence.name, weights, licence.url) if part)
+def _license_words(license_: Any) -> str:
+    weights = {True: "open weights", False: "weights not open", None: None}[license_.open_weights]
+    return ", ".join(part for part in (license_.name, weights, license_.url) if part)
 
 
 def _write_summary(book: _Book) -> None:
@@ -2445,8 +2475,8 @@ def _write_summary(book: _Book) -> None:
     page.line("Developer", _display(developer), book.source_names(launch.developer.sources))
     if launch.license is not None:
         page.line(
-            "Licence",
-            _display(_licence_words(launch.license)),
+            "License",
+            _display(_license_words(launch.license)),
             book.source_names(launch.license.sources),
         )
     for event, conflict in analysis.events(launch):
@@ -2498,17 +2528,17 @@ def _write_summary(book: _Book) -> None:
     )
 
     if len(launched) > 1 or any(m.specs or m.license for m in launched):
-        page.section("Line-up", ("Model", "Specs and licence", "Sources"))
+        page.section("Line-up", ("Model", "Specs and license", "Sources"))
         for model in launched[:_SUMMARY_ROWS]:
             parts = (
                 [analysis.describe_spec(k, v) for k, v in model.specs.items()]
                 if model.specs
                 else []
             )
-            licence = model.license or launch.license
-            if licence is not None:
+            license_ = model.license or launch.license
+            if license_ is not None:
                 own = "" if model.license else " (the launch's)"
-                parts.append(f"licence: {_licence_words(licence)}{own}")
+                parts.append(f"license: {_license_words(license_)}{own}")
             if model.summary and len(launched) > 1:
                 parts.insert(0, model.summary)
             page.line(
@@ -2633,10 +2663,12 @@ def _write_about(book: _Book) -> None:
     page.line(
         "Editing",
         "Change cells, add rows below a table, delete rows, re-sort or filter the sheets"
-        " marked 'read back'. Keep the header rows and the id columns. Grey headers mark"
-        " computed columns, which are not read back (Launch, Rank, Standing, Settings and"
-        " Comparability in Results, for instance); Summary, Benchmarks, Charts and About"
-        " are views. Lists of ids go in one cell, comma-separated; lists of texts"
+        " marked 'read back'. Keep the header rows and the id columns. Gray headers mark"
+        " computed columns, which are not read back (Launch, As-of, Rank, Standing, Settings"
+        " and Comparability in Results, for instance); Summary, Benchmarks, Charts and About"
+        " are views. Kinds, statuses, scales and directions show in words (Third-party,"
+        " Rolling out, Percent) and take the word or the code (third_party, rolling_out)."
+        " Lists of ids go in one cell, comma-separated; lists of texts"
         " (modalities, capabilities) are separated by ';'. Settings and other specs read"
         " 'shots: 5; temperature: 0.6; metric: pass@1' (a text holding ';' goes in double"
         " quotes). Comparisons read 'trails: gpt-5-4, gemini-3-1-pro; leads'. Numbers are"
@@ -2650,15 +2682,22 @@ def _write_about(book: _Book) -> None:
         " how a number is written, change its number format (more or fewer decimals).",
     )
     page.line(
+        "Several launches",
+        "The Results sheets of several launches' workbooks stack: paste one under the other"
+        " and pivot on Launch, As-of and Launched. For one workbook across launches, see"
+        " launchbrief.exporters.xlsx.export_landscape.",
+    )
+    page.line(
         "Older workbooks",
         "Workbooks written by launchbrief 0.1.0 (record schema 1) still read: their launched"
-        " model and announcement date are upgraded to this schema.",
+        " model and announcement date are upgraded to this schema; so do workbooks with the"
+        " British headers Licence, Licence URL and Licence source ids.",
     )
     page.section("Sheets", ("Sheet", "What it holds", "Read back"))
     holds = {
-        "Summary": "The launch at a glance: launched models and their line-up (specs, licence), developer, dates and where sources disagree on them, highlights, leads and trails against rivals, the family on each leaderboard, comparability warnings, rollout, safety, open questions.",
+        "Summary": "The launch at a glance: launched models and their line-up (specs, license), developer, dates and where sources disagree on them, highlights, leads and trails against rivals, the family on each leaderboard, comparability warnings, rollout, safety, open questions.",
         "Benchmarks": "One row per leaderboard (a benchmark in a cohort) × one column per model. The best score of each ranked row is highlighted; a row where no rival has a number is not ranked (Ranked FALSE) and nothing in it is highlighted. Launched models' columns are marked; shaded cells carry what the source says without a number, rivals' words included (in a note, for the first 1,000 of them); the Note column says when a row is not ranked or its entries ran under different settings.",
-        "Charts": "One native bar chart per benchmark category and scale with numbers, drawn from Benchmarks; each axis spans its scale (0–100 for percent and percentile, a points benchmark's min to max).",
+        "Charts": "Native bar charts of the leaderboards with numbers, as the briefing deck draws them, each beside the table of its numbers: one leaderboard (or more than six models) ranked best first, several leaderboards of one cohort and scale clustered; launched models in the accent color, rivals in gray; each axis spans its scale (0–100 for percent and percentile, a points benchmark's min to max). A leaderboard where one model alone has a number is left out when its category has comparisons; counts of 0 and 1 stay tables. Then leads and trails by category, and surfaces by rollout status.",
         "About": "This page.",
     }
     holds.update({spec.sheet: spec.about for spec in (*DATA_TABLES, LAUNCH_SHEET)})
@@ -2776,6 +2815,17 @@ def _read(workbook: cells.WorkbookReader, file: str) -> Launch:
 
     # The Launch sheet says which schema the workbook has, and so which sheets it needs.
     if LAUNCH_SHEET.sheet.casefold() not in names:
+        if {"launches", "leaderboards"} <= set(names):
+            raise InvalidLaunchError(
+                [
+                    Problem(
+                        "a landscape workbook of several launches (sheets Launches, Results,"
+                        " Leaderboards) is a view and does not load back as one launch; load"
+                        " each launch from its own file or workbook",
+                        file=file,
+                    )
+                ]
+            )
         missing_sheets(specs)
     where = CellMap()
     where.sheet_order = {spec.sheet: position for position, spec in enumerate(specs)}
