@@ -266,6 +266,17 @@ class XlsxExporter:
             with open_destination(dest) as stream:
                 shutil.copyfileobj(buffer, stream, 1 << 20)
 
+    def export_landscape(
+        self,
+        launches: Sequence[Launch],
+        dest: str | os.PathLike[str] | IO[bytes],
+        /,
+        *,
+        accent: str = DEFAULT_ACCENT,
+    ) -> None:
+        """Write one workbook across ``launches`` (see :func:`export_landscape`) to ``dest``."""
+        export_landscape(launches, dest, accent=accent)
+
 
 def export_landscape(
     launches: Sequence[Launch],
