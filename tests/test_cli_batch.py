@@ -186,3 +186,25 @@ def test_a_landscape_with_a_bad_launch_writes_nothing(
     assert "d-bad.yaml:9:58:" in captured.err
     assert "no landscape written" in captured.err
     assert not (out / "landscape.pptx").exists()
+
+
+def test_the_landscape_of_the_built_in_launches_writes_a_workbook_and_a_deck(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import openpyxl
+
+    out = tmp_path / "out"
+    names = ["muse-spark", "gemma-3", "phi-4", "olmo-2"]
+    assert main(["export", *names, "--landscape", "-o", str(out)]) == 0
+    assert sorted(capsys.readouterr().out.splitlines()) == [
+        str(out / "landscape.pptx"),
+        str(out / "landscape.xlsx"),
+    ]
+    book = openpyxl.load_workbook(out / "landscape.xlsx")
+    sheet = book["Results"]
+    header = [cell.value for cell in sheet[1]]
+    launch_column = header.index("Launch")
+    launches = [row[launch_column] for row in sheet.iter_rows(min_row=2, values_only=True)]
+    expected = {name: len(lb.load(name).results) for name in names}
+    assert {name: launches.count(name) for name in names} == expected
+    assert len(Presentation(str(out / "landscape.pptx")).slides) <= 12
