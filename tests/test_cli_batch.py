@@ -208,3 +208,20 @@ def test_the_landscape_of_the_built_in_launches_writes_a_workbook_and_a_deck(
     expected = {name: len(lb.load(name).results) for name in names}
     assert {name: launches.count(name) for name in names} == expected
     assert len(Presentation(str(out / "landscape.pptx")).slides) <= 12
+
+
+def test_a_folder_readme_is_not_a_launch_but_a_model_card_is(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    launches = tmp_path / "launches"
+    launches.mkdir()
+    (launches / "aster.yaml").write_text(ASTER.read_text("utf-8"), "utf-8")
+    (launches / "README.md").write_text("# The launches we track\n", "utf-8")
+    card = Path(__file__).parent / "data" / "cards" / "readme-card" / "README.md"
+    (launches / "card.md").write_text(card.read_text("utf-8"), "utf-8")
+    out = tmp_path / "out"
+    assert main(["export", str(launches), "-f", "json", "-o", str(out)]) == 0
+    captured = capsys.readouterr()
+    assert len(captured.out.splitlines()) == 2
+    assert "README.md" not in captured.err
+    assert [launch.id for launch in lb.load_many([launches])] == ["aster-2", lb.load(card).id]

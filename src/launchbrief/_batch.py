@@ -42,14 +42,16 @@ class Outcome:
         return not self.problems and self.failure is None
 
 
-def expand(sources: Iterable[str], suffixes: Iterable[str]) -> list[str]:
-    """``sources`` with each folder replaced by its files of ``suffixes``, sorted by name.
+def expand(sources: Iterable[str]) -> list[str]:
+    """``sources`` with each folder replaced by its launch files, sorted by name.
 
-    Folders are not searched recursively; hidden files and Office's lock files (``~$…``)
-    are skipped.
-    Other sources (files, built-in names) are kept as they are, in order.
+    A launch file is one a reader takes (:func:`launchbrief.readers.is_launch_file`:
+    not hidden, not an Office lock file, a model card recognized by its content).
+    Folders are not searched recursively. Other sources (files, built-in names) are
+    kept as they are, in order.
     """
-    wanted = {suffix.lower() for suffix in suffixes}
+    from launchbrief.readers import is_launch_file
+
     found: list[str] = []
     for source in sources:
         path = Path(source)
@@ -57,9 +59,7 @@ def expand(sources: Iterable[str], suffixes: Iterable[str]) -> list[str]:
             found.append(source)
             continue
         for child in sorted(path.iterdir(), key=lambda p: p.name):
-            if child.name.startswith((".", "~$")) or not child.is_file():
-                continue
-            if child.suffix.lower() in wanted:
+            if child.is_file() and is_launch_file(child):
                 found.append(str(child))
     return found
 

@@ -35,7 +35,7 @@ from launchbrief.exceptions import (
 from launchbrief.exporters import Exporter, exporters, get_exporter
 from launchbrief.io import datasets, load
 from launchbrief.model import Launch
-from launchbrief.readers import known_suffixes, readers
+from launchbrief.readers import readers
 
 if TYPE_CHECKING:
     from _typeshed import SupportsWrite
@@ -485,7 +485,7 @@ def _export_landscape(args: argparse.Namespace, sources: list[str]) -> int:
         chosen = _chosen_exporters(args.formats)
     else:
         chosen = [e for e in _chosen_exporters(None) if hasattr(e, "export_landscape")]
-    expanded = _batch.expand(sources, known_suffixes())
+    expanded = _batch.expand(sources)
     problems: list[str] = []
     launches = []
     for source in expanded:
@@ -524,7 +524,7 @@ def _export_batch(args: argparse.Namespace, sources: list[str]) -> int:
     chosen = _chosen_exporters(args.formats)
     options = _export_options(args)
     _api.options_for(chosen, options)  # an option no format takes is refused before any work
-    expanded = _batch.expand(sources, known_suffixes())
+    expanded = _batch.expand(sources)
     if not expanded:
         raise _Usage(f"no launch files in {', '.join(sources)}")
     folder = _folder(args.output)

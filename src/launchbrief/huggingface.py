@@ -1369,6 +1369,8 @@ class HuggingFaceReader:
     name: ClassVar[str] = "huggingface"
     suffixes: ClassVar[tuple[str, ...]] = (".md",)
     description: ClassVar[str] = "Hugging Face model card (model-index, .eval_results)"
+    #: In a folder of launches, a ``.md`` file is a card only if :meth:`sniff` says so.
+    by_content: ClassVar[bool] = True
 
     def sniff(self, head: bytes) -> bool:
         """Whether these first bytes are a model card's front matter holding ``model-index``."""

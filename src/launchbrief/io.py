@@ -49,7 +49,7 @@ from launchbrief.exceptions import (
     UnknownFormatError,
 )
 from launchbrief.model import FieldValueError, Launch, Score, launch_problems
-from launchbrief.readers import Reader, find_reader, get_reader, known_suffixes
+from launchbrief.readers import Reader, find_reader, get_reader, is_launch_file, known_suffixes
 
 __all__ = [
     "FORMATS",
@@ -427,8 +427,8 @@ def _sources(
                     child
                     for child in folder.iterdir()
                     if child.suffix.lower() in suffixes
-                    and not child.name.startswith((".", "~$"))
                     and child.is_file()
+                    and is_launch_file(child)
                 ),
                 key=lambda child: child.name,
             )

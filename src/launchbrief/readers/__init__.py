@@ -17,6 +17,7 @@ from launchbrief.readers._registry import (
     ReaderEntry,
     find_reader,
     get_reader,
+    is_launch_file,
     known_suffixes,
     readers,
 )
@@ -28,6 +29,7 @@ __all__ = [
     "ReaderEntry",
     "find_reader",
     "get_reader",
+    "is_launch_file",
     "known_suffixes",
     "readers",
 ]

@@ -205,3 +205,40 @@ def _head(path: Path) -> bytes | None:
 def _either(items: list[str]) -> str:
     """``".a, .b or .c"``."""
     return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} or {items[-1]}"
+
+
+def is_launch_file(path: Path) -> bool:
+    """Whether a file in a folder of launches is one: a reader takes its suffix.
+
+    A reader that sets ``by_content = True`` (its suffix is shared with other
+    documents: a model card's ``.md``) takes a file in a folder only when its
+    ``sniff`` recognizes the file's first bytes, so that a folder's README is not
+    mistaken for a launch.
+    """
+    suffix = path.suffix.lower()
+    if path.name.startswith((".", "~$")) or not suffix:
+        return False
+    taking = []
+    for entry in _entries():
+        try:
+            reader = entry.load()
+        except LaunchbriefError:
+            if suffix == f".{entry.name.lower()}":
+                return True  # its failure is reported when the file is read
+            continue
+        if suffix in suffixes_of(reader):
+            taking.append(reader)
+    if not taking:
+        return False
+    if not all(getattr(reader, "by_content", False) for reader in taking):
+        return True
+    head = _head(path)
+    return head is not None and any(_recognizes(reader, head) for reader in taking)
+
+
+def _recognizes(reader: Reader, head: bytes) -> bool:
+    sniff = getattr(reader, "sniff", None)
+    try:
+        return bool(sniff(head)) if sniff is not None else False
+    except Exception:  # noqa: BLE001 - a plugin's bug: the file is not taken
+        return False
