@@ -10,6 +10,7 @@ from pathlib import Path
 import attrs
 import openpyxl
 import pytest
+from defusedxml import DefusedXmlException
 
 from launchbrief.exceptions import InvalidLaunchError
 from launchbrief.exporters import _xlsx_cells
@@ -123,6 +124,39 @@ def test_one_far_cell_per_row_in_every_sheet_is_bounded(
         assert "Results!XFD3: a value outside the table's columns (A–AA)" in run.stderr
     else:
         assert "too large to read: more than 2,500,000 cells" in run.stderr
+
+
+_ENTITY_BOMB = '<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;">]>'
+
+
+@pytest.mark.parametrize(
+    "prolog",
+    [
+        "",  # the document type right after the XML declaration
+        "<!-- " + "x" * 70_000 + " -->",  # past the 64 KiB the fast path looks at
+    ],
+    ids=["after-declaration", "after-a-long-comment"],
+)
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-16"])
+def test_a_document_type_is_refused_by_the_parser_itself(
+    workbook: Path, tmp_path: Path, prolog: str, encoding: str
+) -> None:
+    """Should a sheet declaring entities reach the reader past the archive check, the parser
+    refuses it however it is encoded or hidden: the fast parser only takes parts without one."""
+    with zipfile.ZipFile(workbook) as archive:
+        part = _parts(workbook)["Results"]
+        xml = archive.read(part).decode("utf-8")
+    body = xml[xml.index("<worksheet") :].replace("muse-spark", "&lol2;", 1)
+    hostile = f'<?xml version="1.0" encoding="{encoding}"?>{prolog}{_ENTITY_BOMB}{body}'
+    path = tmp_path / "doctype.xlsx"
+    with zipfile.ZipFile(workbook) as source, zipfile.ZipFile(path, "w") as out:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            out.writestr(info.filename, hostile.encode(encoding) if info.filename == part else data)
+    with zipfile.ZipFile(path) as archive:
+        reader = _xlsx_cells.WorkbookReader(archive)
+        with pytest.raises(DefusedXmlException):
+            list(reader.rows("Results"))
 
 
 def test_rows_past_the_last_row_are_refused(workbook: Path, tmp_path: Path) -> None:

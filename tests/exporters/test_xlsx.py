@@ -29,7 +29,7 @@ import launchbrief
 from launchbrief import cli
 from launchbrief._reproducible import document_time, normalize_zip
 from launchbrief.exceptions import ExportError, InvalidLaunchError
-from launchbrief.exporters import _archive, get_exporter
+from launchbrief.exporters import _archive, _colors, get_exporter
 from launchbrief.exporters import xlsx as xlsx_module
 from launchbrief.exporters._colors import STATUS_COLORS
 from launchbrief.exporters._xlsx_layout import (
@@ -46,6 +46,7 @@ from launchbrief.exporters.pptx import palette
 from launchbrief.exporters.xlsx import SHEETS, XlsxExporter, XlsxTextWarning, read_workbook
 from launchbrief.model import (
     DatedEvent,
+    Direction,
     Launch,
     Result,
     RolloutStatus,
@@ -54,7 +55,7 @@ from launchbrief.model import (
     Source,
     SourceKind,
 )
-from tests.office import CSV_EVERY_SHEET, convert
+from tests.office import CSV_EVERY_SHEET, convert, pdf_pages, pdf_text
 from tests.samples import facts, family_launch
 from tests.strategies import launches
 
@@ -1460,3 +1461,255 @@ def test_libreoffice_shows_numbers_as_written(aster_path: Path, tmp_path: Path) 
     back = read_workbook(resaved / "aster-2.xlsx")
     assert back == launchbrief.load(ASTER)
     assert "score: 85.20" in launchbrief.dumps(back)
+
+
+# --------------------------------------------------------------------------- polish: words, stacking, print
+
+
+def test_house_colors_are_the_decks() -> None:
+    """The workbook's copy of the house colors equals the deck's palette (no python-pptx import)."""
+    assert xlsx_module.DEFAULT_ACCENT == f"#{palette.DEFAULT_ACCENT}"
+    assert _colors.RIVAL_GREYS == palette.RIVAL_GREYS
+    assert _colors.STATUS_COLORS == palette.STATUS_COLORS
+
+
+def test_data_sheets_show_words_not_codes(workbook_path: Path) -> None:
+    """Kinds, statuses, scales and directions read as words; the drop-down lists offer the words."""
+    rollout = _records(_rows(workbook_path, "Rollout"))
+    assert [row["Status"] for row in rollout[:3]] == ["Live", "Live", "Planned"]
+    assert {row["Kind"] for row in rollout} >= {"App", "Web", "Messaging", "API"}
+    sources = {row["Kind"] for row in _records(_rows(workbook_path, "Sources"))}
+    assert sources <= {"Vendor", "Press", "Third-party", "Independent"}
+    assert "Press" in sources
+    details = _records(_rows(workbook_path, "Benchmark details"))
+    assert {(row["Scale"], row["Direction"]) for row in details} == {("Percent", "Higher")}
+    results = _records(_rows(workbook_path, "Results"))
+    assert {(row["Scale"], row["Direction"]) for row in results} == {("Percent", "Higher")}
+    matrix = _records(_rows(workbook_path, "Benchmarks"))
+    assert {row["Direction"] for row in matrix} == {"Higher"}
+    ws = openpyxl.load_workbook(workbook_path)["Rollout"]
+    lists = {v.formula1 for v in ws.data_validations.dataValidation}
+    assert '"Live,Rolling out,Preview,Planned,Unknown"' in lists
+    about = [v for row in _rows(workbook_path, "About") for v in row if isinstance(v, str)]
+    assert any("(Internal, Third-party)" in v for v in about)
+    assert not any(
+        code in v
+        for v in about
+        for code in ("rolling_out", "third_party")
+        if "take the word or the code" not in v
+    )
+
+
+@pytest.mark.parametrize(
+    ("status", "kind", "direction"),
+    [
+        ("Rolling out", "Third-party", "Lower"),  # the words
+        ("rolling_out", "third_party", "lower"),  # the codes
+        ("  ROLLING  OUT ", "third-party", " LOWER"),  # typed loosely
+    ],
+)
+def test_words_and_codes_both_read_back(
+    tmp_path: Path, launch: Launch, status: str, kind: str, direction: str
+) -> None:
+    """A hand-edited status, source kind or direction reads back whether typed as the word or the code."""
+    path = _export(launch, tmp_path / "words.xlsx")
+    workbook = openpyxl.load_workbook(path)
+    for sheet, column, value in (
+        ("Rollout", "Status", status),
+        ("Sources", "Kind", kind),
+        ("Benchmark details", "Direction", direction),
+    ):
+        ws = workbook[sheet]
+        header = [cell.value for cell in ws[1]]
+        ws.cell(2, header.index(column) + 1).value = value
+    workbook.save(path)
+    back = launchbrief.load(path)
+    assert back.surfaces[0].status is RolloutStatus.ROLLING_OUT
+    assert back.sources[0].kind is SourceKind.THIRD_PARTY
+    assert back.benchmarks[0].direction is Direction.LOWER
+
+
+def test_a_mistyped_word_is_located(tmp_path: Path, launch: Launch) -> None:
+    """A status that is neither a word nor a code is reported at its cell, with the choices."""
+    path = _export(launch, tmp_path / "typo.xlsx")
+    workbook = openpyxl.load_workbook(path)
+    ws = workbook["Rollout"]
+    header = [cell.value for cell in ws[1]]
+    letter = get_column_letter(header.index("Status") + 1)
+    ws[f"{letter}3"] = "Rolling"
+    workbook.save(path)
+    (problem,) = _problems_of(path)
+    assert str(problem).startswith(
+        f"{path}: Rollout!{letter}3 (Status): surfaces[1].status: expected one of live,"
+        " rolling_out, preview, planned, unknown, got 'Rolling'"
+    )
+
+
+def test_results_of_two_exports_stack_and_pivot(
+    workbook_path: Path, aster_path: Path, launch: Launch, aster: Launch
+) -> None:
+    """Two workbooks' Results tables have the same columns: pasted one under the other, they
+    pivot on Launch, As-of (real dates) and Launched."""
+    first, second = _rows(workbook_path, "Results"), _rows(aster_path, "Results")
+    assert first[0] == second[0]
+    assert {"Launch", "As-of", "Launched"} <= set(first[0])
+    stacked = _records([first[0], *first[1:], *second[1:]])
+    pivot: dict[tuple[str, Any, bool], int] = {}
+    for row in stacked:
+        key = (row["Launch"], row["As-of"], row["Launched"])
+        pivot[key] = pivot.get(key, 0) + 1
+    expected: dict[tuple[str, Any, bool], int] = {}
+    for record in (launch, aster):
+        launched = {m.id for m in record.launched}
+        as_of = datetime.combine(record.as_of, datetime.min.time()) if record.as_of else None
+        for result in record.results:
+            key = (record.id, as_of, result.model in launched)
+            expected[key] = expected.get(key, 0) + 1
+    assert pivot == expected
+    ws = openpyxl.load_workbook(workbook_path)["Results"]
+    header = [cell.value for cell in ws[1]]
+    cell = ws.cell(2, header.index("As-of") + 1)
+    assert (cell.is_date, cell.value, cell.number_format) == (
+        True,
+        datetime(2026, 11, 30),
+        "yyyy-mm-dd",
+    )
+    book = CalamineWorkbook.from_path(str(workbook_path))
+    rows = _records(book.get_sheet_by_name("Results").to_python())
+    assert {row["As-of"] for row in rows} == {date(2026, 11, 30)}
+
+
+def test_launch_and_as_of_columns_are_not_read_back(tmp_path: Path, launch: Launch) -> None:
+    """Launch, As-of and Launched in Results are views: edited or cleared, the record is unchanged
+    (the Launch sheet and the Models sheet hold those facts)."""
+    path = _export(launch, tmp_path / "views.xlsx")
+    workbook = openpyxl.load_workbook(path)
+    ws = workbook["Results"]
+    header = [cell.value for cell in ws[1]]
+    ws.cell(2, header.index("As-of") + 1).value = datetime(1999, 1, 1)
+    ws.cell(3, header.index("As-of") + 1).value = None
+    ws.cell(2, header.index("Launch") + 1).value = "another-launch"
+    ws.cell(2, header.index("Launched") + 1).value = False
+    workbook.save(path)
+    assert launchbrief.load(path) == launch
+
+
+def test_british_licence_headers_still_read(tmp_path: Path, aster: Launch) -> None:
+    """A workbook with the old headers Licence, Licence URL, Licence source ids reads back equal."""
+    path = _export(aster, tmp_path / "licence.xlsx")
+    workbook = openpyxl.load_workbook(path)
+    ws = workbook["Models"]
+    for cell in ws[1]:
+        if cell.value and str(cell.value).startswith("License"):
+            cell.value = str(cell.value).replace("License", "Licence")
+    workbook.save(path)
+    assert [
+        c.value for c in openpyxl.load_workbook(path)["Models"][1] if "Lic" in str(c.value)
+    ] == [
+        "Licence",
+        "Licence URL",
+        "Licence source ids",
+    ]
+    assert launchbrief.load(path) == aster
+
+
+def test_the_workbook_speaks_american_english(workbook_path: Path) -> None:
+    """Every text of the built-in launch's workbook (its record is American English too) avoids
+    British spellings."""
+    book = CalamineWorkbook.from_path(str(workbook_path))
+    texts = [
+        value
+        for name in book.sheet_names
+        for row in book.get_sheet_by_name(name).to_python()
+        for value in row
+        if isinstance(value, str)
+    ]
+    texts += [_chart_title(chart) for chart in _charts(workbook_path)]
+    british = re.compile(r"\b(licence|colour|grey|organis|behaviour|modelling|analys(e|ing))", re.I)
+    assert [text for text in texts if british.search(text)] == []
+
+
+_LONG_CATEGORY = "multilingual reading comprehension and translation across forty languages"
+
+
+def _long_category(launch: Launch) -> Launch:
+    benchmarks = tuple(
+        attrs.evolve(b, category=_LONG_CATEGORY) if b.id == "charxiv-reasoning" else b
+        for b in launch.benchmarks
+    )
+    return attrs.evolve(launch, benchmarks=benchmarks)
+
+
+def test_long_category_labels_wrap_rather_than_being_cut(tmp_path: Path, launch: Launch) -> None:
+    """A long category wraps in the matrix and in the Charts tables, in a row tall enough for it."""
+    path = _export(_long_category(launch), tmp_path / "long.xlsx")
+    workbook = openpyxl.load_workbook(path)
+    ws = workbook["Benchmarks"]
+    cell = next(row[2] for row in ws.iter_rows(min_row=2) if row[2].value == _LONG_CATEGORY)
+    assert cell.alignment.wrap_text is True
+    width = ws.column_dimensions[cell.column_letter].width
+    lines = -(-len(_LONG_CATEGORY) // int(width))
+    assert ws.row_dimensions[cell.row].height >= 15 * lines
+    charts = workbook["Charts"]
+    labels = [
+        row[1]
+        for row in charts.iter_rows(min_row=2)
+        if len(row) > 1 and row[1].value == _LONG_CATEGORY
+    ]
+    assert labels  # the leads and trails table
+    for label in labels:
+        assert label.alignment.wrap_text is True
+        assert charts.row_dimensions[label.row].height >= 30
+    assert charts.column_dimensions["B"].width >= 30
+
+
+@pytest.mark.office
+def test_libreoffice_prints_long_category_labels_whole(tmp_path: Path, launch: Launch) -> None:
+    """LibreOffice prints every word of a long category, in the matrix and on the Charts sheet."""
+    path = _export(_long_category(launch), tmp_path / "long.xlsx", sheets=["Benchmarks", "Charts"])
+    convert([path], tmp_path, "pdf")
+    text = pdf_text(tmp_path / "long.pdf")
+    assert text.count("forty languages") >= 2
+
+
+def test_a_wide_matrix_prints_readable(tmp_path: Path) -> None:
+    """A 28-model matrix prints at 70% or more over pages across, its header row and Leaderboard
+    column on each page, each category from a new page when it does not fit the rest of one;
+    Results prints across pages with its first columns repeated."""
+    family = family_launch(models=22, benchmarks=24, cohorts=2)
+    path = _export(family, tmp_path / "wide.xlsx", sheets=["Benchmarks", "Results"])
+    workbook = openpyxl.load_workbook(path)
+    ws = workbook["Benchmarks"]
+    assert ws.print_title_rows == "$1:$1"
+    assert ws.print_title_cols == "$A:$A"
+    assert ws.sheet_properties.pageSetUpPr.fitToPage is False
+    assert ws.page_setup.scale >= 70
+    categories = [row[2].value for row in ws.iter_rows(min_row=2)]
+    starts = {i + 2 for i in range(1, len(categories)) if categories[i] != categories[i - 1]}
+    breaks = [brk.id + 1 for brk in ws.row_breaks.brk]
+    assert breaks
+    assert set(breaks) <= starts  # a page starts only where a category does
+    results = workbook["Results"]
+    assert results.print_title_rows == "$1:$1"
+    assert results.print_title_cols == "$A:$C"
+    assert results.page_setup.fitToWidth >= 2
+
+
+@pytest.mark.office
+def test_libreoffice_repeats_the_matrix_header_on_every_page(tmp_path: Path) -> None:
+    """Printed by LibreOffice, every page of a wide matrix starts with its header and names."""
+    family = family_launch(models=22, benchmarks=12, cohorts=2)
+    path = _export(family, tmp_path / "wide.xlsx", sheets=["Benchmarks"])
+    convert([path], tmp_path, "pdf")
+    pdf = tmp_path / "wide.pdf"
+    pages = pdf_pages(pdf)
+    assert pages >= 2
+    for page in range(1, pages + 1):
+        text = subprocess.run(
+            ["pdftotext", "-f", str(page), "-l", str(page), str(pdf), "-"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        assert "Leaderboard" in text, page
+        assert "Bench " in text, page

@@ -482,3 +482,29 @@ def test_libreoffice_prints_and_converts_the_landscape(
     assert {row["Launch"] for row in rows} == {launch.id for launch in trio}
     assert [float(row["Score"]) for row in rows if row["Launch"] == "cirrus-1"] == [90.0, 85.0]
     assert {row["As-of"] for row in rows if row["Launch"] == "cirrus-1"} != {""}
+
+
+# --------------------------------------------------------------------------- docs
+
+
+def test_python_api_landscape_example_writes_what_the_page_describes(tmp_path: Path) -> None:
+    """The Landscape example of docs/python-api.md runs and writes the four sheets it lists."""
+    page = (Path(__file__).parents[2] / "docs" / "python-api.md").read_text("utf-8")
+    section = page[page.index("### Landscape") :]
+    code = section[
+        section.index("```python\n") + 10 : section.index("```\n", section.index("```python"))
+    ]
+    assert "export_landscape" in code
+    cwd = os.getcwd()
+    os.chdir(tmp_path)
+    try:
+        exec(compile(code, "python-api.md", "exec"), {})
+    finally:
+        os.chdir(cwd)
+    workbook = openpyxl.load_workbook(tmp_path / "landscape.xlsx", read_only=True)
+    try:
+        assert workbook.sheetnames == list(LANDSCAPE_SHEETS)
+    finally:
+        workbook.close()
+    for sheet in LANDSCAPE_SHEETS:
+        assert f"| {sheet} |" in section

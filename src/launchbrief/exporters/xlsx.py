@@ -1772,7 +1772,7 @@ def _write_matrix(book: _Book) -> None:
     # How many lines the wrapped names of each row take (the streamed rows get its height).
     row_lines = [
         max(
-            _lines(name, width)
+            _lines(name, width, 1.0)  # names break at words: count a line short
             for name, width in zip(
                 (board.title, board.cohort, board.benchmark.category), name_widths, strict=True
             )
@@ -2052,7 +2052,7 @@ class _ChartSheet:
         )
         first = self.row + 1
         for label, is_launched, values in rows:
-            height = _row_height([label], [self.label_width], [True])
+            height = _row_height([label], [self.label_width], [True], [1.0])
             self.append(
                 [
                     None,
@@ -2701,8 +2701,8 @@ def _write_about(book: _Book) -> None:
     page.line(
         "Older workbooks",
         "Workbooks written by launchbrief 0.1.0 (record schema 1) still read: their launched"
-        " model and announcement date are upgraded to this schema; so do workbooks with the"
-        " British headers Licence, Licence URL and Licence source ids.",
+        " model and announcement date are upgraded to this schema; so do workbooks whose"
+        " license columns have their earlier British spelling.",
     )
     page.section("Sheets", ("Sheet", "What it holds", "Read back"))
     holds = {
