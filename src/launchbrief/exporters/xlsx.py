@@ -1660,12 +1660,14 @@ def _model_headers(book: _Book) -> list[str]:
     return headers
 
 
-#: An A4 page in landscape holds this many of Excel's character widths across at 100%,
-#: and this many points down (within the default margins).
-_PAGE_CHARS = 135.0
+#: An A4 page in landscape holds this many of Excel's character widths across at 100%
+#: (Excel fits about 135; LibreOffice, measured, about 104), and this many points down
+#: (within the default margins).
+_PAGE_CHARS = 100.0
 _PAGE_POINTS = 450.0
-#: The matrix prints no smaller than this (percent); wider, it continues on pages across.
-_SMALLEST_PRINT = 70
+#: The matrix prints no smaller than this (percent): 6-point text; wider, it continues on
+#: pages across.
+_SMALLEST_PRINT = 55
 #: Excel keeps at most this many manual page breaks on a sheet.
 _MAX_PAGE_BREAKS = 1_000
 
@@ -1758,8 +1760,9 @@ def _write_matrix(book: _Book) -> None:
     lengths[4] = 10
     for index in range(first, first + len(model_headers)):
         lengths[index] = min(lengths[index], 16)  # the header wraps onto two lines
-    lengths[-1] = 40
-    # Long leaderboard, cohort and category names wrap in their cells rather than being cut.
+    lengths[-1] = 30
+    # Long leaderboard, cohort and category names and notes wrap in their cells rather than
+    # being cut.
     caps = [40, 30, 24]
     widths = [
         float(min(length, caps[index] if index < len(caps) else 40))
@@ -1768,13 +1771,15 @@ def _write_matrix(book: _Book) -> None:
     for index, width in enumerate(widths):
         ws.column_dimensions[get_column_letter(index + 1)].width = width
     ws.freeze_panes = "B2"
-    name_widths = widths[:3]
+    name_widths = [*widths[:3], widths[-1]]
     # How many lines the wrapped names of each row take (the streamed rows get its height).
     row_lines = [
         max(
             _lines(name, width, 1.0)  # names break at words: count a line short
             for name, width in zip(
-                (board.title, board.cohort, board.benchmark.category), name_widths, strict=True
+                (board.title, board.cohort, board.benchmark.category, board.note),
+                name_widths,
+                strict=True,
             )
         )
         for board in plan
@@ -1849,7 +1854,11 @@ def _write_matrix(book: _Book) -> None:
         ),
     )
     note_id = book.style_id(
-        ws, _Style(font=_font(italic=True, color="595959"), alignment=Alignment(vertical="top"))
+        ws,
+        _Style(
+            font=_font(italic=True, color="595959"),
+            alignment=Alignment(vertical="top", wrap_text=True),
+        ),
     )
     letters = cells.column_letters(len(headers))
     # Notes are drawn one by one by Excel; past a thousand they slow every opening, and
@@ -1983,6 +1992,16 @@ class _ChartSheet:
         #: Charts are anchored right of the widest table.
         self.anchor = get_column_letter(len(widths) + 1)
         self.row = 0  # the last row written
+        # Printed at a fixed scale that fits a table and its chart across the page, so that
+        # a block starts a new page when it would not fit the rest of one (Excel ignores
+        # page breaks on a sheet scaled to fit). A chart 18 cm wide is about 97 characters.
+        across = sum(widths) + 97
+        scale = max(10, min(100, int(100 * _PAGE_CHARS / across)))
+        ws.sheet_properties.pageSetUpPr.fitToPage = False
+        ws.page_setup.scale = scale
+        self.page_room = _PAGE_POINTS * 100 / scale
+        self.page_used = 0.0
+        self.heights: dict[int, float] = {}
         self.label = _Style(alignment=Alignment(vertical="top", wrap_text=True))
         self.launched_label = _Style(
             font=_font(bold=True, color=book.accent),
@@ -2010,7 +2029,17 @@ class _ChartSheet:
         self.row += 1
         if height is not None:
             self.ws.row_dimensions[self.row].height = height
+            self.heights[self.row] = height
         self.ws.append(cells)
+
+    def keep_together(self, start: int) -> None:
+        """Start a new page before the block that began at row ``start`` if it does not fit
+        the rest of the current page."""
+        height = sum(self.heights.get(row, 15.0) for row in range(start, self.row + 1))
+        if self.page_used and self.page_used + height > self.page_room:
+            self.ws.row_breaks.append(Break(id=start - 1))
+            self.page_used = 0.0
+        self.page_used = (self.page_used + height) % self.page_room
 
     def number(self, value: float | int | None, code: str) -> Any:
         if value is None:
@@ -2035,11 +2064,17 @@ class _ChartSheet:
         start = self.row + 1
         book = self.book
         title = _clip(_display(title), 1000)
-        # The band spans the table; a title longer than its first cell wraps there.
+        # The band spans the table: a title runs across it, and one longer than the band
+        # wraps in its first cell.
+        span = self.label_width + 11.0 * self.widest
+        if len(title) * 1.1 <= span:
+            first_cell, height = book.section.cell(self.ws, title), 20.0
+        else:
+            first_cell = self.section.cell(self.ws, title)
+            height = max(20.0, 17.0 * _lines(title, self.label_width, 0.95) + 4)
         self.append(
-            [None, self.section.cell(self.ws, title)]
-            + [book.section.cell(self.ws) for _index in range(self.widest)],
-            height=max(20.0, 17.0 * _lines(title, self.label_width, 0.95) + 4),
+            [None, first_cell] + [book.section.cell(self.ws) for _index in range(self.widest)],
+            height=height,
         )
         header_height = 30.0 if any(len(h) > 11 for h, _l in headings[1:]) else None
         self.append(
@@ -2052,14 +2087,13 @@ class _ChartSheet:
         )
         first = self.row + 1
         for label, is_launched, values in rows:
-            height = _row_height([label], [self.label_width], [True], [1.0])
             self.append(
                 [
                     None,
                     (self.launched_label if is_launched else self.label).cell(self.ws, label),
                     *values,
                 ],
-                height=height,
+                height=_row_height([label], [self.label_width], [True], [1.0]),
             )
         last = self.row
         if chart is not None:
@@ -2068,6 +2102,7 @@ class _ChartSheet:
             while self.row < start + math.ceil(chart.height / 0.53):
                 self.append([])
         self.append([])
+        self.keep_together(start)
         return first, last
 
 
