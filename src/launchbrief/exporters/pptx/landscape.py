@@ -16,7 +16,7 @@ from launchbrief.exporters.pptx import story
 from launchbrief.exporters.pptx.deck import Deck
 from launchbrief.exporters.pptx.flow import Column, flow_slides
 from launchbrief.exporters.pptx.storyline import Brief
-from launchbrief.exporters.pptx.tables import Cell, table_slides, text_cell
+from launchbrief.exporters.pptx.tables import Cell, table_slides, text_cell, where_row
 from launchbrief.exporters.pptx.text import Para, clean
 from launchbrief.model import Launch, RolloutStatus
 
@@ -24,11 +24,7 @@ __all__ = ["landscape_slides"]
 
 
 def _more(columns: int) -> Callable[[int], list[Cell]]:
-    def row(count: int) -> list[Cell]:
-        first = Cell((Para.of(f"{count:,} more in the workbook", italic=True, color="muted"),))
-        return [first, *([Cell((Para.of(""),))] * (columns - 1))]
-
-    return row
+    return lambda count: where_row(count, "the workbook", columns)
 
 
 #: Every landscape slide's footer: the numbers come from each launch's own record.

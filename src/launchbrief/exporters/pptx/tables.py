@@ -318,3 +318,10 @@ def more_row(count: int, one: str, many: str, columns: int) -> list[Cell]:
     """The last row of a table cut short, counting the rows left out."""
     empty = Cell((Para.of(""),))
     return [Cell((more_para(count, one, many),)), *([empty] * (columns - 1))]
+
+
+def where_row(count: int, where: str, columns: int) -> list[Cell]:
+    """The last row of a one-slide table, saying where the rows it leaves out are."""
+    empty = Cell((Para.of(""),))
+    first = Cell((Para.of(f"{count:,} more in {where}", italic=True, color="muted"),))
+    return [first, *([empty] * (columns - 1))]

@@ -12,7 +12,7 @@ from launchbrief.exporters.pptx.charts import bar_capacity, bar_chart
 from launchbrief.exporters.pptx.deck import Deck, footer_names
 from launchbrief.exporters.pptx.geometry import BODY_FLOOR
 from launchbrief.exporters.pptx.storyline import Brief, board_name, margin_words, matchup_sentence
-from launchbrief.exporters.pptx.tables import Cell, table_slides, text_cell
+from launchbrief.exporters.pptx.tables import Cell, table_slides, text_cell, where_row
 from launchbrief.exporters.pptx.text import Para, clean, fit_items, fit_size
 
 
@@ -201,16 +201,7 @@ def trails_slide(deck: Deck, brief: Brief) -> None:
         alt=f"Table of the {len(lines)} results where a rival is ahead: "
         + "; ".join(lines[:30])
         + ".",
-        more=lambda count: [
-            Cell(
-                (
-                    Para.of(
-                        f"{count} more in the appendix and the workbook", italic=True, color="muted"
-                    ),
-                )
-            ),
-            *([Cell((Para.of(""),))] * (len(headers) - 1)),
-        ],
+        more=lambda count: where_row(count, "the appendix and the workbook", len(headers)),
     )
 
 

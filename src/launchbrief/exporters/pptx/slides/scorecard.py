@@ -11,7 +11,7 @@ from launchbrief.exporters.pptx.deck import Deck, footer_names
 from launchbrief.exporters.pptx.flow import Column, flow_slides, more_para
 from launchbrief.exporters.pptx.slides.benchmarks import Boards, verdict_paras
 from launchbrief.exporters.pptx.storyline import Brief, board_name, margin_words, matchup_sentence
-from launchbrief.exporters.pptx.tables import Cell, table_slides, text_cell
+from launchbrief.exporters.pptx.tables import Cell, table_slides, text_cell, where_row
 from launchbrief.exporters.pptx.text import Para, clean
 from launchbrief.model import Launch, Relation
 
@@ -234,16 +234,7 @@ def scorecard_slide(deck: Deck, brief: Brief) -> None:
             story.source_names(footer_names(deck, launch), sources),
         ),
         alt="Scorecard: " + "; ".join(lines[:40]) + ".",
-        more=lambda count: [
-            Cell(
-                (
-                    Para.of(
-                        f"{count} more in the appendix and the workbook", italic=True, color="muted"
-                    ),
-                )
-            ),
-            *([Cell((Para.of(""),))] * (len(headers) - 1)),
-        ],
+        more=lambda count: where_row(count, "the appendix and the workbook", len(headers)),
     )
 
 
