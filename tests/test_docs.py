@@ -48,7 +48,7 @@ def is_full_launch(text: str) -> bool:
 
 def exporter_available(name: str) -> bool:
     """Whether the exporter ``name`` is registered and imports cleanly."""
-    for entry in launchbrief.exporters():
+    for entry in launchbrief.list_exporters():
         if entry.name == name:
             with contextlib.suppress(LaunchbriefError):
                 entry.load()

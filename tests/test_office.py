@@ -63,7 +63,7 @@ def _pdf(folder: Path, stem: str) -> Path:
 
 def test_every_office_exporter_is_converted_here() -> None:
     """The document exporters in the registry are exactly those this module converts."""
-    documents = {entry.name for entry in lb.exporters() if entry.load().document}
+    documents = {entry.name for entry in lb.list_exporters() if entry.load().document}
     assert documents == _CONVERTED
 
 

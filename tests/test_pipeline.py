@@ -143,7 +143,7 @@ _CHECKS: dict[str, Callable[[lb.Launch, Path], None]] = {
 
 def test_every_registered_exporter_is_checked_here() -> None:
     """Every exporter in the registry has a read-back check in this module, so none goes untested."""
-    assert {entry.name for entry in lb.exporters()} == set(_CHECKS)
+    assert {entry.name for entry in lb.list_exporters()} == set(_CHECKS)
 
 
 @pytest.mark.parametrize("name", ["json", "yaml"])

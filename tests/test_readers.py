@@ -150,7 +150,7 @@ def lbj(record: dict[str, object]) -> str:
 
 def test_builtin_readers_are_registered() -> None:
     """json, toml, xlsx and yaml are registered through our own entry points, sorted by name."""
-    entries = lb.readers()
+    entries = lb.list_readers()
     assert list(BUILT_IN) == [entry.name for entry in entries if entry.name in BUILT_IN]
     assert sorted(entry.name for entry in entries) == [entry.name for entry in entries]
     targets = {entry.name: entry.target for entry in entries}
@@ -183,7 +183,7 @@ def test_listing_readers_imports_none_of_them(tmp_path: Path) -> None:
         """
         import sys
         import launchbrief
-        print([entry.name for entry in launchbrief.readers()])
+        print([entry.name for entry in launchbrief.list_readers()])
         print(sorted(
             name for name in sys.modules
             if name == "launchbrief.readers.text"
@@ -247,15 +247,18 @@ def test_loading_text_imports_no_workbook_code(tmp_path: Path, suffix: str) -> N
     assert ["muse-spark", "['launchbrief.readers.text']"] == result.stdout.splitlines()
 
 
-def test_readers_stays_the_function_after_a_reader_module_is_imported(tmp_path: Path) -> None:
-    """`launchbrief.readers` is the readers() function, also once launchbrief.readers.text is imported."""
+@pytest.mark.parametrize("package", ["exporters", "readers"])
+def test_subpackages_are_not_shadowed(tmp_path: Path, package: str) -> None:
+    """`launchbrief.readers` and `launchbrief.exporters` are the subpackages, before and after use."""
     (tmp_path / "a.yaml").write_text(lb.dumps(lb.load("muse-spark")), "utf-8")
     result = python(
-        """
+        f"""
+        import importlib, types
         import launchbrief
         launchbrief.load("a.yaml")
-        import launchbrief.readers.text
-        print(callable(launchbrief.readers), len(launchbrief.readers()) >= 4)
+        import launchbrief.{package}.text
+        sub = importlib.import_module("launchbrief.{package}")
+        print(isinstance(launchbrief.{package}, types.ModuleType), launchbrief.{package} is sub)
         """,
         cwd=tmp_path,
     )

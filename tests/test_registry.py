@@ -93,12 +93,12 @@ def plugins(tmp_path: Path) -> Path:
 
 def test_builtin_exporters_are_registered() -> None:
     """json, yaml, xlsx and pptx are registered through our own entry points."""
-    assert {"json", "yaml", "xlsx", "pptx"} <= {entry.name for entry in lb.exporters()}
+    assert {"json", "yaml", "xlsx", "pptx"} <= {entry.name for entry in lb.list_exporters()}
 
 
 def test_exporters_are_sorted_by_name() -> None:
-    """exporters() lists entries sorted by name."""
-    names = [entry.name for entry in lb.exporters()]
+    """list_exporters() lists entries sorted by name."""
+    names = [entry.name for entry in lb.list_exporters()]
     assert sorted(names) == names
 
 
@@ -108,7 +108,7 @@ def test_listing_exporters_imports_none_of_them(tmp_path: Path) -> None:
         """
         import sys
         import launchbrief
-        names = [entry.name for entry in launchbrief.exporters()]
+        names = [entry.name for entry in launchbrief.list_exporters()]
         loaded = sorted(
             name for name in sys.modules
             if name.startswith("launchbrief.exporters.") and name != "launchbrief.exporters._registry"

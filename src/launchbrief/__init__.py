@@ -47,7 +47,7 @@ from launchbrief.exceptions import (
     Problem,
     UnknownFormatError,
 )
-from launchbrief.exporters import Exporter, ExporterEntry, exporters
+from launchbrief.exporters import Exporter, ExporterEntry, get_exporter, list_exporters
 from launchbrief.io import datasets, dump, dumps, load, load_many, loads
 from launchbrief.model import (
     SCHEMA_VERSION,
@@ -79,7 +79,7 @@ from launchbrief.model import (
     SurfaceKind,
     UseCase,
 )
-from launchbrief.readers import Reader, ReaderEntry, get_reader, readers
+from launchbrief.readers import Reader, ReaderEntry, get_reader, list_readers
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -146,19 +146,20 @@ __all__ = [
     "dump",
     "dumps",
     "export",
-    "exporters",
     "family",
     "format_score",
     "gap_summary",
+    "get_exporter",
     "get_reader",
     "highlights",
     "leaderboard",
     "leaderboards",
+    "list_exporters",
+    "list_readers",
     "load",
     "load_many",
     "loads",
     "matchups",
-    "readers",
     "rollout",
     "safety",
     "scorecard",

@@ -32,10 +32,10 @@ from launchbrief.exceptions import (
     LaunchbriefError,
     UnknownFormatError,
 )
-from launchbrief.exporters import Exporter, exporters, get_exporter
+from launchbrief.exporters import Exporter, get_exporter, list_exporters
 from launchbrief.io import datasets, load
 from launchbrief.model import Launch
-from launchbrief.readers import readers
+from launchbrief.readers import list_readers
 
 if TYPE_CHECKING:
     from _typeshed import SupportsWrite
@@ -586,7 +586,7 @@ def _chosen_exporters(formats: list[str] | None) -> list[Exporter]:
     if formats:
         return [get_exporter(name) for name in dict.fromkeys(formats)]
     chosen = []
-    for entry in exporters():
+    for entry in list_exporters():
         try:
             exporter = entry.load()
         except LaunchbriefError as error:
@@ -636,8 +636,8 @@ def _count(number: int, noun: str) -> str:
 def _formats(_args: argparse.Namespace) -> int:
     status = EXIT_OK
     for heading, entries in (
-        ("Readers (the files that validate, show and export take):", readers()),
-        ("Writers (the formats that export -f writes):", exporters()),
+        ("Readers (the files that validate, show and export take):", list_readers()),
+        ("Writers (the formats that export -f writes):", list_exporters()),
     ):
         rows: list[tuple[str, str | None, str]] = []
         for entry in entries:

@@ -118,7 +118,7 @@ def round_trip(launch: Launch, folder: Path) -> bool:
 def export_everything(launch: Launch, folder: Path) -> list[Path]:
     """Export with every exporter that loads; a stream needs a format."""
     written: list[Path] = []
-    for entry in launchbrief.exporters():
+    for entry in launchbrief.list_exporters():
         exporter: Exporter = entry.load()
         target = launchbrief.export(launch, folder / f"{launch.id}{exporter.suffix}")
         if target is not None:

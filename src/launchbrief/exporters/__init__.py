@@ -11,8 +11,8 @@ from launchbrief.exporters._registry import (
     ENTRY_POINT_GROUP,
     Exporter,
     ExporterEntry,
-    exporters,
     get_exporter,
+    list_exporters,
     open_destination,
 )
 
@@ -20,7 +20,7 @@ __all__ = [
     "ENTRY_POINT_GROUP",
     "Exporter",
     "ExporterEntry",
-    "exporters",
     "get_exporter",
+    "list_exporters",
     "open_destination",
 ]

@@ -21,8 +21,8 @@ __all__ = [
     "ENTRY_POINT_GROUP",
     "Exporter",
     "ExporterEntry",
-    "exporters",
     "get_exporter",
+    "list_exporters",
     "open_destination",
 ]
 
@@ -67,7 +67,7 @@ def _entries() -> tuple[ExporterEntry, ...]:
     return discover(ENTRY_POINT_GROUP, ExporterEntry)
 
 
-def exporters() -> tuple[ExporterEntry, ...]:
+def list_exporters() -> tuple[ExporterEntry, ...]:
     """Every registered exporter, sorted by name; nothing is imported."""
     return _entries()
 

@@ -19,7 +19,7 @@ from launchbrief.readers._registry import (
     get_reader,
     is_launch_file,
     known_suffixes,
-    readers,
+    list_readers,
 )
 
 __all__ = [
@@ -31,5 +31,5 @@ __all__ = [
     "get_reader",
     "is_launch_file",
     "known_suffixes",
-    "readers",
+    "list_readers",
 ]

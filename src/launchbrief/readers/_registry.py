@@ -23,7 +23,7 @@ __all__ = [
     "find_reader",
     "get_reader",
     "known_suffixes",
-    "readers",
+    "list_readers",
 ]
 
 ENTRY_POINT_GROUP = "launchbrief.readers"
@@ -99,7 +99,7 @@ def _entries() -> tuple[ReaderEntry, ...]:
     return discover(ENTRY_POINT_GROUP, ReaderEntry)
 
 
-def readers() -> tuple[ReaderEntry, ...]:
+def list_readers() -> tuple[ReaderEntry, ...]:
     """Every registered reader, sorted by name; nothing is imported."""
     return _entries()
 
