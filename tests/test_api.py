@@ -42,7 +42,7 @@ def test_all_is_sorted_and_complete() -> None:
 
 def test_public_api_names() -> None:
     """The API of DESIGN.md is importable from the top level."""
-    for name in ("load", "loads", "dump", "dumps", "export", "exporters"):
+    for name in ("load", "loads", "dump", "dumps", "export", "list_exporters", "list_readers"):
         assert callable(getattr(lb, name))
     for name in ("leaderboard", "scorecard", "categories", "rollout", "safety", "completeness"):
         assert callable(getattr(lb, name))

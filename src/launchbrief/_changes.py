@@ -18,7 +18,7 @@ import attrs
 __all__ = ["SENTENCE_VALUE_CHARS", "Change", "ChangeKind", "Changes", "day_words", "report"]
 
 
-class ChangeKind(enum.Enum):
+class ChangeKind(enum.StrEnum):
     """What kind of fact changed, in the order changes are grouped: results first."""
 
     SCORE_CHANGED = "score_changed"

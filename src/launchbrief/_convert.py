@@ -153,6 +153,10 @@ def make_converter() -> cattrs.Converter:
     converter.register_unstructure_hook_func(
         lambda t: isinstance(t, type) and issubclass(t, enum.Enum), lambda member: member.value
     )
+    # Our enums are StrEnums: without these, the hooks for str would win (dumps would hold
+    # enum members, loads would take any text).
+    converter.register_unstructure_hook(enum.StrEnum, str)
+    converter.register_structure_hook(enum.StrEnum, _structure_enum)
 
     def is_tuple(type_: Any) -> bool:
         return getattr(type_, "__origin__", None) is tuple

@@ -343,7 +343,7 @@ def describe_settings(settings: Settings | None) -> str:
 # --------------------------------------------------------------------------- leads and trails
 
 
-class Basis(enum.Enum):
+class Basis(enum.StrEnum):
     """What a verdict rests on."""
 
     NUMERIC = "numeric"  # ranked scores
@@ -853,7 +853,7 @@ def events(launch: Launch) -> tuple[tuple[DatedEvent, Conflict | None], ...]:
 # --------------------------------------------------------------------------- completeness
 
 
-class GapKind(enum.Enum):
+class GapKind(enum.StrEnum):
     """What kind of fact a gap is, in order of how much it matters to a reader."""
 
     DATE = "date"

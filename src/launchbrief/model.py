@@ -225,7 +225,7 @@ def written(value: float | int) -> str:
 # --------------------------------------------------------------------------- enums
 
 
-class SurfaceKind(enum.Enum):
+class SurfaceKind(enum.StrEnum):
     """What kind of place a surface is: an app, an API, a weights download, a cloud..."""
 
     APP = "app"
@@ -241,7 +241,7 @@ class SurfaceKind(enum.Enum):
     OTHER = "other"
 
 
-class RolloutStatus(enum.Enum):
+class RolloutStatus(enum.StrEnum):
     """How far a surface or mode has shipped, from most to least available.
 
     ``UNKNOWN`` is for a surface or mode the source names without saying whether it
@@ -263,7 +263,7 @@ class RolloutStatus(enum.Enum):
         return text.replace("_", " ")
 
 
-class Scale(enum.Enum):
+class Scale(enum.StrEnum):
     """The scale a benchmark reports on.
 
     Percent, percentile and fraction are bounded by definition; points and Elo are
@@ -286,14 +286,14 @@ class Scale(enum.Enum):
         }.get(self)
 
 
-class Direction(enum.Enum):
+class Direction(enum.StrEnum):
     """Whether a higher or a lower score is better."""
 
     HIGHER = "higher"
     LOWER = "lower"
 
 
-class Relation(enum.Enum):
+class Relation(enum.StrEnum):
     """A qualitative comparison the source makes without giving numbers."""
 
     LEADS = "leads"
@@ -312,14 +312,14 @@ class Relation(enum.Enum):
         }[self]
 
 
-class Evaluation(enum.Enum):
+class Evaluation(enum.StrEnum):
     """Who ran a safety evaluation."""
 
     INTERNAL = "internal"
     THIRD_PARTY = "third_party"
 
 
-class SourceKind(enum.Enum):
+class SourceKind(enum.StrEnum):
     """Where a source stands relative to the developer."""
 
     VENDOR = "vendor"
@@ -328,7 +328,7 @@ class SourceKind(enum.Enum):
     INDEPENDENT = "independent"
 
 
-class InsightKind(enum.Enum):
+class InsightKind(enum.StrEnum):
     """What an insight is about."""
 
     STRENGTH = "strength"
