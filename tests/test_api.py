@@ -40,6 +40,27 @@ def test_all_is_sorted_and_complete() -> None:
     assert [] == [name for name in lb.__all__ if not hasattr(lb, name)]
 
 
+def test_every_public_name_is_imported_lazily() -> None:
+    """Each name of `__all__` has a home module, and nothing else is looked up lazily."""
+    assert sorted(lb.__all__) == sorted(lb._HOMES)
+    with pytest.raises(AttributeError, match="no attribute 'lod'"):
+        lb.lod  # noqa: B018
+    assert set(lb.__all__) <= set(dir(lb))
+
+
+def test_importing_launchbrief_imports_no_dependency() -> None:
+    """`import launchbrief` imports neither the record's libraries nor any format's."""
+    code = (
+        "import sys, launchbrief; "
+        "print(sorted(m for m in ('attrs', 'cattrs', 'yaml', 'openpyxl', 'pptx', "
+        "'importlib.metadata', 'launchbrief.io') if m in sys.modules))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert "[]\n" == result.stdout
+
+
 def test_public_api_names() -> None:
     """The API of DESIGN.md is importable from the top level."""
     for name in ("load", "loads", "dump", "dumps", "export", "list_exporters", "list_readers"):

@@ -6,80 +6,191 @@
 'Muse Spark'
 """
 
-from launchbrief._api import export
-from launchbrief._diff import Change, ChangeKind, Changes, diff
-from launchbrief._version import __version__
-from launchbrief.analysis import (
-    Basis,
-    CategorySummary,
-    Conflict,
-    FamilyRow,
-    Gap,
-    GapKind,
-    Highlight,
-    Leaderboard,
-    Matchup,
-    RolloutSummary,
-    SafetySummary,
-    Scorecard,
-    Standing,
-    Verdict,
-    categories,
-    completeness,
-    conflicts,
-    describe_settings,
-    family,
-    format_score,
-    gap_summary,
-    highlights,
-    leaderboard,
-    leaderboards,
-    matchups,
-    rollout,
-    safety,
-    scorecard,
-    vendor_only,
-)
-from launchbrief.exceptions import (
-    ExportError,
-    InvalidLaunchError,
-    LaunchbriefError,
-    Problem,
-    UnknownFormatError,
-)
-from launchbrief.exporters import Exporter, ExporterEntry, get_exporter, list_exporters
-from launchbrief.io import datasets, dump, dumps, load, load_many, loads
-from launchbrief.model import (
-    SCHEMA_VERSION,
-    Benchmark,
-    Cohort,
-    ComparedModel,
-    Comparison,
-    DatedEvent,
-    Developer,
-    Direction,
-    Evaluation,
-    Insight,
-    InsightKind,
-    Launch,
-    License,
-    Mode,
-    Model,
-    Relation,
-    Result,
-    RolloutStatus,
-    SafetyFinding,
-    Scale,
-    Score,
-    Settings,
-    Source,
-    SourceKind,
-    Specs,
-    Surface,
-    SurfaceKind,
-    UseCase,
-)
-from launchbrief.readers import Reader, ReaderEntry, get_reader, list_readers
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from launchbrief._api import export
+    from launchbrief._diff import Change, ChangeKind, Changes, diff
+    from launchbrief._version import __version__
+    from launchbrief.analysis import (
+        Basis,
+        CategorySummary,
+        Conflict,
+        FamilyRow,
+        Gap,
+        GapKind,
+        Highlight,
+        Leaderboard,
+        Matchup,
+        RolloutSummary,
+        SafetySummary,
+        Scorecard,
+        Standing,
+        Verdict,
+        categories,
+        completeness,
+        conflicts,
+        describe_settings,
+        family,
+        format_score,
+        gap_summary,
+        highlights,
+        leaderboard,
+        leaderboards,
+        matchups,
+        rollout,
+        safety,
+        scorecard,
+        vendor_only,
+    )
+    from launchbrief.exceptions import (
+        ExportError,
+        InvalidLaunchError,
+        LaunchbriefError,
+        Problem,
+        UnknownFormatError,
+    )
+    from launchbrief.exporters import Exporter, ExporterEntry, get_exporter, list_exporters
+    from launchbrief.io import datasets, dump, dumps, load, load_many, loads
+    from launchbrief.model import (
+        SCHEMA_VERSION,
+        Benchmark,
+        Cohort,
+        ComparedModel,
+        Comparison,
+        DatedEvent,
+        Developer,
+        Direction,
+        Evaluation,
+        Insight,
+        InsightKind,
+        Launch,
+        License,
+        Mode,
+        Model,
+        Relation,
+        Result,
+        RolloutStatus,
+        SafetyFinding,
+        Scale,
+        Score,
+        Settings,
+        Source,
+        SourceKind,
+        Specs,
+        Surface,
+        SurfaceKind,
+        UseCase,
+    )
+    from launchbrief.readers import Reader, ReaderEntry, get_reader, list_readers
+
+# PEP 562: each public name is imported from its module on first use, so `import launchbrief`
+# (and the command line's start) costs next to nothing; `from launchbrief import load` works
+# as usual.
+_HOMES = {
+    "export": "launchbrief._api",
+    "Change": "launchbrief._diff",
+    "ChangeKind": "launchbrief._diff",
+    "Changes": "launchbrief._diff",
+    "diff": "launchbrief._diff",
+    "__version__": "launchbrief._version",
+    "Basis": "launchbrief.analysis",
+    "CategorySummary": "launchbrief.analysis",
+    "Conflict": "launchbrief.analysis",
+    "FamilyRow": "launchbrief.analysis",
+    "Gap": "launchbrief.analysis",
+    "GapKind": "launchbrief.analysis",
+    "Highlight": "launchbrief.analysis",
+    "Leaderboard": "launchbrief.analysis",
+    "Matchup": "launchbrief.analysis",
+    "RolloutSummary": "launchbrief.analysis",
+    "SafetySummary": "launchbrief.analysis",
+    "Scorecard": "launchbrief.analysis",
+    "Standing": "launchbrief.analysis",
+    "Verdict": "launchbrief.analysis",
+    "categories": "launchbrief.analysis",
+    "completeness": "launchbrief.analysis",
+    "conflicts": "launchbrief.analysis",
+    "describe_settings": "launchbrief.analysis",
+    "family": "launchbrief.analysis",
+    "format_score": "launchbrief.analysis",
+    "gap_summary": "launchbrief.analysis",
+    "highlights": "launchbrief.analysis",
+    "leaderboard": "launchbrief.analysis",
+    "leaderboards": "launchbrief.analysis",
+    "matchups": "launchbrief.analysis",
+    "rollout": "launchbrief.analysis",
+    "safety": "launchbrief.analysis",
+    "scorecard": "launchbrief.analysis",
+    "vendor_only": "launchbrief.analysis",
+    "ExportError": "launchbrief.exceptions",
+    "InvalidLaunchError": "launchbrief.exceptions",
+    "LaunchbriefError": "launchbrief.exceptions",
+    "Problem": "launchbrief.exceptions",
+    "UnknownFormatError": "launchbrief.exceptions",
+    "Exporter": "launchbrief.exporters",
+    "ExporterEntry": "launchbrief.exporters",
+    "get_exporter": "launchbrief.exporters",
+    "list_exporters": "launchbrief.exporters",
+    "datasets": "launchbrief.io",
+    "dump": "launchbrief.io",
+    "dumps": "launchbrief.io",
+    "load": "launchbrief.io",
+    "load_many": "launchbrief.io",
+    "loads": "launchbrief.io",
+    "Benchmark": "launchbrief.model",
+    "Cohort": "launchbrief.model",
+    "ComparedModel": "launchbrief.model",
+    "Comparison": "launchbrief.model",
+    "DatedEvent": "launchbrief.model",
+    "Developer": "launchbrief.model",
+    "Direction": "launchbrief.model",
+    "Evaluation": "launchbrief.model",
+    "Insight": "launchbrief.model",
+    "InsightKind": "launchbrief.model",
+    "Launch": "launchbrief.model",
+    "License": "launchbrief.model",
+    "Mode": "launchbrief.model",
+    "Model": "launchbrief.model",
+    "Relation": "launchbrief.model",
+    "Result": "launchbrief.model",
+    "RolloutStatus": "launchbrief.model",
+    "SCHEMA_VERSION": "launchbrief.model",
+    "SafetyFinding": "launchbrief.model",
+    "Scale": "launchbrief.model",
+    "Score": "launchbrief.model",
+    "Settings": "launchbrief.model",
+    "Source": "launchbrief.model",
+    "SourceKind": "launchbrief.model",
+    "Specs": "launchbrief.model",
+    "Surface": "launchbrief.model",
+    "SurfaceKind": "launchbrief.model",
+    "UseCase": "launchbrief.model",
+    "Reader": "launchbrief.readers",
+    "ReaderEntry": "launchbrief.readers",
+    "get_reader": "launchbrief.readers",
+    "list_readers": "launchbrief.readers",
+}
+
+
+if not TYPE_CHECKING:  # type checkers see the imports above, and flag unknown names
+
+    def __getattr__(name: str) -> Any:
+        try:
+            home = _HOMES[name]
+        except KeyError:
+            raise AttributeError(f"module 'launchbrief' has no attribute {name!r}") from None
+        value = getattr(importlib.import_module(home), name)
+        globals()[name] = value
+        return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
+
 
 __all__ = [
     "SCHEMA_VERSION",
