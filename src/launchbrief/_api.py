@@ -6,7 +6,7 @@ import inspect
 import os
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, overload
 
 from launchbrief import _atomic
 from launchbrief._reproducible import document_time
@@ -15,6 +15,16 @@ from launchbrief.exporters import Exporter, get_exporter
 from launchbrief.model import Launch
 
 __all__ = ["export", "export_all", "export_landscape_all"]
+
+
+@overload
+def export(
+    launch: Launch, dest: str | os.PathLike[str], format: str | None = None, **options: Any
+) -> Path: ...
+
+
+@overload
+def export(launch: Launch, dest: IO[bytes], format: str | None = None, **options: Any) -> None: ...
 
 
 def export(

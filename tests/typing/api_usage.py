@@ -13,6 +13,9 @@ from pathlib import Path
 import launchbrief
 from launchbrief import (
     Benchmark,
+    Change,
+    ChangeKind,
+    Changes,
     Cohort,
     Conflict,
     Exporter,
@@ -21,13 +24,17 @@ from launchbrief import (
     Launch,
     Leaderboard,
     License,
+    Matchup,
     Model,
     Problem,
+    Reader,
+    ReaderEntry,
     Score,
     Settings,
     Specs,
     Standing,
     UnknownFormatError,
+    Verdict,
 )
 
 
@@ -123,9 +130,13 @@ def export_everything(launch: Launch, folder: Path) -> list[Path]:
         target = launchbrief.export(launch, folder / f"{launch.id}{exporter.suffix}")
         if target is not None:
             written.append(target)
+    # A path in, a path out (no `is not None` check needed); a stream in, nothing out.
+    deck: Path = launchbrief.export(launch, folder / "deck.pptx", appendix=True)
+    written.append(deck)
     buffer = io.BytesIO()
-    nothing: Path | None = launchbrief.export(launch, buffer, format="json")
-    assert nothing is None
+    launchbrief.export(launch, buffer, format="json")
+    named: Exporter = launchbrief.get_exporter("xlsx")
+    written.append(launchbrief.export(launch, str(folder / "book.xlsx"), format=named.name))
     with contextlib.suppress(UnknownFormatError):
         launchbrief.export(launch, folder / "x.unknown")
     return written
@@ -143,3 +154,33 @@ def summaries(launch: Launch) -> list[str]:
     lines += [r.benchmark for r in launch.results if launchbrief.vendor_only(launch, r)]
     names: tuple[str, ...] = launchbrief.datasets()
     return lines + list(names) + [launchbrief.__version__]
+
+
+def many_and_changes(paths: list[Path], old: Launch, new: Launch) -> list[str]:
+    """Load several launches at once, read through a chosen reader, and list what changed."""
+    launches: list[Launch] = launchbrief.load_many(paths)
+    names = [launch.id for launch in launches]
+    entries: tuple[ReaderEntry, ...] = launchbrief.list_readers()
+    names += [entry.name for entry in entries]
+    reader: Reader = launchbrief.get_reader("yaml")
+    if paths:
+        names.append(reader.read(paths[0]).id)
+    changes: Changes = launchbrief.diff(old, new)
+    names.append(changes.headline)
+    grouped: dict[ChangeKind, tuple[Change, ...]] = changes.by_kind()
+    for kind, items in grouped.items():
+        names += [f"{kind.label}: {change.sentence}" for change in items]
+    return names
+
+
+def words_and_matchups(launch: Launch) -> list[str]:
+    """Settings and gaps in words, and each leaderboard seen from the launched family."""
+    lines = list(launchbrief.gap_summary(launch))
+    for cohort in launch.cohorts:
+        lines.append(launchbrief.describe_settings(cohort.settings))
+    found: tuple[Matchup, ...] = launchbrief.matchups(launch)
+    for matchup in found:
+        margin: float | None = matchup.margin
+        words: tuple[Verdict, ...] = matchup.verdicts
+        lines.append(f"{matchup.board.title}: {matchup.relation} {margin} {len(words)}")
+    return lines
