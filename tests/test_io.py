@@ -640,3 +640,15 @@ def test_dumps_are_stable_property(fmt: str, launch: lb.Launch) -> None:
     """Dumping what was loaded gives the same text: numbers, keys and order are settled."""
     text = lb.dumps(launch, fmt)
     assert text == lb.dumps(lb.loads(text, fmt), fmt)
+
+
+def test_a_path_never_names_a_built_in_launch() -> None:
+    """`load(Path("muse-spark"))` says a built-in is loaded by its name as a string."""
+    with pytest.raises(FileNotFoundError, match=r"pass its name as a string: load\('muse-spark'\)"):
+        lb.load(Path("muse-spark"))
+
+
+def test_a_mistyped_built_in_name_gets_a_suggestion() -> None:
+    """A name close to a built-in launch's is answered with that name."""
+    with pytest.raises(FileNotFoundError, match="did you mean 'muse-spark'"):
+        lb.load("muse-sprk")

@@ -103,10 +103,7 @@ def load(source: str | os.PathLike[str], *, format: str | None = None, **options
             raise TypeError(f"the built-in launch {source!r} takes no reader options")
         return _load_dataset(source)
     if format is None and not path.suffix and not path.exists():
-        known = ", ".join(datasets())
-        raise FileNotFoundError(
-            f"no file {shown!r} and no built-in launch of that name (built-in: {known})"
-        )
+        raise FileNotFoundError(_no_such_launch(source))
     reader = _chosen_reader(path, shown, format)
     read = str(path)
     if read == shown:
@@ -330,6 +327,16 @@ def _renamed(path: str, renames: dict[str, str]) -> str:
 
 
 # --------------------------------------------------------------------------- internals
+
+
+def _no_such_launch(source: str | os.PathLike[str]) -> str:
+    shown = str(source)
+    names = datasets()
+    if shown in names:  # a Path names a file, never a built-in launch
+        return f"no file {shown!r}; to load the built-in launch, pass its name as a string: load({shown!r})"
+    close = difflib.get_close_matches(shown, names, n=1, cutoff=0.6)
+    hint = f"; did you mean {close[0]!r}?" if close else ""
+    return f"no file {shown!r} and no built-in launch of that name{hint} (built-in: {', '.join(names)})"
 
 
 class _YamlDumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
