@@ -5,6 +5,7 @@ Never the global converter: its hooks would leak into (and from) other libraries
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import enum
 from datetime import date, datetime
@@ -110,15 +111,15 @@ def _structure_date(value: Any, _type: type) -> date:
 
 
 def _structure_enum(value: Any, enum_type: type[E]) -> E:
-    choices = [member.value for member in enum_type]
     if isinstance(value, str):
         try:
             return enum_type(value)
         except ValueError:
             # Accept the spellings people type: "Rolling out", "rolling-out".
             normal = value.strip().lower().replace(" ", "_").replace("-", "_")
-            if normal in choices:
+            with contextlib.suppress(ValueError):
                 return enum_type(normal)
+    choices = [member.value for member in enum_type]
     shown = ", ".join(choices)
     close = (
         difflib.get_close_matches(str(value), choices, n=1, cutoff=0.5)

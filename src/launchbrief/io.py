@@ -262,6 +262,10 @@ def from_data(data: Any, *, name: str = "<data>", locations: Locations | None = 
     return _build(data, name, lambda: found)
 
 
+#: The top-level key that names a file's JSON Schema for editors; read past, never written.
+_SCHEMA_KEY = "$schema"
+
+
 def _build(data: Any, name: str, locate: Callable[[], Locations]) -> Launch:
     renames: dict[str, str] = {}
     if not isinstance(data, dict):
@@ -269,16 +273,33 @@ def _build(data: Any, name: str, locate: Callable[[], Locations]) -> Launch:
             ("", f"expected a mapping of fields at the top level, got {describe(data)}", False)
         ]
     else:
+        # "$schema" is for editors (JSON has no comment to hold a modeline): ignored.
+        schema_key = data.get(_SCHEMA_KEY)
+        own: list[tuple[str, str, bool]] = []
+        if _SCHEMA_KEY in data:
+            data = {key: value for key, value in data.items() if key != _SCHEMA_KEY}
+            if not isinstance(schema_key, str):
+                own.append(
+                    (
+                        _SCHEMA_KEY,
+                        "expected text, the address of the JSON Schema the file follows,"
+                        f" got {describe(schema_key)}",
+                        False,
+                    )
+                )
         data, renames, upgrading = upgrade(data)
         try:
             if upgrading:
                 raise InvalidLaunchError([Problem(m, p) for p, m in upgrading])
-            return _converter.structure(data, Launch)
+            launch = _converter.structure(data, Launch)
+            if not own:
+                return launch
+            found = own
         except InvalidLaunchError as error:
             # Every field was well typed; only cross-references are wrong.
-            found = [(p.path, p.message, False) for p in error.problems]
+            found = own + [(p.path, p.message, False) for p in error.problems]
         except (cattrs.BaseValidationError, ValueError, TypeError, KeyError) as error:
-            found = list(_flatten(error, ""))
+            found = own + list(_flatten(error, ""))
             if _only_cross_references(error):
                 # Every field was well typed (cattrs wrapped the record's own check):
                 # the cross-references are all there is, and they are listed already.

@@ -444,14 +444,23 @@ class Settings:
     """
 
     shots: int | None = attrs.field(default=None, validator=_at_least(0))
+    """How many worked examples the prompt held: 0 for zero-shot, 5 for 5-shot."""
     temperature: float | None = attrs.field(default=None, validator=_at_least(0))
+    """The sampling temperature, 0 or more (0 is greedy decoding)."""
     top_p: float | None = attrs.field(default=None, validator=_probability)
+    """Nucleus sampling: the share of probability mass sampled from, above 0 and at most 1."""
     samples: int | None = attrs.field(default=None, validator=_at_least(1))
+    """How many answers were sampled per question (the k of pass@k, or votes), 1 or more."""
     chain_of_thought: bool | None = None
+    """Whether the model reasoned step by step before answering; absent when the source does not say."""
     tools: bool | None = None
+    """Whether the model could use tools (code execution, search); absent when the source does not say."""
     harness: str | None = attrs.field(default=None, validator=_text)
+    """The evaluation harness or code that ran the benchmark, as the source names it."""
     judge: str | None = attrs.field(default=None, validator=_text)
+    """The model or people that graded free-form answers, as the source names them."""
     other: tuple[tuple[str, Scalar], ...] = attrs.field(default=(), validator=_free_keys)
+    """Any other setting, under a key of letters, digits and '_' (at most 64 characters), holding text, a number or true/false: ``metric: pass@1``."""
 
     def items(self) -> tuple[tuple[str, Scalar], ...]:
         """Every setting given, as ``(key, value)``: the named ones first, then the others."""
@@ -484,11 +493,17 @@ class Specs:
     """
 
     parameters: float | None = attrs.field(default=None, validator=_positive)
+    """The total number of parameters, as a plain count: ``27e9`` for 27 billion."""
     active_parameters: float | None = attrs.field(default=None, validator=_positive)
+    """For a mixture of experts, the parameters used per token, as a plain count: ``17e9``."""
     architecture: str | None = attrs.field(default=None, validator=_text)
+    """The architecture in the source's words: ``dense``, ``mixture of experts``."""
     context_window: int | None = attrs.field(default=None, validator=_positive)
+    """The longest input the model takes, in tokens: ``128000``."""
     knowledge_cutoff: str | None = attrs.field(default=None, validator=_text)
+    """The date the training data ends, as text, since sources give a month (``"2024-08"``) as often as a day."""
     other: tuple[tuple[str, Scalar], ...] = attrs.field(default=(), validator=_free_keys)
+    """Any other spec, under a key of letters, digits and '_' (at most 64 characters), holding text, a number or true/false: ``layers: 62``."""
 
     def items(self) -> tuple[tuple[str, Scalar], ...]:
         """Every spec given, as ``(key, value)``: the named ones first, then the others."""
@@ -499,14 +514,22 @@ class Specs:
 class Source:
     """Where facts come from: an article, a vendor page, a chart, a paper."""
 
-    id: str = attrs.field(validator=_slug)
-    name: str = attrs.field(validator=_text)  # short, for footers: "Reuters"
+    id: str = attrs.field(validator=_slug, metadata={"examples": ["vendor-blog"]})
+    """The source's id, which records cite in their ``sources``: lowercase letters, digits, '-', '_' and '.'."""
+    name: str = attrs.field(validator=_text)
+    """A short name for slide footers and tables: ``Reuters``."""
     kind: SourceKind
+    """Where the source stands relative to the developer: vendor, press, third_party or independent."""
     publisher: str | None = attrs.field(default=None, validator=_text)
+    """Who published it, when the name does not say: ``Thomson Reuters``."""
     title: str | None = attrs.field(default=None, validator=_text)
+    """The article's, page's or paper's title."""
     url: str | None = attrs.field(default=None, validator=_text)
+    """Where to read it: a web address, as written."""
     published: date | None = None
+    """The day it was published, as YYYY-MM-DD."""
     note: str | None = attrs.field(default=None, validator=_text)
+    """Anything a reader should know about the source: ``chart read from the launch video``."""
 
 
 @attrs.frozen(kw_only=True)
@@ -514,8 +537,11 @@ class Developer:
     """The organisation behind the launch."""
 
     name: str = attrs.field(validator=_text)
+    """The organization's name: ``Meta``, ``Google DeepMind``."""
     division: str | None = attrs.field(default=None, validator=_text)
+    """The team or lab within it that made the models: ``Meta Superintelligence Labs``."""
     sources: _Sources = ()
+    """Ids of the sources that name the developer."""
 
 
 @attrs.frozen(kw_only=True)
@@ -523,9 +549,13 @@ class License:
     """The terms the models ship under: a name, whether the weights are open, a link."""
 
     name: str = attrs.field(validator=_text)
-    open_weights: bool | None = None  # None: the source does not say
+    """The licence's name: ``Apache 2.0``, ``Gemma Terms of Use``, ``proprietary``."""
+    open_weights: bool | None = None
+    """Whether anyone may download the weights; absent when the source does not say."""
     url: str | None = attrs.field(default=None, validator=_text)
+    """Where the licence text is: a web address, as written."""
     sources: _Sources = ()
+    """Ids of the sources that give the licence."""
 
 
 @attrs.frozen(kw_only=True)
@@ -537,9 +567,13 @@ class DatedEvent:
     """
 
     event: str = attrs.field(validator=_text)
+    """What happened, in a few words: ``announced``, ``released``, ``weights released``, ``paper``."""
     date: date
+    """The day it happened, as YYYY-MM-DD (a time after the day is allowed and ignored)."""
     note: str | None = attrs.field(default=None, validator=_text)
+    """Anything a reader should know about this date: ``US time``."""
     sources: _Sources = ()
+    """Ids of the sources that give this date."""
 
 
 @attrs.frozen(kw_only=True)
@@ -550,20 +584,34 @@ class Model:
     specs, licence...); any model may.
     """
 
-    id: str = attrs.field(validator=_slug)
+    id: str = attrs.field(validator=_slug, metadata={"examples": ["gpt-5-4"]})
+    """The model's id, which results and comparisons use: lowercase letters, digits, '-', '_' and '.'."""
     name: str = attrs.field(validator=_text)
+    """The model's name as people write it: ``Gemini 3.1 Pro``."""
     developer: str | None = attrs.field(default=None, validator=_text)
-    variant: str | None = attrs.field(default=None, validator=_text)  # "High", "Max"
+    """Who made it, for a compared model from another developer: ``OpenAI``."""
+    variant: str | None = attrs.field(default=None, validator=_text)
+    """The setting or size the results are for, shown after the name: ``High``, ``Max``."""
     launched: bool = False
+    """Whether this launch releases the model (true), or the model is only compared against (false)."""
     summary: str | None = attrs.field(default=None, validator=_text)
+    """What the model is, in a sentence or two."""
     family: str | None = attrs.field(default=None, validator=_text)
+    """The family the model belongs to: ``Llama 4``."""
     predecessor: str | None = attrs.field(default=None, validator=_text)
+    """The model it follows, by name: ``Gemma 2``."""
     modalities: tuple[str, ...] = attrs.field(default=(), validator=_unique_texts)
+    """What it reads (and writes), in words: ``text``, ``images``, ``audio``."""
     capabilities: tuple[str, ...] = attrs.field(default=(), validator=_unique_texts)
+    """What it can do, in the source's words: ``tool use``, ``visual chain of thought``."""
     powers: tuple[str, ...] = attrs.field(default=(), validator=_unique_texts)
+    """Products the model runs, by name: ``Meta AI``."""
     specs: Specs | None = None
-    license: License | None = None  # when it differs from the launch's
+    """Size, architecture, context window and knowledge cutoff, as far as the source gives them."""
+    license: License | None = None
+    """The model's licence, only when it differs from the launch's."""
     sources: _Sources = ()
+    """Ids of the sources that describe the model."""
 
     @property
     def label(self) -> str:
@@ -579,13 +627,20 @@ ComparedModel = Model
 class Mode:
     """A reasoning mode; ``order`` runs from fastest (1) to deepest."""
 
-    id: str = attrs.field(validator=_slug)
+    id: str = attrs.field(validator=_slug, metadata={"examples": ["thinking"]})
+    """The mode's id, which results use: lowercase letters, digits, '-', '_' and '.'."""
     name: str = attrs.field(validator=_text)
+    """The mode's name as the developer writes it: ``Thinking``."""
     order: int
+    """Its place from fastest (1) to deepest: a whole number, 1 or more."""
     description: str | None = attrs.field(default=None, validator=_text)
+    """What the mode does, in a sentence."""
     status: RolloutStatus = RolloutStatus.UNKNOWN
+    """How far it has shipped: live, rolling_out, preview, planned, or unknown when the source does not say."""
     timing: str | None = attrs.field(default=None, validator=_text)
+    """When it ships, as the source words it: ``in the coming weeks``."""
     sources: _Sources = ()
+    """Ids of the sources that describe the mode."""
 
     @property
     def availability(self) -> str:
@@ -597,14 +652,22 @@ class Mode:
 class Surface:
     """A place where the models ship: an app, a website, an API, a weights download..."""
 
-    id: str = attrs.field(validator=_slug)
+    id: str = attrs.field(validator=_slug, metadata={"examples": ["meta-ai-app"]})
+    """The surface's id: lowercase letters, digits, '-', '_' and '.'."""
     name: str = attrs.field(validator=_text)
+    """The surface's name: ``Meta AI app``, ``Vertex AI``."""
     kind: SurfaceKind
+    """What kind of place it is: app, web, messaging, social, device, api, weights, hub, cloud, runtime or other."""
     status: RolloutStatus = RolloutStatus.UNKNOWN
+    """How far it has shipped there: live, rolling_out, preview, planned, or unknown when the source does not say."""
     audience: str | None = attrs.field(default=None, validator=_text)
-    timing: str | None = attrs.field(default=None, validator=_text)  # as the source words it
-    note: str | None = attrs.field(default=None, validator=_text)  # "gated behind the licence"
+    """Who can use it there: ``US users``, ``selected partners``."""
+    timing: str | None = attrs.field(default=None, validator=_text)
+    """When it ships there, as the source words it: ``over the coming weeks``."""
+    note: str | None = attrs.field(default=None, validator=_text)
+    """Anything else a reader should know: ``gated behind the licence``."""
     sources: _Sources = ()
+    """Ids of the sources that name the surface."""
 
     @property
     def availability(self) -> str:
@@ -619,11 +682,16 @@ class Cohort:
     Results of different cohorts never share a leaderboard.
     """
 
-    id: str = attrs.field(validator=_slug)
+    id: str = attrs.field(validator=_slug, metadata={"examples": ["instruct"]})
+    """The cohort's id, which results use: lowercase letters, digits, '-', '_' and '.'."""
     name: str = attrs.field(validator=_text)
+    """The cohort's name, as a table heading: ``Instruct models``."""
     settings: Settings | None = None
+    """How every result of the cohort was obtained; a benchmark's or a result's own settings win over these."""
     description: str | None = attrs.field(default=None, validator=_text)
+    """What the cohort compares, in a sentence."""
     sources: _Sources = ()
+    """Ids of the sources whose table the cohort is."""
 
 
 @attrs.frozen(kw_only=True)
@@ -634,16 +702,26 @@ class Benchmark:
     range, such as MT-Bench's 0 to 10; scores outside them are refused.
     """
 
-    id: str = attrs.field(validator=_slug)
+    id: str = attrs.field(validator=_slug, metadata={"examples": ["mmlu-pro"]})
+    """The benchmark's id, which results use: lowercase letters, digits, '-', '_' and '.'."""
     name: str = attrs.field(validator=_text)
-    category: str = attrs.field(validator=_text)  # "multimodal", "health", ...
+    """The benchmark's name as people write it: ``MMLU-Pro``."""
+    category: str = attrs.field(validator=_text)
+    """What it measures, in a word or two, for grouping: ``multimodal``, ``coding``, ``health``."""
     scale: Scale = Scale.PERCENT
+    """The scale its scores are on: percent (0–100, the default), fraction (0–1), percentile (0–100), points or elo."""
     direction: Direction = Direction.HIGHER
+    """Whether a higher (the default) or a lower score is better."""
     min: float | None = attrs.field(default=None, validator=_finite)
+    """The lowest possible score, for a points or elo scale that has one; percent, fraction and percentile have fixed bounds."""
     max: float | None = attrs.field(default=None, validator=_finite)
+    """The highest possible score, for a points or elo scale that has one (MT-Bench: 10); more than ``min``."""
     settings: Settings | None = None
+    """How its results were obtained; they win over a cohort's settings, and a result's own win over them."""
     description: str | None = attrs.field(default=None, validator=_text)
+    """What the benchmark tests, in a sentence."""
     sources: _Sources = ()
+    """Ids of the sources that describe the benchmark."""
 
     @property
     def bounds(self) -> tuple[float, float] | None:
@@ -663,9 +741,11 @@ class Comparison:
     """
 
     relation: Relation
+    """How the result's model compares: leads, trails, on_par or not_clearly_ahead."""
     versus: tuple[str, ...] = attrs.field(
         default=(), validator=attrs.validators.deep_iterable(_slug)
     )
+    """Ids of the models it is compared with; empty for the rest of the field."""
 
 
 @attrs.frozen(kw_only=True)
@@ -677,18 +757,26 @@ class Result:
     quotation marks, since readers quote what is in them).
     """
 
-    benchmark: str = attrs.field(validator=_slug)
-    model: str = attrs.field(validator=_slug)
+    benchmark: str = attrs.field(validator=_slug, metadata={"examples": ["mmlu-pro"]})
+    """The id of the benchmark, from ``benchmarks``."""
+    model: str = attrs.field(validator=_slug, metadata={"examples": ["gpt-5-4"]})
+    """The id of the model, from ``models``."""
     cohort: str | None = attrs.field(default=None, validator=attrs.validators.optional(_slug))
+    """The id of the cohort (the source's table) the result belongs to, from ``cohorts``; results of different cohorts are never ranked together."""
     mode: str | None = attrs.field(default=None, validator=attrs.validators.optional(_slug))
+    """The id of the reasoning mode the model ran in, from ``modes``."""
     score: float | None = attrs.field(default=None, validator=_finite)
+    """The score exactly as the source writes it, on the benchmark's scale (percent 0–100 unless the benchmark says otherwise): ``85.20`` keeps its trailing zero. Leave it out when the source gives no number; never estimate one from a chart."""
     comparisons: tuple[Comparison, ...] = ()
+    """What the source says in place of (or beside) a number: ``{relation: trails, versus: [gpt-5-4]}``."""
     claim: str | None = attrs.field(default=None, validator=_text)
-    #: Whether ``claim`` is the source's exact words (shown in quotation marks);
-    #: otherwise it is a paraphrase, never shown in quotation marks.
+    """What the source says of the result, in words: its exact words when ``quoted`` is true, else a paraphrase."""
     quoted: bool = False
-    settings: Settings | None = None  # only what differs from the cohort and benchmark
+    """Whether ``claim`` is the source's exact words (shown in quotation marks); otherwise it is a paraphrase, never shown in quotation marks."""
+    settings: Settings | None = None
+    """How this result was obtained, only where it differs from its cohort's and benchmark's settings."""
     sources: _Sources = ()
+    """Ids of the sources that give the result."""
 
 
 @attrs.frozen(kw_only=True)
@@ -696,15 +784,25 @@ class SafetyFinding:
     """A safety or evaluation finding, internal or by a third party."""
 
     id: str = attrs.field(validator=_slug)
+    """The finding's id: lowercase letters, digits, '-', '_' and '.'."""
     title: str = attrs.field(validator=_text)
+    """The finding in a few words: ``No critical cyber uplift``."""
     evaluator: str = attrs.field(validator=_text)
+    """Who ran the evaluation: ``Meta``, ``UK AI Security Institute``."""
     evaluation: Evaluation
+    """Whether the developer ran it (internal) or someone else did (third_party)."""
     framework: str | None = attrs.field(default=None, validator=_text)
+    """The safety framework or policy it was run under: ``Frontier AI Framework``."""
     domain: str | None = attrs.field(default=None, validator=_text)
+    """The risk area: ``cybersecurity``, ``chemical and biological``."""
     outcome: str | None = attrs.field(default=None, validator=_text)
-    release_blocker: bool | None = None  # None: the source does not say
+    """What the evaluation found, in the source's words."""
+    release_blocker: bool | None = None
+    """Whether the finding would have stopped the release; absent when the source does not say."""
     detail: str | None = attrs.field(default=None, validator=_text)
+    """More about the finding, in a sentence or two."""
     sources: _Sources = ()
+    """Ids of the sources that report the finding."""
 
 
 @attrs.frozen(kw_only=True)
@@ -712,9 +810,13 @@ class UseCase:
     """Something the developer shows the model doing."""
 
     id: str = attrs.field(validator=_slug)
+    """The use case's id: lowercase letters, digits, '-', '_' and '.'."""
     title: str = attrs.field(validator=_text)
+    """The use case in a few words: ``Planning a trip from a photo``."""
     description: str | None = attrs.field(default=None, validator=_text)
+    """What the model does in it, in a sentence or two."""
     sources: _Sources = ()
+    """Ids of the sources that show it."""
 
 
 @attrs.frozen(kw_only=True)
@@ -722,9 +824,13 @@ class Insight:
     """A strength, weakness, risk, strategy note, piece of context or takeaway."""
 
     id: str = attrs.field(validator=_slug)
+    """The insight's id: lowercase letters, digits, '-', '_' and '.'."""
     kind: InsightKind
+    """What it is about: strength, weakness, risk, strategy, context or takeaway."""
     text: str = attrs.field(validator=_text)
+    """The insight, in a sentence a briefing can show as is."""
     sources: _Sources = ()
+    """Ids of the sources that back it."""
 
 
 @attrs.frozen(kw_only=True)
@@ -732,23 +838,41 @@ class Launch:
     """One AI model launch: the models, where they ship, how they compare, what it means."""
 
     schema_version: int = SCHEMA_VERSION
-    id: str = attrs.field(validator=_file_name_id)  # also the file name of every export
+    """The version of the record's shape: 2. Files written for launchbrief 0.1 say 1 (or nothing, with a ``model`` block) and still load."""
+    id: str = attrs.field(validator=_file_name_id, metadata={"examples": ["aster-2"]})
+    """The launch's id, also the file name of every export: lowercase letters, digits, '-', '_' and '.', starting and ending with a letter or digit, at most 100 characters, and not a name Windows keeps for a device (con, nul, com1...)."""
     title: str = attrs.field(validator=_text)
+    """The launch in one line, as a headline: ``Meta launches Muse Spark``."""
     developer: Developer
-    as_of: date | None = None  # when the record was last brought up to date
+    """The organization behind the launch."""
+    as_of: date | None = None
+    """The day the record was last brought up to date, as YYYY-MM-DD."""
     summary: str | None = attrs.field(default=None, validator=_text)
+    """The launch in a short paragraph: what shipped, where, and how it compares."""
     dates: tuple[DatedEvent, ...] = ()
+    """Dated events (announced, released, weights, paper), each as one source dates it; sources that disagree give one entry each."""
     license: License | None = None
+    """The terms the launched models ship under (a model with other terms gives its own)."""
     models: tuple[Model, ...] = ()
+    """Every model in the record: the launched ones (``launched: true``, at least one) and the ones they are compared with."""
     modes: tuple[Mode, ...] = ()
+    """The reasoning modes of the launched models, from fastest to deepest."""
     surfaces: tuple[Surface, ...] = ()
+    """Where the models ship: apps, websites, APIs, weights downloads, clouds."""
     cohorts: tuple[Cohort, ...] = ()
+    """Groups of results compared with each other, such as a paper's base-model and instruct-model tables."""
     benchmarks: tuple[Benchmark, ...] = ()
+    """The benchmarks the results are on, with their scales."""
     results: tuple[Result, ...] = ()
+    """One entry per model, benchmark, cohort and mode: a score, or comparisons and a claim."""
     safety: tuple[SafetyFinding, ...] = ()
+    """Safety and evaluation findings, internal or by third parties."""
     use_cases: tuple[UseCase, ...] = ()
+    """Things the developer shows the models doing."""
     insights: tuple[Insight, ...] = ()
+    """Strengths, weaknesses, risks, strategy notes, context and takeaways."""
     sources: tuple[Source, ...] = ()
+    """Where the facts come from; every claim-bearing record cites their ids."""
 
     def __attrs_post_init__(self) -> None:
         problems = launch_problems(self)
