@@ -6,6 +6,7 @@ every text field long, a great many capabilities.
 
 from __future__ import annotations
 
+import enum
 import random
 from datetime import date
 
@@ -257,6 +258,8 @@ def long_everything(length: int) -> lb.Launch:
         for field in attrs.fields(type(value)):
             item = getattr(value, field.name)
             if field.name in {"id", "benchmark", "model", "mode", "cohort", "sources", "versus"}:
+                continue
+            if isinstance(item, enum.Enum):  # a StrEnum is a str, but not free text
                 continue
             if isinstance(item, str):
                 changes[field.name] = long(item)

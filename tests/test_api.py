@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import importlib.metadata
+import inspect
 import io
 import os
 import subprocess
@@ -94,6 +95,56 @@ def test_datasets_is_a_function_after_loading(tmp_path: Path) -> None:
 def test_version_matches_distribution() -> None:
     """`__version__` is the installed distribution's version."""
     assert importlib.metadata.version("launchbrief") == lb.__version__
+
+
+def test_distribution_metadata_covers_what_the_wheel_ships() -> None:
+    """The licence expression covers the bundled font, its licence file ships, and the project
+    links and Python versions are declared."""
+    meta = importlib.metadata.metadata("launchbrief")
+    assert "MIT AND OFL-1.1" == meta["License-Expression"]
+    shipped = set(meta.get_all("License-File") or [])
+    assert {"LICENSE", "src/launchbrief/exporters/fonts/LICENSE-LiberationSans.txt"} == shipped
+    fonts = Path(lb.__file__).parent / "exporters" / "fonts"
+    assert "SIL Open Font License" in (fonts / "LICENSE-LiberationSans.txt").read_text("utf-8")
+    urls = dict(url.split(", ", 1) for url in meta.get_all("Project-URL") or [])
+    assert {"Homepage", "Documentation", "Source", "Issues", "Changelog"} == set(urls)
+    classifiers = meta.get_all("Classifier") or []
+    assert {f"Programming Language :: Python :: 3.{minor}" for minor in (11, 12, 13)} <= set(
+        classifiers
+    )
+
+
+def test_typed_usage_file_calls_every_public_function() -> None:
+    """tests/typing/api_usage.py (checked by `mypy --strict` in CI) calls every public function."""
+    usage = (Path(__file__).parent / "typing" / "api_usage.py").read_text("utf-8")
+    called = {
+        node.func.attr
+        for node in ast.walk(ast.parse(usage))
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and isinstance(node.func.value, ast.Name)
+        and node.func.value.id == "launchbrief"
+    }
+    functions = {name for name in lb.__all__ if inspect.isfunction(getattr(lb, name))}
+    assert set() == functions - called
+
+
+def test_every_documented_public_class_is_exported() -> None:
+    """A public class of the record, the analysis or the plugin APIs that the docs name is
+    importable from the top level."""
+    src = Path(lb.__file__).parent
+    modules = ["model.py", "analysis.py", "_changes.py", "exceptions.py"]
+    modules += ["exporters/_registry.py", "readers/_registry.py"]
+    classes = {
+        node.name
+        for module in modules
+        for node in ast.parse((src / module).read_text("utf-8")).body
+        if isinstance(node, ast.ClassDef) and not node.name.startswith("_")
+    }
+    docs = Path(__file__).parents[1] / "docs"
+    text = "\n".join(page.read_text("utf-8") for page in docs.glob("*.md"))
+    documented = {name for name in classes if f"`{name}" in text}
+    assert set() == documented - set(lb.__all__)
 
 
 def test_package_is_typed() -> None:

@@ -335,7 +335,7 @@ def test_schema_is_json_schema(tmp_path: Path) -> None:
     assert 0 == result.returncode, result.stderr
     schema = json.loads(result.stdout)
     assert "https://json-schema.org/draft/2020-12/schema" == schema["$schema"]
-    assert ["id", "title", "developer"] == schema["required"]
+    assert ["id", "title", "developer", "models"] == schema["required"]
     assert {"Result", "Benchmark", "Source", "Model", "Cohort", "Settings", "Specs"} <= set(
         schema["$defs"]
     )

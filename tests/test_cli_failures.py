@@ -24,6 +24,7 @@ import pytest
 
 import launchbrief as lb
 from launchbrief import _atomic, cli
+from launchbrief import io as launch_io
 from launchbrief.exporters.text import JsonExporter, YamlExporter
 from tests.bounded import run_bounded
 
@@ -334,7 +335,7 @@ def test_memory_error_is_one_line(
     if command == "export":
         monkeypatch.setattr(JsonExporter, "export", exhausted)
     else:
-        monkeypatch.setattr(cli, "load", exhausted)
+        monkeypatch.setattr(launch_io, "load", exhausted)
     extra = ["-f", "json", "-o", "out"] if command == "export" else []
     code, out, err = run_main(capsys, command, "base.yaml", *extra)
     assert (1, "", [f"launchbrief: error: not enough memory to {command} base.yaml"]) == (

@@ -117,14 +117,20 @@ def test_error_lines_print_no_terminal_escape(
     for args in (
         ["validate", name, "missing\x1b[2J.yaml"],
         ["export", name, "-o", "o"],
-        ["export", "-f", "\x1b]52;c;eA==\x07", "-o", "o"],
         ["show", "nothing\x9b2J"],
     ):
         assert 2 == cli.main(args)
         outputs.append(capsys.readouterr())
-    with pytest.raises(SystemExit):
-        cli.main(["frobnicate\x1b[2J"])
-    outputs.append(capsys.readouterr())
+    for args in (
+        ["frobnicate\x1b[2J"],
+        ["export", "-f", "\x1b]52;c;eA==\x07", "-o", "o"],
+        ["export", "--\x1b[2Jformat", "json"],
+    ):
+        # argparse refuses these itself, with exit status 2.
+        with pytest.raises(SystemExit) as refused:
+            cli.main(args)
+        assert 2 == refused.value.code
+        outputs.append(capsys.readouterr())
     for captured in outputs:
         assert captured.err
         assert set() == unsafe_in(captured.out + captured.err), captured

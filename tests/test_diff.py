@@ -30,9 +30,9 @@ import launchbrief as lb
 from launchbrief import ChangeKind, Score
 from launchbrief._diff import report
 from launchbrief.exceptions import ExportError
+from launchbrief.exporters._storyline import MOST_SLIDES, Brief
 from launchbrief.exporters.pptx import build_deck
 from launchbrief.exporters.pptx.slides.changes import changes_title
-from launchbrief.exporters.pptx.storyline import MOST_SLIDES, Brief
 from tests.office import convert, pdf_pages
 from tests.samples import family_launch
 from tests.strategies import launches

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import argparse
 import contextlib
+import importlib.util
 import io
 import os
 import re
+import shlex
+import shutil
 import subprocess
 import sys
 import tomllib
@@ -18,11 +22,13 @@ import pytest
 import yaml
 
 import launchbrief
+from launchbrief._schema import json_schema
 from launchbrief.exceptions import LaunchbriefError
 
 ROOT = Path(__file__).parents[1]
 README = ROOT / "README.md"
 DOCS = ROOT / "docs"
+HOOKS = DOCS / "hooks"
 EXAMPLES = ROOT / "examples"
 # CI keeps the shared project data beside the clone (../shared); so does a developer checkout.
 ZEPHYR_CARD = Path(__file__).parents[2] / "shared/data/model-index-zephyr-7b-beta.yaml"
@@ -169,12 +175,13 @@ def anchors(path: Path) -> set[str]:
 
 def test_doc_links_resolve() -> None:
     """Every relative link in README, docs and examples points at a file and heading that exist."""
-    for page in [README, *DOCS.glob("*.md"), EXAMPLES / "README.md"]:
+    pages = [README, *DOCS.rglob("*.md"), EXAMPLES / "README.md"]
+    for page in pages:
         prose = _FENCE.sub("", page.read_text("utf-8"))
         for target, anchor in re.findall(r"\]\(([^)#:]*)(?:#([^)]*))?\)", prose):
             linked = page.parent / target if target else page
             assert linked.exists(), f"{page.name}: broken link {target}"
-            if anchor:
+            if anchor and linked.suffix == ".md":
                 assert anchor in anchors(linked), f"{page.name}: no heading #{anchor} in {target}"
 
 
@@ -218,6 +225,23 @@ def test_input_format_json_and_toml_equal_a_yaml_example() -> None:
         assert launchbrief.loads(text, fmt) in yaml_launches
 
 
+def _reference_pages() -> Any:
+    """docs/hooks/reference_pages.py, which writes the generated parts of the docs."""
+    pytest.importorskip("markdown", reason="the docs extra (mkdocs) is not installed")
+    spec = importlib.util.spec_from_file_location("reference_pages", HOOKS / "reference_pages.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("reference_pages", module)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _rendered(path: Path) -> str:
+    """A docs page as the site shows it: its markers replaced by the generated Markdown."""
+    return str(_reference_pages().render(path.read_text("utf-8")))
+
+
 _SECTIONS = {
     "The launch (top level)": launchbrief.Launch,
     "developer": launchbrief.Developer,
@@ -246,46 +270,72 @@ def field_tables(text: str) -> dict[str, dict[str, str]]:
     for line in text.splitlines():
         if line.startswith("#"):
             heading = line.lstrip("#").strip()
-        row = re.match(r"\| `(\w+)` \| [^|]+ \| ([^|]+) \|", line)
+        row = re.match(r"\| `(\$?\w+)` \| .+? \| ([^|]+) \| .* \|$", line)
         if row:
             tables.setdefault(heading, {})[row.group(1)] = row.group(2).strip()
     return tables
 
 
+def test_input_format_has_a_field_table_for_every_record_of_the_schema() -> None:
+    """Every record of the JSON Schema has a section with its generated table, and no more."""
+    pages = _reference_pages()
+    source = (DOCS / "input-format.md").read_text("utf-8")
+    records = list(pages.definitions(json_schema()))
+    assert [] == pages.missing_records(source)
+    assert records == list(pages.field_anchors(source))
+    assert len(_SECTIONS) == len(records)
+    assert "<!-- launchbrief:" not in _rendered(DOCS / "input-format.md")
+
+
 def test_input_format_tables_match_the_model() -> None:
-    """Each record's table lists exactly its fields, and marks exactly those without a default as required."""
-    tables = field_tables((DOCS / "input-format.md").read_text("utf-8"))
+    """Each generated table lists the model's fields in order (with the schema's other keys,
+    such as ``$schema``), and marks required exactly the fields the schema requires, every
+    field the model cannot do without among them."""
+    tables = field_tables(_rendered(DOCS / "input-format.md"))
+    schema = json_schema()
+    records = _reference_pages().definitions(schema)
     for heading, record in _SECTIONS.items():
         documented = tables[heading]
         # Free keys are written beside the named ones, so ``other`` has no row of its own.
-        fields = [f for f in attrs.fields(record) if f.name != "other"]
-        assert [f.name for f in fields] == list(documented), heading
-        for field in fields:
-            required = field.default is attrs.NOTHING
-            assert (field.name, required) == (field.name, documented[field.name] == "required")
+        fields = [f.name for f in attrs.fields(record) if f.name != "other"]
+        assert (heading, fields) == (heading, [name for name in documented if name in fields])
+        node = records["Launch" if record is launchbrief.Launch else record.__name__]
+        assert list(node["properties"]) == list(documented), heading
+        required = set(node.get("required", ()))
+        for name, written in documented.items():
+            assert (heading, name, name in required) == (heading, name, written == "required")
+        for field in attrs.fields(record):
+            if field.default is attrs.NOTHING:
+                assert (heading, field.name, "required") == (
+                    heading,
+                    field.name,
+                    documented[field.name],
+                )
 
 
 def test_input_format_defaults_match_the_model() -> None:
     """Every default the reference gives is the model's default."""
-    tables = field_tables((DOCS / "input-format.md").read_text("utf-8"))
+    tables = field_tables(_rendered(DOCS / "input-format.md"))
     for heading, record in _SECTIONS.items():
         for field in attrs.fields(record):
-            if field.default is attrs.NOTHING or field.name == "other":
+            written = tables[heading].get(field.name)
+            if field.default is attrs.NOTHING or field.name == "other" or written == "required":
                 continue
-            written = tables[heading][field.name]
             default = field.default
             if default is None:
                 expected = "none"
             elif default == ():
                 expected = "empty"
+            elif isinstance(default, bool):
+                expected = f"`{str(default).lower()}`"
             else:
                 expected = f"`{getattr(default, 'value', default)}`"
             assert (heading, field.name, written) == (heading, field.name, expected)
 
 
 def test_input_format_lists_every_enum_value() -> None:
-    """The enumerations table gives every value of every enumeration."""
-    text = (DOCS / "input-format.md").read_text("utf-8")
+    """The enumerations table gives every value of every enumeration, in order."""
+    text = _rendered(DOCS / "input-format.md")
     section = text[text.index("## Enumerations") : text.index("## Cross-references")]
     enums = [
         launchbrief.SurfaceKind,
@@ -302,6 +352,21 @@ def test_input_format_lists_every_enum_value() -> None:
     for enum_type in enums:
         values = [member.value for member in enum_type]
         assert values in documented, enum_type.__name__
+
+
+def test_input_format_types_and_patterns_are_in_words() -> None:
+    """The tables name types in words and link ids and dates to the patterns they follow."""
+    text = _rendered(DOCS / "input-format.md")
+    tables = text[text.index("## Sections and fields") : text.index("## Enumerations")]
+    assert "| `id` | [launch id](#patterns) (at most 100 characters) | required |" in tables
+    assert "| `as_of` | date | none |" in tables
+    assert "| `order` | whole number (1 or more) | required |" in tables
+    assert "| `top_p` | number (above 0, at most 1) | none |" in tables
+    assert "| `cohorts` | list of [cohorts](#cohorts) | empty |" in tables
+    patterns = [line for line in tables.splitlines() if line.startswith("| ") and "`^" in line]
+    assert {"launch id", "id", "date"} <= {line.split(" | ")[0][2:] for line in patterns}
+    # A regular expression appears once, in the patterns table, not in every row.
+    assert tables.count("[a-z0-9._-]{0,98}") == 2
 
 
 def test_python_api_record_example_raises_the_problems_it_shows() -> None:
@@ -471,7 +536,7 @@ def _plugin_files(folder: Path) -> Path:
     """Write the plugin of docs/plugins.md into ``folder`` as an installed distribution."""
     guide = DOCS / "plugins.md"
     (pyproject_text,) = [t for t in blocks(guide, "toml") if "[project]" in t]
-    (module_text,) = [t for t in blocks(guide, "python") if "class MarkdownExporter" in t]
+    (module_text,) = [t for t in blocks(guide, "python") if "class LeaderboardsExporter" in t]
     pyproject = tomllib.loads(pyproject_text)
     entry_points = pyproject["project"]["entry-points"]["launchbrief.exporters"]
     (target,) = entry_points.values()
@@ -506,11 +571,11 @@ def _with_plugin(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_plugin_guide_example_is_found_and_exports(tmp_path: Path) -> None:
-    """The guide's Markdown plugin is listed, exports through the CLI and honours its option."""
+    """The guide's leaderboards plugin is listed, exports through the CLI and honours its option."""
     folder = _plugin_files(tmp_path)
     listed = _with_plugin(folder, "-m", "launchbrief", "formats")
-    assert "markdown .md     A short Markdown brief" in listed.stdout
-    done = _with_plugin(folder, "-m", "launchbrief", "export", "-f", "markdown", "-o", "out")
+    assert "leaderboards .md     A short Markdown brief" in listed.stdout
+    done = _with_plugin(folder, "-m", "launchbrief", "export", "-f", "leaderboards", "-o", "out")
     assert (done.returncode, done.stdout) == (0, f"{Path('out') / 'muse-spark.md'}\n")
     text = (folder / "out" / "muse-spark.md").read_text("utf-8")
     assert text.startswith("# Meta launches Muse Spark")
@@ -518,9 +583,9 @@ def test_plugin_guide_example_is_found_and_exports(tmp_path: Path) -> None:
     script = (
         "import launchbrief\n"
         "launch = launchbrief.load('muse-spark')\n"
-        "launchbrief.export(launch, 'brief.md', heading_level=2)\n"
+        "launchbrief.export(launch, 'brief.md', format='leaderboards', heading_level=2)\n"
         "try:\n"
-        "    launchbrief.export(launch, 'bad.md', heading_level=9)\n"
+        "    launchbrief.export(launch, 'bad.md', format='leaderboards', heading_level=9)\n"
         "except launchbrief.ExportError as error:\n"
         "    print('ExportError:', error)\n"
     )
@@ -528,3 +593,163 @@ def test_plugin_guide_example_is_found_and_exports(tmp_path: Path) -> None:
     assert done.stdout == "ExportError: heading_level must be 1 to 5, got 9\n"
     assert (folder / "brief.md").read_text("utf-8").startswith("## Meta launches Muse Spark")
     assert not (folder / "bad.md").exists()
+
+
+# --------------------------------------------------------------------------- tutorial and cookbook
+
+# A fenced block with its info string: ```yaml title="my-launch.yaml"
+_BLOCK = re.compile(r"^```(\w+)([^\n]*)\n(.*?)^```", re.MULTILINE | re.DOTALL)
+_EXIT = re.compile(r"#\s*exit status (\d+)")
+
+
+def _title(info: str) -> str | None:
+    found = re.search(r'title="([^"]+)"', info)
+    return found.group(1) if found else None
+
+
+def _run_command(line: str, folder: Path) -> tuple[int, list[str]]:
+    """Run a ``launchbrief`` command of a console block in ``folder``: exit status, output lines.
+
+    Files of the repository the command names (a model card of tests/data) are copied in
+    first, so the command reads as it does in a checkout.
+    """
+    words = shlex.split(line, comments=True)
+    assert words[0] == "launchbrief", line
+    for word in words[1:]:
+        if not word.startswith("-") and (ROOT / word).is_file() and not (folder / word).exists():
+            (folder / word).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(ROOT / word, folder / word)
+    done = subprocess.run(
+        [sys.executable, "-m", "launchbrief", *words[1:]],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        cwd=folder,
+        env={**os.environ, "COLUMNS": "100"},
+    )
+    return done.returncode, done.stdout.splitlines() + done.stderr.splitlines()
+
+
+def _run_console(block: str, folder: Path) -> None:
+    """Run each ``$ launchbrief ...`` line and compare with the output shown under it.
+
+    Output ending in ``...`` is compared up to there; a command with no output shown is only
+    checked for its exit status: 0, or the ``# exit status N`` its line gives.
+    """
+    commands: list[tuple[str, list[str]]] = []
+    for line in block.splitlines():
+        if line.startswith("$ "):
+            commands.append((line[2:], []))
+        else:
+            commands[-1][1].append(line)
+    for command, shown in commands:
+        status, printed = _run_command(command, folder)
+        expected = _EXIT.search(command)
+        assert (command, int(expected.group(1)) if expected else 0) == (command, status), printed
+        if shown and shown[-1] == "...":
+            printed = printed[: len(shown) - 1]
+            shown = shown[:-1]
+        if shown:
+            assert (command, shown) == (command, printed)
+
+
+def run_page(page: Path, folder: Path) -> list[str]:
+    """Run a how-to page from top to bottom in ``folder``, as a reader would.
+
+    Files shown with a title (```yaml title="my-launch.yaml"```) are written; console blocks
+    run; Python blocks run and print what the next ```text title="Output"``` block shows.
+    ``sh`` blocks (installing, opening a file) are not run. Returns the kinds of blocks run.
+    """
+    ran = []
+    found = _BLOCK.findall(page.read_text("utf-8"))
+    for index, (language, info, body) in enumerate(found):
+        if language in {"yaml", "json", "toml"} and _title(info):
+            (folder / str(_title(info))).write_text(body, "utf-8")
+        elif language == "console":
+            _run_console(body, folder)
+        elif language == "python":
+            printed = _run(body, folder)
+            following = found[index + 1] if index + 1 < len(found) else ("", "", "")
+            if following[0] == "text" and _title(following[1]) == "Output":
+                assert following[2] == printed
+        else:
+            continue
+        ran.append(language)
+    return ran
+
+
+@pytest.mark.skipif(
+    not (exporter_available("xlsx") and exporter_available("pptx")),
+    reason="the xlsx or pptx exporter is not available",
+)
+@pytest.mark.parametrize(
+    ("page", "kinds"),
+    [("tutorial.md", {"yaml", "console", "python"}), ("cookbook.md", {"console", "python"})],
+)
+def test_how_to_page_runs_as_shown(page: str, kinds: set[str], tmp_path: Path) -> None:
+    """Every command, file and Python block of the tutorial and the cookbook runs, in order,
+    in an empty folder, and prints what the page shows."""
+    ran = run_page(DOCS / page, tmp_path)
+    assert kinds == set(ran)
+    assert len(ran) >= 6
+
+
+def test_tutorial_writes_the_deck_and_the_workbook(tmp_path: Path) -> None:
+    """The tutorial's own launch file validates and its export names the files it shows."""
+    (launch_file,) = [
+        body
+        for lang, info, body in _BLOCK.findall((DOCS / "tutorial.md").read_text("utf-8"))
+        if lang == "yaml"
+    ]
+    launch = launchbrief.loads(launch_file, name="my-launch.yaml")
+    assert ("phi-4", ["phi-4"]) == (launch.id, [m.id for m in launch.launched])
+    shown = (DOCS / "tutorial.md").read_text("utf-8")
+    assert "out/phi-4.pptx\nout/phi-4.xlsx\n" in shown
+
+
+# --------------------------------------------------------------------------- the site
+
+
+def _parser_commands() -> list[str]:
+    from launchbrief.cli import _parser
+
+    parser = _parser()
+    (commands,) = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    return list(commands.choices)
+
+
+def test_site_builds_strict_with_every_api_name_and_command(tmp_path: Path) -> None:
+    """``mkdocs build --strict`` succeeds offline; the API page documents every name of
+    ``launchbrief.__all__``, the plugin page the plugin modules' ``__all__``, the CLI page
+    every command, and the input format page a table for every record."""
+    pytest.importorskip("mkdocs", reason="the docs extra (mkdocs) is not installed")
+    pytest.importorskip("mkdocstrings", reason="the docs extra (mkdocstrings) is not installed")
+    site = tmp_path / "site"
+    done = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(site)],
+        capture_output=True,
+        text=True,
+        timeout=240,
+        check=False,
+        cwd=ROOT,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    assert (done.returncode, done.stderr) == (0, "")
+
+    def ids(page: str) -> set[str]:
+        return set(re.findall(r'id="([^"]+)"', (site / page / "index.html").read_text("utf-8")))
+
+    api = ids("reference/api")
+    assert [] == [name for name in launchbrief.__all__ if f"launchbrief.{name}" not in api]
+    plugin_api = ids("reference/plugin-api")
+    for module in map(importlib.import_module, ["launchbrief.exporters", "launchbrief.readers"]):
+        names = [f"{module.__name__}.{name}" for name in module.__all__]
+        assert [] == [name for name in names if name not in plugin_api]
+    cli = ids("reference/cli")
+    assert [] == [name for name in _parser_commands() if f"launchbrief-{name}" not in cli]
+    formats = (site / "input-format" / "index.html").read_text("utf-8")
+    assert formats.count("<th>field</th>") == len(_SECTIONS)
+    assert "launchbrief:" not in formats
+    changelog = (site / "changelog" / "index.html").read_text("utf-8")
+    assert "Keep a Changelog" in changelog

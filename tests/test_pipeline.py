@@ -15,6 +15,7 @@ except the deck, which takes about 0.7 s an example: it runs a third of them.
 
 from __future__ import annotations
 
+import csv
 import tempfile
 import warnings
 from collections.abc import Callable
@@ -32,6 +33,8 @@ from launchbrief.exceptions import LaunchbriefError
 from launchbrief.exporters import get_exporter
 from launchbrief.exporters.xlsx import SHEETS, XlsxTextWarning
 from launchbrief.model import Score
+from launchbrief.tables import RESULT_COLUMNS
+from tests.exporters.test_markdown import cells, parse, raw_tables
 from tests.strategies import launches, numbers
 
 #: Examples per exporter: the profile's count, a third of it for the slow deck.
@@ -132,9 +135,36 @@ def _check_deck(launch: lb.Launch, path: Path) -> None:
         assert titles[0].text_frame.text.strip(), f"slide {number} has an empty title"
 
 
+def _check_csv(launch: lb.Launch, path: Path) -> None:
+    with path.open(encoding="utf-8", newline="") as stream:
+        reader = csv.DictReader(stream)
+        assert [column.name for column in RESULT_COLUMNS] == reader.fieldnames
+        rows = list(reader)
+    assert len(launch.results) == len(rows)
+    for result, row in zip(launch.results, rows, strict=True):
+        assert (result.benchmark, result.model) == (row["benchmark"], row["model"])
+        if result.score is None:
+            assert "" == row["score"]
+        elif isinstance(result.score, Score):
+            assert result.score.text == row["score"]
+        else:
+            assert result.score == float(row["score"])
+
+
+def _check_markdown(launch: lb.Launch, path: Path) -> None:
+    text = path.read_bytes().decode("utf-8")
+    root = parse(text)
+    assert 1 == len(root.findall("h1"))
+    for table in raw_tables(text):
+        widths = {len(cells(line)) for line in table}
+        assert 1 == len(widths), table[0]
+
+
 #: How each registered exporter's output is reopened and checked.
 _CHECKS: dict[str, Callable[[lb.Launch, Path], None]] = {
+    "csv": _check_csv,
     "json": _check_text,
+    "markdown": _check_markdown,
     "yaml": _check_text,
     "xlsx": _check_workbook,
     "pptx": _check_deck,
@@ -144,6 +174,16 @@ _CHECKS: dict[str, Callable[[lb.Launch, Path], None]] = {
 def test_every_registered_exporter_is_checked_here() -> None:
     """Every exporter in the registry has a read-back check in this module, so none goes untested."""
     assert {entry.name for entry in lb.list_exporters()} == set(_CHECKS)
+
+
+@settings(max_examples=_EXAMPLES)
+@given(launch=launches())
+def test_csv_export_holds_every_result_as_written(launch: lb.Launch) -> None:
+    """A CSV export of any launch has one row per result, in order, each score as written."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = _export(launch, "csv", Path(folder))
+        if path is not None:
+            _check_csv(launch, path)
 
 
 @pytest.mark.parametrize("name", ["json", "yaml"])

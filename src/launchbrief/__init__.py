@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from launchbrief._api import export
     from launchbrief._diff import Change, ChangeKind, Changes, diff
+    from launchbrief._frame import to_frame
     from launchbrief._version import __version__
     from launchbrief.analysis import (
         Basis,
@@ -23,11 +24,13 @@ if TYPE_CHECKING:
         Gap,
         GapKind,
         Highlight,
+        LaunchEntry,
         Leaderboard,
         Matchup,
         RolloutSummary,
         SafetySummary,
         Scorecard,
+        SharedBoard,
         Standing,
         Verdict,
         categories,
@@ -44,14 +47,17 @@ if TYPE_CHECKING:
         rollout,
         safety,
         scorecard,
+        shared_leaderboards,
         vendor_only,
     )
     from launchbrief.exceptions import (
         ExportError,
         InvalidLaunchError,
         LaunchbriefError,
+        MissingDependencyError,
         Problem,
         UnknownFormatError,
+        XlsxTextWarning,
     )
     from launchbrief.exporters import Exporter, ExporterEntry, get_exporter, list_exporters
     from launchbrief.io import datasets, dump, dumps, load, load_many, loads
@@ -104,6 +110,9 @@ _HOMES = {
     "Gap": "launchbrief.analysis",
     "GapKind": "launchbrief.analysis",
     "Highlight": "launchbrief.analysis",
+    "LaunchEntry": "launchbrief.analysis",
+    "SharedBoard": "launchbrief.analysis",
+    "shared_leaderboards": "launchbrief.analysis",
     "Leaderboard": "launchbrief.analysis",
     "Matchup": "launchbrief.analysis",
     "RolloutSummary": "launchbrief.analysis",
@@ -129,8 +138,11 @@ _HOMES = {
     "ExportError": "launchbrief.exceptions",
     "InvalidLaunchError": "launchbrief.exceptions",
     "LaunchbriefError": "launchbrief.exceptions",
+    "MissingDependencyError": "launchbrief.exceptions",
+    "to_frame": "launchbrief._frame",
     "Problem": "launchbrief.exceptions",
     "UnknownFormatError": "launchbrief.exceptions",
+    "XlsxTextWarning": "launchbrief.exceptions",
     "Exporter": "launchbrief.exporters",
     "ExporterEntry": "launchbrief.exporters",
     "get_exporter": "launchbrief.exporters",
@@ -219,10 +231,12 @@ __all__ = [
     "InsightKind",
     "InvalidLaunchError",
     "Launch",
+    "LaunchEntry",
     "LaunchbriefError",
     "Leaderboard",
     "License",
     "Matchup",
+    "MissingDependencyError",
     "Mode",
     "Model",
     "Problem",
@@ -238,6 +252,7 @@ __all__ = [
     "Score",
     "Scorecard",
     "Settings",
+    "SharedBoard",
     "Source",
     "SourceKind",
     "Specs",
@@ -247,6 +262,7 @@ __all__ = [
     "UnknownFormatError",
     "UseCase",
     "Verdict",
+    "XlsxTextWarning",
     "__version__",
     "categories",
     "completeness",
@@ -274,5 +290,7 @@ __all__ = [
     "rollout",
     "safety",
     "scorecard",
+    "shared_leaderboards",
+    "to_frame",
     "vendor_only",
 ]

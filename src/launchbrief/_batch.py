@@ -173,15 +173,20 @@ def _export_one(
     except LaunchbriefError as error:
         return Outcome(source=source, launch_id=launch.id, problems=(_located(source, str(error)),))
     except OSError as error:
-        return Outcome(
-            source=source, launch_id=launch.id, failure=f"cannot write: {_os_text(error)}"
-        )
+        return Outcome(source=source, launch_id=launch.id, failure=_cannot_write(error))
     return Outcome(source=source, launch_id=launch.id, written=tuple(written))
 
 
 def _located(source: str, message: str) -> str:
     """A problem of a whole file, named like the located ones: ``a.yaml: message``."""
     return message if message.startswith(f"{source}:") else f"{source}: {message}"
+
+
+def _cannot_write(error: OSError) -> str:
+    reason = error.strerror or str(error)
+    if error.filename is None:
+        return f"cannot write: {reason}"
+    return f"cannot write {os.fsdecode(error.filename)}: {reason}"
 
 
 def _os_text(error: OSError) -> str:

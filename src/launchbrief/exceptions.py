@@ -11,8 +11,10 @@ __all__ = [
     "ExportError",
     "InvalidLaunchError",
     "LaunchbriefError",
+    "MissingDependencyError",
     "Problem",
     "UnknownFormatError",
+    "XlsxTextWarning",
 ]
 
 
@@ -75,5 +77,18 @@ class UnknownFormatError(LaunchbriefError, LookupError):
     """No reader or exporter handles the format asked for."""
 
 
+class MissingDependencyError(LaunchbriefError, ImportError):
+    """An optional dependency a feature needs is not installed; the message says how to get it."""
+
+
 class ExportError(LaunchbriefError):
     """An exporter cannot write this launch (for example, a cell over Excel's limit)."""
+
+
+class XlsxTextWarning(UserWarning):
+    """Text held characters a workbook cannot store as they are; they were written as escapes.
+
+    The workbook reads them back as they were; other programs show the escapes
+    (``_x0001_``). Filter it like any warning:
+    ``warnings.simplefilter("ignore", launchbrief.XlsxTextWarning)``.
+    """

@@ -19,8 +19,8 @@ from pptx import Presentation
 import launchbrief as lb
 from launchbrief import analysis
 from launchbrief.cli import main
+from launchbrief.exporters._storyline import MOST_SLIDES, Brief, matchup_sentence
 from launchbrief.exporters.pptx import APPENDIX, SLIDES, build_deck
-from launchbrief.exporters.pptx.storyline import MOST_SLIDES, Brief, matchup_sentence
 from tests.exporters.test_pptx import (
     make_corporate_template,
     make_four_by_three_template,

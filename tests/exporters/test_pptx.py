@@ -31,6 +31,7 @@ from launchbrief._reproducible import document_time
 from launchbrief.cli import main
 from launchbrief.exceptions import ExportError, LaunchbriefError
 from launchbrief.exporters import get_exporter
+from launchbrief.exporters._storyline import MOST_SLIDES, Brief
 from launchbrief.exporters.pptx import (
     APPENDIX,
     DEFAULT_ACCENT,
@@ -41,7 +42,6 @@ from launchbrief.exporters.pptx import (
     export_many,
     metrics,
 )
-from launchbrief.exporters.pptx.storyline import MOST_SLIDES, Brief
 from tests.office import convert, pdf_pages
 from tests.samples import long_claim, long_everything, many_capabilities, stress_launch
 from tests.strategies import launches

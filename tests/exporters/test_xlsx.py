@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import enum
 import io
 import re
 import subprocess
@@ -143,7 +144,7 @@ def _evolve_texts(record: Any, texts: Iterator[str]) -> Any:
     changes: dict[str, Any] = {}
     for field in attrs.fields(type(record)):
         value = getattr(record, field.name)
-        if field.name in _ID_FIELDS:
+        if field.name in _ID_FIELDS or isinstance(value, enum.Enum):
             continue
         if isinstance(value, str):
             changes[field.name] = next(texts)

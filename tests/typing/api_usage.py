@@ -22,6 +22,7 @@ from launchbrief import (
     FamilyRow,
     InvalidLaunchError,
     Launch,
+    LaunchEntry,
     Leaderboard,
     License,
     Matchup,
@@ -31,6 +32,7 @@ from launchbrief import (
     ReaderEntry,
     Score,
     Settings,
+    SharedBoard,
     Specs,
     Standing,
     UnknownFormatError,
@@ -184,3 +186,22 @@ def words_and_matchups(launch: Launch) -> list[str]:
         words: tuple[Verdict, ...] = matchup.verdicts
         lines.append(f"{matchup.board.title}: {matchup.relation} {margin} {len(words)}")
     return lines
+
+
+def across_launches(launches: list[Launch]) -> list[str]:
+    """Who leads each benchmark several launches share, when their settings agree."""
+    lines = []
+    boards: tuple[SharedBoard, ...] = launchbrief.shared_leaderboards(launches)
+    for board in boards:
+        leader: LaunchEntry | None = board.leader
+        if board.comparable and leader is not None:
+            lines.append(f"{board.name}: {leader.launch.title} ({leader.settings})")
+        else:
+            lines.append(f"{board.name}: {board.warning}")
+    return lines
+
+
+def as_table(launches: list[Launch]) -> int:
+    """The tidy results of several launches as one pandas DataFrame."""
+    frame = launchbrief.to_frame(launches)
+    return len(frame.index)

@@ -60,7 +60,6 @@ __all__ = [
     "enum_word",
     "escape_text",
     "excel_length",
-    "format_comparisons",
     "format_ids",
     "format_list",
     "format_mapping",
@@ -139,19 +138,6 @@ def excel_length(text: str) -> int:
 def format_ids(ids: Sequence[str]) -> str | None:
     """A list of ids as one cell: ``"meta-chart, article"``; ``None`` for none."""
     return ", ".join(ids) if ids else None
-
-
-def format_comparisons(comparisons: Sequence[Any]) -> str | None:
-    """Comparisons as one machine-readable cell: ``"trails: gemini-3-1-pro, gpt-5-4; leads"``."""
-    if not comparisons:
-        return None
-    parts = []
-    for comparison in comparisons:
-        relation = comparison.relation.value
-        parts.append(
-            f"{relation}: {', '.join(comparison.versus)}" if comparison.versus else relation
-        )
-    return "; ".join(parts)
 
 
 # --------------------------------------------------------------------------- lists and settings in one cell

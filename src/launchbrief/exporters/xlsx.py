@@ -69,7 +69,7 @@ from launchbrief import analysis
 from launchbrief._diff import Changes, changes_since
 from launchbrief._reproducible import document_time
 from launchbrief._version import __version__
-from launchbrief.exceptions import ExportError, InvalidLaunchError, Problem
+from launchbrief.exceptions import ExportError, InvalidLaunchError, Problem, XlsxTextWarning
 from launchbrief.exporters import _xlsx_cells as cells
 from launchbrief.exporters._archive import PinnedZipFile, check_archive
 from launchbrief.exporters._colors import HOUSE_ACCENT, RIVAL_GREYS, STATUS_COLORS
@@ -100,7 +100,6 @@ from launchbrief.exporters._xlsx_layout import (
     enum_word,
     escape_text,
     excel_length,
-    format_comparisons,
     format_ids,
     format_list,
     format_mapping,
@@ -125,6 +124,7 @@ from launchbrief.model import (
     Settings,
     Specs,
 )
+from launchbrief.tables import format_comparisons
 
 __all__ = [
     "DEFAULT_ACCENT",
@@ -196,10 +196,6 @@ _BOOL_FORMAT = '"TRUE";"TRUE";"FALSE"'
 _TABLE_STYLE = "TableStyleLight1"
 _ESCAPE_LIKE = re.compile("_x[0-9A-Fa-f]{4}_")
 _AUTHOR = "launchbrief"
-
-
-class XlsxTextWarning(UserWarning):
-    """Text held characters a workbook cannot store as they are; they were written as escapes."""
 
 
 class XlsxExporter:

@@ -12,14 +12,16 @@ and tables, and a footer naming its sources beside the slide number. Text is lai
 out with real font metrics (:mod:`.text`, :mod:`.metrics`): it shrinks down to a
 floor and what still does not fit continues on the next slide; long tables repeat
 their header. What a slide shows is bounded, however large the record: a list
-shows at most :data:`~.story.MOST_ITEMS` items and counts the rest, and a paragraph
+shows at most :data:`~launchbrief.exporters._story.MOST_ITEMS` items and counts the rest, and a paragraph
 longer than a whole slide is cut with "…" (the notes carry it). The same record
 gives the same bytes.
 
 The modules, by role:
 
-- :mod:`.story`: what each slide says, from the analysis (headlines, verdict lines,
-  notes); :mod:`.chart_data`: which bars each chart draws.
+- :mod:`launchbrief.exporters._storyline` (which slides, in what order, and their
+  titles) and :mod:`launchbrief.exporters._story` (headlines, verdict lines, notes):
+  what the deck says, from the analysis, in words the Markdown brief shares;
+  :mod:`.chart_data`: which bars each chart draws.
 - :mod:`.slides`: one module per slide kind (``cover``, ``lineup``, ``rollout``,
   ``benchmarks``, ``scorecard``, ``safety``, ``strategy``, ``sources``).
 - :mod:`.deck`: the presentation being built (slides, titles, footers, notes, text
@@ -46,6 +48,7 @@ from launchbrief._diff import Changes, changes_since
 from launchbrief._reproducible import document_time, normalize_zip
 from launchbrief.exceptions import ExportError, LaunchbriefError
 from launchbrief.exporters._registry import open_destination
+from launchbrief.exporters._storyline import MAIN, Brief
 from launchbrief.exporters.pptx.deck import Deck
 from launchbrief.exporters.pptx.house import house_presentation
 from launchbrief.exporters.pptx.landscape import landscape_slides
@@ -65,7 +68,6 @@ from launchbrief.exporters.pptx.slides.sources import sources_section, sources_s
 from launchbrief.exporters.pptx.slides.strategy import meaning_slide, strategy_section
 from launchbrief.exporters.pptx.slides.summary import cover_slide, summary_slide
 from launchbrief.exporters.pptx.slides.watch import watch_slide
-from launchbrief.exporters.pptx.storyline import MAIN, Brief
 from launchbrief.exporters.pptx.template import MAX_TEMPLATE_BYTES, open_template
 from launchbrief.model import Launch
 
@@ -83,11 +85,11 @@ __all__ = [
 
 
 #: The main deck's slides, in order: at most twelve for any launch (see
-#: :mod:`.storyline` for what each holds and how it is chosen).
+#: :mod:`launchbrief.exporters._storyline` for what each holds and how it is chosen).
 SLIDES = MAIN
 
 #: The appendix's parts, in order, each as long as the record needs (bounded by
-#: :data:`~.story.MOST_ITEMS` per list): every leaderboard's chart by category; every
+#: :data:`~launchbrief.exporters._story.MOST_ITEMS` per list): every leaderboard's chart by category; every
 #: verdict; the models; the surfaces; the safety findings; the insights; method, the
 #: record's gaps and the sources in full.
 APPENDIX = ("benchmarks", "results", "models", "surfaces", "findings", "insights", "method")

@@ -12,8 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from launchbrief import analysis
-from launchbrief.exporters.pptx.story import VendorCheck, board_label, score_text
-from launchbrief.exporters.pptx.text import clean
+from launchbrief.exporters._story import VendorCheck, board_label, clean, score_text
 from launchbrief.model import (
     Benchmark,
     Cohort,

@@ -16,7 +16,8 @@ from pptx.enum.chart import (
 from pptx.oxml.ns import qn
 from pptx.util import Pt
 
-from launchbrief.exporters.pptx import chart_data, story
+from launchbrief.exporters import _story as story
+from launchbrief.exporters.pptx import chart_data
 from launchbrief.exporters.pptx.deck import Deck, Page, alt_text, rgb
 from launchbrief.exporters.pptx.geometry import CHART_TEXT, GAP, Box, emu
 from launchbrief.exporters.pptx.metrics import WIDTH_SAFETY

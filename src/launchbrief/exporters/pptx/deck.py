@@ -21,7 +21,8 @@ from pptx.util import Pt
 
 from launchbrief._reproducible import document_time
 from launchbrief.exceptions import ExportError
-from launchbrief.exporters.pptx import story
+from launchbrief.exporters import _story as story
+from launchbrief.exporters._story import clean
 from launchbrief.exporters.pptx.geometry import (
     EMU_PER_PT,
     FOOTER_FLOOR,
@@ -43,15 +44,7 @@ from launchbrief.exporters.pptx.template import (
     theme_scheme,
     title_placeholder,
 )
-from launchbrief.exporters.pptx.text import (
-    Para,
-    clean,
-    clip,
-    fit_size,
-    fits,
-    text_height,
-    truncate,
-)
+from launchbrief.exporters.pptx.text import Para, clip, fit_size, fits, text_height, truncate
 from launchbrief.model import Launch
 
 

@@ -9,14 +9,14 @@ from typing import Any
 from lxml import etree  # type: ignore[import-untyped]  # lxml ships no stubs; python-pptx uses it
 from pptx.oxml.ns import qn
 
-from launchbrief.exporters.pptx import story
+from launchbrief.exporters import _story as story
+from launchbrief.exporters._story import clean
 from launchbrief.exporters.pptx.deck import Deck, Page
 from launchbrief.exporters.pptx.geometry import BODY_FLOOR, BODY_SIZE, Box, pt
 from launchbrief.exporters.pptx.metrics import FontSet
 from launchbrief.exporters.pptx.template import BODY_TYPES
 from launchbrief.exporters.pptx.text import (
     Para,
-    clean,
     clip,
     fit_items,
     fit_size,

@@ -4,7 +4,7 @@ Who leads where (only on benchmarks the launches ran the same way), what each
 launch changes, rollout and openness side by side, and the method. Every slide is
 one slide: what it cannot hold is counted. The comparisons come from
 :func:`launchbrief.analysis.shared_leaderboards`; each launch's verdict from its
-own storyline (:class:`~.storyline.Brief`).
+own storyline (:class:`~launchbrief.exporters._storyline.Brief`).
 """
 
 from __future__ import annotations
@@ -12,12 +12,13 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from launchbrief import analysis
-from launchbrief.exporters.pptx import story
+from launchbrief.exporters import _story as story
+from launchbrief.exporters._story import clean
+from launchbrief.exporters._storyline import Brief
 from launchbrief.exporters.pptx.deck import Deck
 from launchbrief.exporters.pptx.flow import Column, flow_slides
-from launchbrief.exporters.pptx.storyline import Brief
 from launchbrief.exporters.pptx.tables import Cell, table_slides, text_cell, where_row
-from launchbrief.exporters.pptx.text import Para, clean
+from launchbrief.exporters.pptx.text import Para
 from launchbrief.model import Launch, RolloutStatus
 
 __all__ = ["landscape_slides"]

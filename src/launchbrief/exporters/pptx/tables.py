@@ -10,19 +10,13 @@ from lxml import etree  # type: ignore[import-untyped]  # lxml ships no stubs; p
 from pptx.enum.text import MSO_ANCHOR
 from pptx.oxml.ns import qn
 
-from launchbrief.exporters.pptx import story
+from launchbrief.exporters import _story as story
+from launchbrief.exporters._story import clean
 from launchbrief.exporters.pptx.deck import Deck, Page, alt_text
 from launchbrief.exporters.pptx.flow import more_para
 from launchbrief.exporters.pptx.geometry import BODY_FLOOR, EMU_PER_PT, TABLE_SIZE, emu
 from launchbrief.exporters.pptx.metrics import FontSet
-from launchbrief.exporters.pptx.text import (
-    Para,
-    clean,
-    clip,
-    split_paras,
-    text_height,
-    widest_word,
-)
+from launchbrief.exporters.pptx.text import Para, clip, split_paras, text_height, widest_word
 from launchbrief.model import Launch
 
 #: The sizes a table is tried at, largest first: one size for the whole table.

@@ -21,7 +21,7 @@ from pptx.oxml.ns import qn
 
 from launchbrief.exceptions import ExportError, InvalidLaunchError
 from launchbrief.exporters._archive import check_archive
-from launchbrief.exporters.pptx.text import clean
+from launchbrief.exporters._story import clean
 
 _A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 

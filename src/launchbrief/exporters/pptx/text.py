@@ -14,10 +14,10 @@ from __future__ import annotations
 import itertools
 import math
 import re
-import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
+from launchbrief.exporters._story import clean
 from launchbrief.exporters.pptx.metrics import WIDTH_SAFETY, FontSet
 
 #: Paragraphs scaled down (headings in small capitals) stop at this size.
@@ -26,19 +26,6 @@ SMALLEST = 12.0
 
 #: Paragraphs of at most this many lines are never split between boxes.
 KEEP_WHOLE = 6
-
-
-# Characters XML 1.0 cannot hold, and the other C0/C1 controls; all become nothing.
-_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
-
-
-_SPACES = re.compile(r"\s+")
-
-
-def clean(text: str) -> str:
-    """Text as a slide shows it: one line, no control characters, single spaces."""
-    text = _ILLEGAL.sub("", unicodedata.normalize("NFC", text))
-    return _SPACES.sub(" ", text).strip()
 
 
 def sentence(text: str) -> str:

@@ -11,7 +11,9 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from launchbrief import analysis
-from launchbrief.exporters.pptx import chart_data, story
+from launchbrief.exporters import _story as story
+from launchbrief.exporters._story import clean
+from launchbrief.exporters.pptx import chart_data
 from launchbrief.exporters.pptx.charts import bar_capacity, bar_chart, short_labels
 from launchbrief.exporters.pptx.deck import Deck
 from launchbrief.exporters.pptx.flow import Column, flow_slides, more_para
@@ -20,7 +22,6 @@ from launchbrief.exporters.pptx.tables import Cell, more_row, table_slides, text
 from launchbrief.exporters.pptx.text import (
     Para,
     Span,
-    clean,
     fit_size,
     spare_items,
     split_paras,

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from launchbrief._diff import Change, ChangeKind, Changes
-from launchbrief.exporters.pptx import story
+from launchbrief.exporters import _story as story
+from launchbrief.exporters._story import clean
+from launchbrief.exporters._storyline import Brief
 from launchbrief.exporters.pptx.deck import Deck, footer_names
 from launchbrief.exporters.pptx.flow import Column, flow_slides
-from launchbrief.exporters.pptx.storyline import Brief
-from launchbrief.exporters.pptx.text import Para, Span, clean
+from launchbrief.exporters.pptx.text import Para, Span
 from launchbrief.model import Launch, RolloutStatus
 
 #: Result changes: the title counts the results they touch.

@@ -5,16 +5,16 @@ from __future__ import annotations
 from pptx.enum.shapes import PP_PLACEHOLDER
 
 from launchbrief import analysis
-from launchbrief.exporters.pptx import story
+from launchbrief.exporters import _story as story
+from launchbrief.exporters._story import clean
+from launchbrief.exporters._storyline import Brief
 from launchbrief.exporters.pptx.deck import Deck, footer_names
 from launchbrief.exporters.pptx.flow import Column, flow_slides
 from launchbrief.exporters.pptx.geometry import BODY_FLOOR, Box, pt
 from launchbrief.exporters.pptx.metrics import FontSet
-from launchbrief.exporters.pptx.storyline import Brief
 from launchbrief.exporters.pptx.template import BODY_TYPES
 from launchbrief.exporters.pptx.text import (
     Para,
-    clean,
     clip,
     fit_size,
     fits,

@@ -7,13 +7,15 @@ from dataclasses import replace
 import attrs
 
 from launchbrief import analysis
-from launchbrief.exporters.pptx import chart_data, story
+from launchbrief.exporters import _story as story
+from launchbrief.exporters._story import clean
+from launchbrief.exporters._storyline import Brief, board_name, margin_words, matchup_sentence
+from launchbrief.exporters.pptx import chart_data
 from launchbrief.exporters.pptx.charts import bar_capacity, bar_chart
 from launchbrief.exporters.pptx.deck import Deck, footer_names
 from launchbrief.exporters.pptx.geometry import BODY_FLOOR
-from launchbrief.exporters.pptx.storyline import Brief, board_name, margin_words, matchup_sentence
 from launchbrief.exporters.pptx.tables import Cell, table_slides, text_cell, where_row
-from launchbrief.exporters.pptx.text import Para, clean, fit_items, fit_size
+from launchbrief.exporters.pptx.text import Para, fit_items, fit_size
 
 
 def _trimmed(board: analysis.Leaderboard, most: int) -> analysis.Leaderboard:

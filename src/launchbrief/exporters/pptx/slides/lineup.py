@@ -7,13 +7,14 @@ from dataclasses import replace
 from typing import Any
 
 from launchbrief import analysis
-from launchbrief.exporters.pptx import story
+from launchbrief.exporters import _story as story
+from launchbrief.exporters._story import clean
+from launchbrief.exporters._storyline import Brief
 from launchbrief.exporters.pptx.deck import Deck, Page, footer_names
 from launchbrief.exporters.pptx.flow import Column, flow_slides, more_para
 from launchbrief.exporters.pptx.geometry import BODY_FLOOR
-from launchbrief.exporters.pptx.storyline import Brief
 from launchbrief.exporters.pptx.tables import Cell, more_row, table_slides, text_cell
-from launchbrief.exporters.pptx.text import Para, Span, clean, clip, fit_size, text_height
+from launchbrief.exporters.pptx.text import Para, Span, clip, fit_size, text_height
 from launchbrief.model import Launch
 
 
@@ -25,7 +26,7 @@ def _fact(label: str, value: str, *, color: str | None = None) -> Para:
 
 
 def _date_facts(deck: Deck, launch: Launch) -> list[tuple[str, str, bool]]:
-    """The launch's dated events, at most :data:`~launchbrief.exporters.pptx.story.MOST_ITEMS`, conflicts said."""
+    """The launch's dated events, at most :data:`~launchbrief.exporters._story.MOST_ITEMS`, conflicts said."""
     events = story.dated_events(launch, footer_names(deck, launch))
     shown, left_out = story.at_most(events)
     rows = list(shown)
@@ -91,7 +92,7 @@ def model_section(deck: Deck, launch: Launch, *, title: str | None = None) -> No
 
     One launched model gets a slide of its own facts beside its modes; a family gets
     a table of its models (continued as needed, at most
-    :data:`~launchbrief.exporters.pptx.story.MOST_ITEMS` rows), then its capabilities beside the modes.
+    :data:`~launchbrief.exporters._story.MOST_ITEMS` rows), then its capabilities beside the modes.
     """
     if len(launch.launched) > 1:
         _lineup_table(deck, launch, title)

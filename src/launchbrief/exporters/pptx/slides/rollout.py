@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from launchbrief import analysis
-from launchbrief.exporters.pptx import story
+from launchbrief.exporters import _story as story
+from launchbrief.exporters._storyline import Brief
 from launchbrief.exporters.pptx.deck import Deck, Page, footer_names
 from launchbrief.exporters.pptx.geometry import BODY_FLOOR, Box
 from launchbrief.exporters.pptx.palette import STATUS_COLORS
-from launchbrief.exporters.pptx.storyline import Brief
 from launchbrief.exporters.pptx.tables import Cell, more_row, table_slides, text_cell
 from launchbrief.exporters.pptx.text import Para
 from launchbrief.model import Launch, RolloutStatus

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from launchbrief import analysis
-from launchbrief.exporters.pptx import story
+from launchbrief.exporters import _story as story
+from launchbrief.exporters._story import clean
+from launchbrief.exporters._storyline import Brief
 from launchbrief.exporters.pptx.deck import Deck, footer_names
-from launchbrief.exporters.pptx.storyline import Brief
 from launchbrief.exporters.pptx.tables import Cell, more_row, table_slides
-from launchbrief.exporters.pptx.text import Para, clean, sentence
+from launchbrief.exporters.pptx.text import Para, sentence
 from launchbrief.model import (
     Evaluation,
     Launch,

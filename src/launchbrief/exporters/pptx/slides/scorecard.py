@@ -6,13 +6,14 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from launchbrief import analysis
-from launchbrief.exporters.pptx import story
+from launchbrief.exporters import _story as story
+from launchbrief.exporters._story import clean
+from launchbrief.exporters._storyline import Brief, board_name, margin_words, matchup_sentence
 from launchbrief.exporters.pptx.deck import Deck, footer_names
 from launchbrief.exporters.pptx.flow import Column, flow_slides, more_para
 from launchbrief.exporters.pptx.slides.benchmarks import Boards, verdict_paras
-from launchbrief.exporters.pptx.storyline import Brief, board_name, margin_words, matchup_sentence
 from launchbrief.exporters.pptx.tables import Cell, table_slides, text_cell, where_row
-from launchbrief.exporters.pptx.text import Para, clean
+from launchbrief.exporters.pptx.text import Para
 from launchbrief.model import Launch, Relation
 
 

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from launchbrief import analysis
-from launchbrief.exporters.pptx import story
+from launchbrief.exporters import _story as story
+from launchbrief.exporters._story import clean
+from launchbrief.exporters._storyline import Brief
 from launchbrief.exporters.pptx.deck import Deck
 from launchbrief.exporters.pptx.flow import Column, flow_slides, more_para
 from launchbrief.exporters.pptx.geometry import BODY_FLOOR
-from launchbrief.exporters.pptx.storyline import Brief
 from launchbrief.exporters.pptx.tables import Cell, more_row, table_slides, text_cell
-from launchbrief.exporters.pptx.text import Para, Span, clean, fits, sentence
+from launchbrief.exporters.pptx.text import Para, Span, fits, sentence
 from launchbrief.model import (
     Launch,
     SourceKind,

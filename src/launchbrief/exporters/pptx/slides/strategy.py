@@ -5,11 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from launchbrief import analysis
-from launchbrief.exporters.pptx import story
+from launchbrief.exporters import _story as story
+from launchbrief.exporters._story import clean
+from launchbrief.exporters._storyline import Brief
 from launchbrief.exporters.pptx.deck import Deck, footer_names
 from launchbrief.exporters.pptx.flow import Column, body_slides, flow_slides, more_para
-from launchbrief.exporters.pptx.storyline import Brief
-from launchbrief.exporters.pptx.text import Para, clean
+from launchbrief.exporters.pptx.text import Para
 from launchbrief.model import (
     InsightKind,
     Launch,

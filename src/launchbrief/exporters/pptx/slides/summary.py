@@ -5,16 +5,14 @@ from __future__ import annotations
 from pptx.enum.shapes import PP_PLACEHOLDER
 
 from launchbrief import analysis
-from launchbrief.exporters.pptx import story
+from launchbrief.exporters import _story as story
+from launchbrief.exporters._story import clean
+from launchbrief.exporters._storyline import Brief, cover_name, takeaways
 from launchbrief.exporters.pptx.deck import Deck, footer_names
 from launchbrief.exporters.pptx.flow import Column, flow_slides
 from launchbrief.exporters.pptx.geometry import BODY_FLOOR, Box, pt
-from launchbrief.exporters.pptx.storyline import Brief, cover_name, matchup_sentence
 from launchbrief.exporters.pptx.template import BODY_TYPES
-from launchbrief.exporters.pptx.text import Para, Span, clean, fit_items, fit_size
-
-#: The most takeaways the executive summary holds.
-MOST_TAKEAWAYS = 5
+from launchbrief.exporters.pptx.text import Para, Span, fit_items, fit_size
 
 
 def cover_slide(deck: Deck, brief: Brief) -> None:
@@ -81,32 +79,6 @@ def cover_slide(deck: Deck, brief: Brief) -> None:
         deck.text(page, box, paras, size, name="Verdict")
     else:
         deck.write(frame, paras, size)
-
-
-def takeaways(brief: Brief) -> list[tuple[str, str]]:
-    """The executive summary's points, each a sentence and the slide that proves it."""
-    points: list[tuple[str, str]] = []
-    for index, matchup in enumerate(brief.decisive[:1]):
-        ours, rival = matchup.ours, matchup.rival
-        benchmark = matchup.board.benchmark
-        numbers = ""
-        if ours is not None and rival is not None:
-            numbers = (
-                f" ({story.score_text(ours.score, benchmark)} against"
-                f" {story.score_text(rival.score, benchmark)})"
-            )
-        points.append((matchup_sentence(matchup, brief.launch) + numbers, f"decisive:{index}"))
-    if brief.trails:
-        points.append((brief.trails_title(), "trails"))
-    if brief.launch.surfaces:
-        points.append((brief.rollout_title(), "rollout"))
-    if brief.launch.safety:
-        points.append((brief.safety_title(), "safety"))
-    if len(points) < 3:
-        points.append((brief.lineup_title(), "lineup"))
-    if len(points) < 3 and brief.meaning_slide:
-        points.append((brief.meaning_title(), "meaning"))
-    return [(story.sentence_of(text), slide) for text, slide in points[:MOST_TAKEAWAYS]]
 
 
 def summary_slide(deck: Deck, brief: Brief) -> None:

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from launchbrief import analysis
-from launchbrief.exporters.pptx import story
+from launchbrief.exporters import _story as story
+from launchbrief.exporters._storyline import Brief
 from launchbrief.exporters.pptx.deck import Deck, footer_names
 from launchbrief.exporters.pptx.flow import Column, flow_slides
-from launchbrief.exporters.pptx.storyline import Brief
 from launchbrief.exporters.pptx.text import Para, Span
 
 

@@ -29,8 +29,8 @@ from dataclasses import dataclass, field
 
 from launchbrief import analysis
 from launchbrief._diff import Changes
-from launchbrief.exporters.pptx import story
-from launchbrief.exporters.pptx.text import clean
+from launchbrief.exporters import _story as story
+from launchbrief.exporters._story import clean
 from launchbrief.model import (
     Direction,
     Evaluation,
@@ -47,6 +47,9 @@ MOST_SLIDES = 12
 
 #: The most leaderboards the main deck charts as decisive comparisons.
 MOST_DECISIVE = 2
+
+#: The most takeaways a briefing opens with.
+MOST_TAKEAWAYS = 5
 
 #: The slides left out, in this order, when a plan would pass :data:`MOST_SLIDES`.
 _GIVES_WAY = ("meaning", "watch")
@@ -553,6 +556,37 @@ class Brief:
             )
             return f"{every} on {possessive(developer)} own material; {sources}"
         return f"{vendor:,} of {len(scored):,} {scores} rest on {possessive(developer)} own material alone; {sources}"
+
+
+def takeaways(brief: Brief) -> list[tuple[str, str]]:
+    """The points to remember, each a sentence with its number and the slide that proves it.
+
+    The deck's executive summary; the Markdown brief's key numbers. At most
+    :data:`MOST_TAKEAWAYS`: the widest decisive lead with both numbers, where the
+    launch trails, its rollout and its safety, then the line-up and what it means.
+    """
+    points: list[tuple[str, str]] = []
+    for index, matchup in enumerate(brief.decisive[:1]):
+        ours, rival = matchup.ours, matchup.rival
+        benchmark = matchup.board.benchmark
+        numbers = ""
+        if ours is not None and rival is not None:
+            numbers = (
+                f" ({story.score_text(ours.score, benchmark)} against"
+                f" {story.score_text(rival.score, benchmark)})"
+            )
+        points.append((matchup_sentence(matchup, brief.launch) + numbers, f"decisive:{index}"))
+    if brief.trails:
+        points.append((brief.trails_title(), "trails"))
+    if brief.launch.surfaces:
+        points.append((brief.rollout_title(), "rollout"))
+    if brief.launch.safety:
+        points.append((brief.safety_title(), "safety"))
+    if len(points) < 3:
+        points.append((brief.lineup_title(), "lineup"))
+    if len(points) < 3 and brief.meaning_slide:
+        points.append((brief.meaning_title(), "meaning"))
+    return [(story.sentence_of(text), slide) for text, slide in points[:MOST_TAKEAWAYS]]
 
 
 def possessive(name: str) -> str:

@@ -1,21 +1,22 @@
-"""What the deck says: the words and numbers of each slide, taken from the analysis.
+"""What a briefing says: its words and numbers, taken from the analysis.
 
 Pure functions from a :class:`~launchbrief.model.Launch` and the results of
 :mod:`launchbrief.analysis` to text: headlines, verdict lines, ledes, source names
-and speaker notes (which bars a chart draws is in :mod:`.chart_data`). Nothing here
-is recomputed: ranks, margins, groupings and flags all come from the analysis API.
-No python-pptx here; no geometry either.
+and speaker notes. The deck (:mod:`launchbrief.exporters.pptx`) and the Markdown
+brief (:mod:`launchbrief.exporters.markdown`) both word a launch with these, so the
+two tell the same story. Nothing here is recomputed: ranks, margins, groupings and
+flags all come from the analysis API. No file format here; no geometry either.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from typing import TypeVar
 
 from launchbrief import analysis
-from launchbrief.exporters.pptx.text import clean
 from launchbrief.model import (
     Benchmark,
     Cohort,
@@ -31,6 +32,19 @@ from launchbrief.model import (
 )
 
 T = TypeVar("T")
+
+
+# Characters XML 1.0 cannot hold, and the other C0/C1 controls; all become nothing.
+_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
+
+
+_SPACES = re.compile(r"\s+")
+
+
+def clean(text: str) -> str:
+    """Text as a briefing shows it: one line, no control characters, single spaces."""
+    text = _ILLEGAL.sub("", unicodedata.normalize("NFC", text))
+    return _SPACES.sub(" ", text).strip()
 
 
 #: The most items of one list the deck shows (capabilities, insights of a kind, rows
