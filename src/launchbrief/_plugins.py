@@ -78,13 +78,20 @@ def _create(entry_point: metadata.EntryPoint) -> Any:
     return entry_point.load()()
 
 
+@functools.cache
+def _entry_points() -> Any:
+    # One scan of the installed distributions serves both groups (readers and exporters).
+    # Python 3.11 returns SelectableGroups, 3.12 EntryPoints: both select(group=...).
+    return metadata.entry_points()
+
+
 def discover(group: str, entry_type: type[E]) -> tuple[E, ...]:
     """Every plugin registered under ``group``, sorted by name; nothing is imported.
 
     The first registration of a name wins, so a plugin cannot shadow ours by accident.
     """
     found: dict[str, E] = {}
-    for entry_point in metadata.entry_points(group=group):
+    for entry_point in _entry_points().select(group=group):
         found.setdefault(entry_point.name, entry_type(entry_point))
     return tuple(sorted(found.values(), key=lambda entry: entry.name))
 

@@ -15,11 +15,8 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import difflib
 import io
-import json
 import os
-import shutil
 import signal
 import sys
 import threading
@@ -306,6 +303,8 @@ class _VersionAction(argparse.Action):
 
 def _suggestion(value: str, names: Iterable[str]) -> str | None:
     """The name closest to ``value``, if one is close enough to be what was meant."""
+    import difflib
+
     close = difflib.get_close_matches(value, list(names), n=1, cutoff=0.6)
     return close[0] if close else None
 
@@ -889,14 +888,14 @@ class _Progress:
             return
         mark = "ok" if outcome.ok else "failed"
         line = terminal_text(f"[{done}/{total}] {outcome.source}: {mark}")
-        width = shutil.get_terminal_size().columns - 1
+        width = _terminal_size().columns - 1
         sys.stderr.write("\r" + line[:width].ljust(width))
         sys.stderr.flush()
         self.shown = True
 
     def close(self) -> None:
         if self.shown:
-            sys.stderr.write("\r" + " " * (shutil.get_terminal_size().columns - 1) + "\r")
+            sys.stderr.write("\r" + " " * (_terminal_size().columns - 1) + "\r")
             sys.stderr.flush()
 
 
@@ -955,7 +954,7 @@ def _validate(args: argparse.Namespace) -> int:
         for checked in map(_check, args.sources):
             status = max(status, checked.code)
             files.append(_checked_data(checked))
-        _out(json.dumps({"valid": status == EXIT_OK, "files": files}, indent=2))
+        _out(_json_dumps({"valid": status == EXIT_OK, "files": files}, indent=2))
         return status
     for checked in map(_check, args.sources):
         status = max(status, checked.code)
@@ -1034,7 +1033,7 @@ def _show_launch(args: argparse.Namespace) -> int:
 
 def _terminal_width() -> int:
     """The terminal's width (COLUMNS first), within the 60 to 200 columns ``show`` lays out."""
-    columns = shutil.get_terminal_size((88, 24)).columns
+    columns = _terminal_size((88, 24)).columns
     return max(60, min(200, columns))
 
 
@@ -1085,7 +1084,7 @@ def _datasets(_args: argparse.Namespace) -> int:
 def _schema(_args: argparse.Namespace) -> int:
     from launchbrief._schema import json_schema
 
-    _out(json.dumps(json_schema(), indent=2))
+    _out(_json_dumps(json_schema(), indent=2))
     return EXIT_OK
 
 
@@ -1117,7 +1116,7 @@ def _diff(args: argparse.Namespace) -> int:
             raise
         raise _SystemFailure(str(error), EXIT_BAD_INPUT) from error
     if args.format == "json":
-        _out(json.dumps(changes.as_data(), indent=2))
+        _out(_json_dumps(changes.as_data(), indent=2))
     else:
         sys.stdout.write(terminal_text(report(changes)))
     return EXIT_FAILED if changes else EXIT_OK
@@ -1193,3 +1192,15 @@ def _check_given(template: str, given: dict[str, str | None]) -> None:
         for problem in error.problems:
             if given.get(problem.path) is not None:
                 raise _Usage(f"--{problem.path}: {problem.message}") from None
+
+
+def _terminal_size(fallback: tuple[int, int] = (80, 24)) -> os.terminal_size:
+    import shutil  # on use: the start-up imports only what every command needs
+
+    return shutil.get_terminal_size(fallback)
+
+
+def _json_dumps(data: Any, *, indent: int | None = None) -> str:
+    import json
+
+    return json.dumps(data, indent=indent)

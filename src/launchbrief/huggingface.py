@@ -21,7 +21,7 @@ import re
 import stat
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any
 
 import attrs
 
@@ -47,6 +47,8 @@ from launchbrief.model import (
     Specs,
     free_key_problem,
 )
+from launchbrief.readers.huggingface import FENCE as _FENCE
+from launchbrief.readers.huggingface import HuggingFaceReader
 
 __all__ = [
     "MAX_EVAL_FILES",
@@ -430,9 +432,6 @@ def _read_text(file: Path) -> str:
                 )
             ]
         ) from None
-
-
-_FENCE = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.MULTILINE)
 
 
 def _front_matter(text: str, name: str) -> tuple[str, int]:
@@ -1358,31 +1357,3 @@ def write_card_yaml(
     with _atomic.replace(path) as stream:
         stream.write(text.encode("utf-8"))
     return path
-
-
-# --------------------------------------------------------------------------- reader plugin
-
-
-class HuggingFaceReader:
-    """Reads a Hugging Face model card's ``model-index`` (or ``.eval_results``) into a launch."""
-
-    name: ClassVar[str] = "huggingface"
-    suffixes: ClassVar[tuple[str, ...]] = (".md",)
-    description: ClassVar[str] = "Hugging Face model card (model-index, .eval_results)"
-    #: In a folder of launches, a ``.md`` file is a card only if :meth:`sniff` says so.
-    by_content: ClassVar[bool] = True
-
-    def sniff(self, head: bytes) -> bool:
-        """Whether these first bytes are a model card's front matter holding ``model-index``."""
-        text = head.decode("utf-8", "replace").lstrip("\ufeff")
-        if re.match(r"model-index\s*:", text):
-            return True
-        if not re.match(r"---[ \t]*\r?\n", text):
-            return False
-        end = _FENCE.search(text, text.index("\n") + 1)
-        matter = text[: end.start()] if end else text
-        return re.search(r"^model-index\s*:", matter, re.MULTILINE) is not None
-
-    def read(self, source: Path, /, **options: Any) -> Launch:
-        """:func:`read_card` on ``source``; options are its keywords (``scales``, ``repository``)."""
-        return read_card(source, **options)

@@ -168,7 +168,7 @@ def test_export_to_a_path_is_all_or_nothing(
 ) -> None:
     """A failure halfway through the rows leaves an existing file untouched and no stray file."""
     launch = lb.load("gemma-3")
-    real = csv_exporter._field
+    real = csv_exporter._field_writer()
     count = 0
 
     def failing(value: Any) -> str:
@@ -178,7 +178,7 @@ def test_export_to_a_path_is_all_or_nothing(
             raise RuntimeError("disk on fire")
         return real(value)
 
-    monkeypatch.setattr(csv_exporter, "_field", failing)
+    monkeypatch.setattr(csv_exporter, "_field_writer", lambda: failing)
     monkeypatch.setattr(csv_exporter, "_CHUNK", 10)
     # Into a stream, the rows before the failure are written: the failure is midway.
     stream = io.BytesIO()

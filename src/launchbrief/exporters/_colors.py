@@ -7,8 +7,6 @@ two equal). Colors are ``RRGGBB`` without the ``#``.
 
 from __future__ import annotations
 
-from launchbrief.model import RolloutStatus
-
 __all__ = ["HOUSE_ACCENT", "RIVAL_GREYS", "STATUS_COLORS"]
 
 #: The house accent (a deep blue): headers, the launched models' bars.
@@ -19,11 +17,13 @@ HOUSE_ACCENT = "1F5AD1"
 #: clustered chart's legend, alternating dark and light.
 RIVAL_GREYS = ("9E9E9E", "6B6B6B", "C4C4C4", "838383", "B0B0B0", "575757")
 
-#: A color per rollout status, from live (green) to not given (gray).
+#: A color per rollout status, from live (green) to not given (gray). Keyed by the
+#: statuses' values, so that a :class:`~launchbrief.model.RolloutStatus` (a StrEnum)
+#: finds its color without this module importing the model.
 STATUS_COLORS = {
-    RolloutStatus.LIVE: "1E7B4A",
-    RolloutStatus.ROLLING_OUT: "9A5B00",
-    RolloutStatus.PREVIEW: "6547B0",
-    RolloutStatus.PLANNED: "5F6B7D",
-    RolloutStatus.UNKNOWN: "767676",
+    "live": "1E7B4A",
+    "rolling_out": "9A5B00",
+    "preview": "6547B0",
+    "planned": "5F6B7D",
+    "unknown": "767676",
 }

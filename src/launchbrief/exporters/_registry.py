@@ -10,12 +10,13 @@ import functools
 import os
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO, Any, ClassVar, Protocol, runtime_checkable
+from typing import IO, TYPE_CHECKING, Any, ClassVar, Protocol, runtime_checkable
 
-from launchbrief import _atomic
 from launchbrief._plugins import PluginEntry, by_cost, discover
 from launchbrief.exceptions import LaunchbriefError, UnknownFormatError
-from launchbrief.model import Launch
+
+if TYPE_CHECKING:
+    from launchbrief.model import Launch
 
 __all__ = [
     "ENTRY_POINT_GROUP",
@@ -115,6 +116,8 @@ def open_destination(dest: str | os.PathLike[str] | IO[bytes]) -> Iterator[IO[by
     only if the block succeeds. A stream is used as it is, and left open.
     """
     if isinstance(dest, (str, os.PathLike)):
+        from launchbrief import _atomic  # on use: listing exporters stays cheap
+
         with _atomic.replace(dest) as stream:
             yield stream
     else:

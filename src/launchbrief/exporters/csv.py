@@ -19,14 +19,15 @@ from __future__ import annotations
 import csv as _csv
 import io
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
-from typing import IO, ClassVar
+from typing import IO, TYPE_CHECKING, ClassVar
 
 from launchbrief.exporters._registry import open_destination
-from launchbrief.exporters._xlsx_layout import FORMULA_START
-from launchbrief.model import Launch, Score
-from launchbrief.tables import RESULT_COLUMNS, Cell, Row, result_rows
+
+if TYPE_CHECKING:
+    from launchbrief.model import Launch
+    from launchbrief.tables import Cell, Row
 
 __all__ = ["CsvExporter", "write_rows"]
 
@@ -54,6 +55,8 @@ class CsvExporter:
             bom: start the file with a UTF-8 byte-order mark, which Excel needs to read
                 non-ASCII text right when the file is opened by double-click.
         """
+        from launchbrief.tables import result_rows  # on use: listing exporters stays cheap
+
         write_rows(result_rows(launch), dest, bom=bom)
 
     def export_landscape(
@@ -68,6 +71,8 @@ class CsvExporter:
 
         The ``launch`` column tells their rows apart. Options as for :meth:`export`.
         """
+        from launchbrief.tables import result_rows
+
         write_rows(result_rows(launches), dest, bom=bom)
 
 
@@ -75,7 +80,10 @@ def write_rows(
     rows: Iterable[Row], dest: str | os.PathLike[str] | IO[bytes], *, bom: bool = False
 ) -> None:
     """Write rows of :data:`launchbrief.tables.RESULT_COLUMNS` as CSV to ``dest``."""
+    from launchbrief.tables import RESULT_COLUMNS
+
     names = [column.name for column in RESULT_COLUMNS]
+    field = _field_writer()
     with open_destination(dest) as stream:
         # newline="": the csv writer ends rows itself; the stream is the caller's, so the
         # wrapper is detached, never closed.
@@ -85,7 +93,7 @@ def write_rows(
             writer.writerow(names)
             chunk: list[list[str]] = []
             for row in rows:
-                chunk.append([_field(row[name]) for name in names])
+                chunk.append([field(row[name]) for name in names])
                 if len(chunk) >= _CHUNK:
                     writer.writerows(chunk)
                     chunk.clear()
@@ -95,24 +103,30 @@ def write_rows(
             text.detach()
 
 
-def _field(value: Cell) -> str:
-    """One value as a CSV field (see the module's conventions)."""
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        # Only text and code columns hold str: their values are text even when they look
-        # like a number, so "-5" is written "'-5" and never becomes a number or a formula.
-        if value and value[0] in FORMULA_START:
-            return "'" + value
-        return value
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, Score):
-        return value.text
-    if isinstance(value, float):
-        return repr(value)
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, date):
-        return value.isoformat()
-    raise TypeError(f"cannot write {type(value).__name__} to CSV")  # pragma: no cover
+def _field_writer() -> Callable[[Cell], str]:
+    """How one value becomes a CSV field (see the module's conventions)."""
+    from launchbrief.exporters._xlsx_layout import FORMULA_START
+    from launchbrief.model import Score
+
+    def field(value: Cell) -> str:
+        if value is None:
+            return ""
+        if isinstance(value, str):
+            # Only text and code columns hold str: their values are text even when they
+            # look like a number, so "-5" is written "'-5", never a number or a formula.
+            if value and value[0] in FORMULA_START:
+                return "'" + value
+            return value
+        if isinstance(value, bool):
+            return "true" if value else "false"
+        if isinstance(value, Score):
+            return value.text
+        if isinstance(value, float):
+            return repr(value)
+        if isinstance(value, int):
+            return str(value)
+        if isinstance(value, date):
+            return value.isoformat()
+        raise TypeError(f"cannot write {type(value).__name__} to CSV")  # pragma: no cover
+
+    return field

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import os
-from typing import IO, ClassVar
+from typing import IO, TYPE_CHECKING, ClassVar
 
 from launchbrief.exporters._registry import open_destination
-from launchbrief.io import dumps
-from launchbrief.model import Launch
+
+if TYPE_CHECKING:
+    from launchbrief.model import Launch
 
 __all__ = ["JsonExporter", "YamlExporter"]
 
@@ -18,6 +19,8 @@ class _TextExporter:
 
     def export(self, launch: Launch, dest: str | os.PathLike[str] | IO[bytes], /) -> None:
         """Write the launch record in this text format (it loads back unchanged)."""
+        from launchbrief.io import dumps  # on use: listing exporters stays cheap
+
         data = dumps(launch, self.format).encode("utf-8")
         with open_destination(dest) as stream:
             stream.write(data)

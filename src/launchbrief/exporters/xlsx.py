@@ -36,7 +36,7 @@ from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
-from typing import IO, Any, ClassVar
+from typing import IO, Any
 
 import attrs
 import openpyxl
@@ -72,7 +72,7 @@ from launchbrief._version import __version__
 from launchbrief.exceptions import ExportError, InvalidLaunchError, Problem, XlsxTextWarning
 from launchbrief.exporters import _xlsx_cells as cells
 from launchbrief.exporters._archive import PinnedZipFile, check_archive
-from launchbrief.exporters._colors import HOUSE_ACCENT, RIVAL_GREYS, STATUS_COLORS
+from launchbrief.exporters._colors import RIVAL_GREYS, STATUS_COLORS
 from launchbrief.exporters._registry import open_destination
 from launchbrief.exporters._xlsx_changes import write_changes
 from launchbrief.exporters._xlsx_layout import (
@@ -111,6 +111,8 @@ from launchbrief.exporters._xlsx_layout import (
     read_launch_fields,
     read_table,
 )
+from launchbrief.exporters._xlsx_plugin import DEFAULT_ACCENT as _plugin_accent
+from launchbrief.exporters._xlsx_plugin import XlsxExporter, XlsxReader
 from launchbrief.io import MAX_FILE_BYTES, from_data
 from launchbrief.model import (
     SCHEMA_VERSION,
@@ -134,6 +136,7 @@ __all__ = [
     "XlsxTextWarning",
     "export_landscape",
     "read_workbook",
+    "write_workbook",
 ]
 
 #: The workbook's sheets, in order. Summary, Benchmarks, Charts and About are views;
@@ -159,7 +162,7 @@ SHEETS = (
 
 #: The accent color of headers, the launched models' columns and their chart bars: the
 #: house accent, the deck's too.
-DEFAULT_ACCENT = f"#{HOUSE_ACCENT}"
+DEFAULT_ACCENT = _plugin_accent
 
 EXCEL_MAX_ROWS = 1_048_576
 EXCEL_MAX_COLUMNS = 16_384
@@ -198,80 +201,39 @@ _ESCAPE_LIKE = re.compile("_x[0-9A-Fa-f]{4}_")
 _AUTHOR = "launchbrief"
 
 
-class XlsxExporter:
-    """The launch as an analyst workbook: tables, charts, provenance; reads back in."""
-
-    name: ClassVar[str] = "xlsx"
-    suffix: ClassVar[str] = ".xlsx"
-    media_type: ClassVar[str] = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    description: ClassVar[str] = "Analyst workbook: tables, native charts, sources; reads back in"
-    document: ClassVar[bool] = True
-
-    def export(
-        self,
-        launch: Launch,
-        dest: str | os.PathLike[str] | IO[bytes],
-        /,
-        *,
-        sheets: Iterable[str] | None = None,
-        charts: bool = True,
-        accent: str = DEFAULT_ACCENT,
-        since: Launch | None = None,
-    ) -> None:
-        """Write ``launch`` as an .xlsx workbook to ``dest`` (a path, written atomically, or a stream).
-
-        Args:
-            sheets: names of the sheets to write (see ``SHEETS``), in any order; all by
-                default. A workbook reads back only if it has every data sheet and Launch.
-            charts: whether to add the Charts sheet (native bar charts of the
-                leaderboards with numbers, as the deck draws them, each beside its table).
-            accent: the accent color as ``"#RRGGBB"``: headers, the launched models'
-                columns and their bars.
-            since: an earlier version of the launch: adds a Changes sheet after the
-                Summary, one row per change (:func:`launchbrief.diff`); the reader ignores it.
-
-        Raises:
-            ExportError: an option is wrong, or the launch does not fit a workbook (a
-                text over Excel's 32,767 characters, more rows than a sheet holds); the
-                field is named and nothing is written.
-
-        Warns:
-            XlsxTextWarning: text held XML-illegal control characters; they are written
-                as Excel's ``_xHHHH_`` escapes (which Excel and this reader decode).
-        """
-        chosen = _chosen_sheets(sheets, charts=charts)
-        colour = _colour(accent)
-        changes = changes_since(since, launch)
-        document_time()  # a bad SOURCE_DATE_EPOCH is refused here, before any work
-        escaped = _check_launch(launch, chosen)
-        if escaped:
-            shown = ", ".join(escaped[:5]) + (
-                f" and {len(escaped) - 5} more" if len(escaped) > 5 else ""
-            )
-            warnings.warn(
-                f"{len(escaped)} text field(s) hold control characters that a workbook cannot"
-                f" store as they are ({shown}); they are written as Excel's _xHHHH_ escapes",
-                XlsxTextWarning,
-                stacklevel=2,
-            )
-        # Build the whole file aside first: a stream gets the same bytes as a path, and
-        # a failure leaves nothing half-written in the caller's stream.
-        with tempfile.SpooledTemporaryFile(max_size=2**20) as buffer:
-            _write_workbook(launch, buffer, chosen, colour, changes)
-            buffer.seek(0)
-            with open_destination(dest) as stream:
-                shutil.copyfileobj(buffer, stream, 1 << 20)
-
-    def export_landscape(
-        self,
-        launches: Sequence[Launch],
-        dest: str | os.PathLike[str] | IO[bytes],
-        /,
-        *,
-        accent: str = DEFAULT_ACCENT,
-    ) -> None:
-        """Write one workbook across ``launches`` (see :func:`export_landscape`) to ``dest``."""
-        export_landscape(launches, dest, accent=accent)
+def write_workbook(
+    launch: Launch,
+    dest: str | os.PathLike[str] | IO[bytes],
+    /,
+    *,
+    sheets: Iterable[str] | None = None,
+    charts: bool = True,
+    accent: str = DEFAULT_ACCENT,
+    since: Launch | None = None,
+) -> None:
+    """Write ``launch`` as a workbook: :meth:`XlsxExporter.export` does its work here."""
+    chosen = _chosen_sheets(sheets, charts=charts)
+    colour = _colour(accent)
+    changes = changes_since(since, launch)
+    document_time()  # a bad SOURCE_DATE_EPOCH is refused here, before any work
+    escaped = _check_launch(launch, chosen)
+    if escaped:
+        shown = ", ".join(escaped[:5]) + (
+            f" and {len(escaped) - 5} more" if len(escaped) > 5 else ""
+        )
+        warnings.warn(
+            f"{len(escaped)} text field(s) hold control characters that a workbook cannot"
+            f" store as they are ({shown}); they are written as Excel's _xHHHH_ escapes",
+            XlsxTextWarning,
+            stacklevel=2,
+        )
+    # Build the whole file aside first: a stream gets the same bytes as a path, and
+    # a failure leaves nothing half-written in the caller's stream.
+    with tempfile.SpooledTemporaryFile(max_size=2**20) as buffer:
+        _write_workbook(launch, buffer, chosen, colour, changes)
+        buffer.seek(0)
+        with open_destination(dest) as stream:
+            shutil.copyfileobj(buffer, stream, 1 << 20)
 
 
 def export_landscape(
@@ -2770,22 +2732,6 @@ _READ_SHEETS = frozenset(spec.sheet for spec in (*DATA_TABLES, LAUNCH_SHEET))
 
 
 # --------------------------------------------------------------------------- reading
-
-
-class XlsxReader:
-    """The workbook as a reader plugin: ``launchbrief.load("x.xlsx")`` comes here."""
-
-    name: ClassVar[str] = "xlsx"
-    suffixes: ClassVar[tuple[str, ...]] = (".xlsx",)
-    description: ClassVar[str] = "A workbook launchbrief wrote, also after edits in Excel"
-
-    def sniff(self, head: bytes) -> bool:
-        """Whether ``head`` begins a zip archive with Excel parts (``xl/``): a workbook."""
-        return head.startswith(b"PK\x03\x04") and b"xl/" in head
-
-    def read(self, source: Path, /) -> Launch:
-        """Rebuild the launch from the workbook at ``source``; see :func:`read_workbook`."""
-        return read_workbook(source)
 
 
 def read_workbook(path: str | Path) -> Launch:

@@ -9,11 +9,13 @@ import functools
 import stat
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, ClassVar, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol, runtime_checkable
 
 from launchbrief._plugins import PluginEntry, by_cost, discover
 from launchbrief.exceptions import LaunchbriefError, UnknownFormatError
-from launchbrief.model import Launch
+
+if TYPE_CHECKING:
+    from launchbrief.model import Launch
 
 __all__ = [
     "ENTRY_POINT_GROUP",

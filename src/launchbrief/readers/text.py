@@ -6,10 +6,10 @@ They do not sniff: a text file whose suffix says nothing is refused rather than 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
-from launchbrief.io import loads, read_bytes
-from launchbrief.model import Launch
+if TYPE_CHECKING:
+    from launchbrief.model import Launch
 
 __all__ = ["JsonReader", "TomlReader", "YamlReader"]
 
@@ -25,6 +25,8 @@ class _TextReader:
                 not text, or a folder).
             FileNotFoundError: there is no such file.
         """
+        from launchbrief.io import loads, read_bytes  # on use: listing readers stays cheap
+
         return loads(read_bytes(source), self.format, name=str(source))
 
 
