@@ -190,11 +190,12 @@ def make_converter() -> cattrs.Converter:
     # Settings and specs take free keys beside their named fields: {shots: 5, metric: pass@1}.
     for free in (Settings, Specs):
         _register_free_keys(converter, free)
-    # Every dump says which shape it has, even though 1 is the default.
-    converter.register_unstructure_hook(
-        Launch,
-        cattrs.gen.make_dict_unstructure_fn(
-            Launch,
+    # Every dump says which shape it has, even though 1 is the default. The function is
+    # generated on the first dump, not here: loading and exporting never need it.
+    converter.register_unstructure_hook_factory(
+        lambda type_: type_ is Launch,
+        lambda type_: cattrs.gen.make_dict_unstructure_fn(
+            type_,
             converter,
             _cattrs_omit_if_default=True,
             schema_version=cattrs.gen.override(omit_if_default=False),
