@@ -28,6 +28,7 @@ from launchbrief.model import (
     Scale,
     Score,
     Settings,
+    Source,
     SourceKind,
     Surface,
 )
@@ -207,8 +208,7 @@ class _Index:
         return [r for group in self.results[benchmark_id].values() for r in group]
 
     def vendor_only(self, result: Result) -> bool:
-        kinds = {self.sources[source_id].kind for source_id in result.sources}
-        return SourceKind.VENDOR in kinds and not kinds & _CONFIRMING
+        return _vendor_only(self.sources, result)
 
 
 def leaderboards(launch: Launch) -> tuple[Leaderboard, ...]:
@@ -216,9 +216,12 @@ def leaderboards(launch: Launch) -> tuple[Leaderboard, ...]:
 
     A benchmark without results has one empty leaderboard (no cohort).
     """
-    index = _Index(launch)
+    return _leaderboards(_Index(launch))
+
+
+def _leaderboards(index: _Index) -> tuple[Leaderboard, ...]:
     boards = []
-    for benchmark in launch.benchmarks:
+    for benchmark in index.launch.benchmarks:
         cohorts = index.cohort_order(benchmark.id) or [None]
         boards += [_leaderboard(index, benchmark, cohort) for cohort in cohorts]
     return tuple(boards)
@@ -420,38 +423,47 @@ def scorecard(launch: Launch, model_id: str | None = None) -> Scorecard:
     sibling. ``model_id`` narrows it to one launched model.
     """
     index = _Index(launch)
+    return _scorecard(index, _leaderboards(index), model_id)
+
+
+def _scorecard(
+    index: _Index, boards: Sequence[Leaderboard], model_id: str | None = None
+) -> Scorecard:
+    """The scorecard over ``boards``, the launch's leaderboards (see :func:`leaderboards`).
+
+    The empty board of a benchmark without results gives no verdict.
+    """
     wanted = index.launched if model_id is None else {model_id}
     leads: list[Verdict] = []
     trails: list[Verdict] = []
     other: list[Verdict] = []
     buckets = {Relation.LEADS: leads, Relation.TRAILS: trails}
-    for benchmark in launch.benchmarks:
-        for cohort_id in index.cohort_order(benchmark.id):
-            board = _leaderboard(index, benchmark, cohort_id)
-            for standing in board.standings:
-                if standing.model.id in wanted and standing.launched:
-                    verdict = _numeric_verdict(board, standing)
-                    buckets.get(verdict.relation, other).append(verdict)  # type: ignore[arg-type]
-            for result in board.qualitative:
-                if result.model not in wanted or result.model not in index.launched:
+    for board in boards:
+        benchmark = board.benchmark
+        for standing in board.standings:
+            if standing.model.id in wanted and standing.launched:
+                verdict = _numeric_verdict(board, standing)
+                buckets.get(verdict.relation, other).append(verdict)  # type: ignore[arg-type]
+        for result in board.qualitative:
+            if result.model not in wanted or result.model not in index.launched:
+                continue
+            for comparison in result.comparisons:
+                # Against rivals only: a launched model is never said to lead its sibling.
+                rivals = [m for m in comparison.versus if m not in index.launched]
+                if comparison.versus and not rivals:
                     continue
-                for comparison in result.comparisons:
-                    # Against rivals only: a launched model is never said to lead its sibling.
-                    rivals = [m for m in comparison.versus if m not in index.launched]
-                    if comparison.versus and not rivals:
-                        continue
-                    verdict = Verdict(
-                        benchmark=benchmark,
-                        relation=comparison.relation,
-                        versus=tuple(index.models[m] for m in rivals),
-                        basis=Basis.QUALITATIVE,
-                        model=index.models[result.model],
-                        cohort=board.cohort,
-                        claim=result.claim,
-                        quoted=result.quoted,
-                        sources=result.sources,
-                    )
-                    buckets.get(comparison.relation, other).append(verdict)
+                verdict = Verdict(
+                    benchmark=benchmark,
+                    relation=comparison.relation,
+                    versus=tuple(index.models[m] for m in rivals),
+                    basis=Basis.QUALITATIVE,
+                    model=index.models[result.model],
+                    cohort=board.cohort,
+                    claim=result.claim,
+                    quoted=result.quoted,
+                    sources=result.sources,
+                )
+                buckets.get(comparison.relation, other).append(verdict)
     return Scorecard(leads=tuple(leads), trails=tuple(trails), other=tuple(other))
 
 
@@ -573,14 +585,16 @@ def matchups(launch: Launch) -> tuple[Matchup, ...]:
 
     Leaderboards of rivals alone are left out: they say nothing about the launch.
     """
-    card = scorecard(launch)
+    index = _Index(launch)
+    boards = _leaderboards(index)  # computed once, for the scorecard and the matchups
+    card = _scorecard(index, boards)
     words: dict[tuple[str, str | None], list[Verdict]] = {}
     for verdict in card.verdicts:
         if verdict.basis is Basis.QUALITATIVE:
             key = (verdict.benchmark.id, verdict.cohort.id if verdict.cohort else None)
             words.setdefault(key, []).append(verdict)
     found = []
-    for board in leaderboards(launch):
+    for board in boards:
         key = (board.benchmark.id, board.cohort.id if board.cohort else None)
         said = tuple(words.get(key, ()))
         ours = next((s for s in board.standings if s.launched), None)
@@ -782,7 +796,13 @@ def vendor_only(launch: Launch, result: Result) -> bool:
 
     Press coverage that relays a vendor chart does not count as confirmation.
     """
-    return _Index(launch).vendor_only(result)
+    # Only the sources are needed: not a whole _Index, which groups every result.
+    return _vendor_only({source.id: source for source in launch.sources}, result)
+
+
+def _vendor_only(sources: dict[str, Source], result: Result) -> bool:
+    kinds = {sources[source_id].kind for source_id in result.sources}
+    return SourceKind.VENDOR in kinds and not kinds & _CONFIRMING
 
 
 def source_ids(records: Iterable[object]) -> tuple[str, ...]:

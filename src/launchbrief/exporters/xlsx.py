@@ -23,6 +23,7 @@ before a byte is written.
 
 from __future__ import annotations
 
+import copy
 import functools
 import math
 import os
@@ -31,6 +32,7 @@ import shutil
 import tempfile
 import unicodedata
 import warnings
+import weakref
 import zipfile
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -485,7 +487,7 @@ _BASE_FONT = _font()
 class _Style:
     """The look of one kind of cell; ``cell()`` makes a cell of this look holding a value."""
 
-    __slots__ = ("alignment", "border", "fill", "font", "number_format")
+    __slots__ = ("_array", "_book", "alignment", "border", "fill", "font", "number_format")
 
     def __init__(
         self,
@@ -501,6 +503,9 @@ class _Style:
         self.alignment = alignment
         self.number_format = number_format
         self.border = border
+        # The style array a new cell of this look gets in one workbook (see fresh()).
+        self._book: weakref.ref[Any] | None = None
+        self._array: Any = None
 
     @property
     def plain(self) -> bool:
@@ -519,9 +524,26 @@ class _Style:
             cell.border = self.border
         return cell
 
+    def fresh(self, ws: Any) -> Any:
+        """A new cell of this look, as :meth:`apply` makes it from a new cell.
+
+        Applying a look registers its font, fill... with the workbook and sets their
+        indexes in the cell's style array: the same indexes every time in one
+        workbook. So the look is applied once per workbook and the array copied
+        after that (openpyxl hashes every font and fill anew at each assignment).
+        """
+        cell = WriteOnlyCell(ws)
+        book = ws.parent
+        if self._book is not None and self._book() is book:
+            cell._style = copy.copy(self._array)
+            return cell
+        self.apply(cell)
+        self._book, self._array = weakref.ref(book), copy.copy(cell._style)
+        return cell
+
     def cell(self, ws: Any, value: Any = None) -> Any:
         """A new cell of this look holding ``value`` (text is kept as text, never a formula)."""
-        cell = self.apply(WriteOnlyCell(ws))
+        cell = self.fresh(ws)
         if not cell.has_style:
             # openpyxl's row writer takes an unstyled cell it is handed as its scratch
             # cell for the rest of the row, overwriting it: every cell we make has a style.
@@ -567,7 +589,7 @@ class _Writer:
     def __init__(self, ws: Any, style: _Style | None = None) -> None:
         self.ws = ws
         self.style = style or _Style()
-        self.template = None if self.style.plain else self.style.apply(WriteOnlyCell(ws))
+        self.template = None if self.style.plain else self.style.fresh(ws)
 
     def __call__(self, value: Any) -> Any:
         if value is None:
@@ -688,7 +710,7 @@ class _Workbook:
 
     def style_id(self, ws: Any, style: _Style, *, quoted: bool = False) -> int:
         """The workbook's id for a cell style (``quoted``: with the quote prefix that keeps text text)."""
-        cell = style.apply(WriteOnlyCell(ws))
+        cell = style.fresh(ws)
         if quoted:
             cell.quotePrefix = True
         return int(cell.style_id) if cell.has_style else 0

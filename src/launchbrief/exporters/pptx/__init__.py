@@ -47,7 +47,9 @@ from launchbrief.exporters._colors import HOUSE_ACCENT as DEFAULT_ACCENT
 from launchbrief.exporters._registry import open_destination
 
 if TYPE_CHECKING:
-    from launchbrief.exporters.pptx._build import (
+    from launchbrief.exporters.pptx._build import (  # noqa: F401
+        _APPENDIX,
+        _MAIN,
         APPENDIX,
         MAX_TEMPLATE_BYTES,
         SLIDES,
@@ -78,6 +80,8 @@ _BUILD_NAMES = frozenset(
         "APPENDIX",
         "MAX_TEMPLATE_BYTES",
         "SLIDES",
+        "_APPENDIX",
+        "_MAIN",
         "_linear_parts",
         "build_deck",
         "build_landscape",

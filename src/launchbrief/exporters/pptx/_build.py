@@ -6,7 +6,6 @@ It imports python-pptx (through :mod:`.deck` and the slide modules); the package
 
 from __future__ import annotations
 
-import io
 import os
 import re
 from collections.abc import Callable, Sequence
@@ -23,6 +22,7 @@ from launchbrief.exporters.pptx.landscape import landscape_slides
 
 # Looked up here at build time: the part-naming benchmark swaps in python-pptx's own.
 from launchbrief.exporters.pptx.parts import linear_parts as _linear_parts
+from launchbrief.exporters.pptx.parts import package_bytes
 from launchbrief.exporters.pptx.slides.benchmarks import benchmarks_section
 from launchbrief.exporters.pptx.slides.changes import changes_slide
 from launchbrief.exporters.pptx.slides.cover import divider_slide
@@ -173,9 +173,7 @@ def _build(
             if not deck.slide_count:
                 raise ExportError("the deck would have no slides: choose other slides=")
             deck.finish(launches)
-            buffer = io.BytesIO()
-            prs.save(buffer)
-        return normalize_zip(buffer.getvalue())
+        return normalize_zip(package_bytes(prs))
     except (LaunchbriefError, MemoryError, OSError):
         raise  # ours, or the system's (no memory, a template that cannot be read): as they are
     except Exception as error:

@@ -7,16 +7,20 @@ slide module adds its slides through :meth:`Deck.new_slide` and draws with
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import copy
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from lxml import etree  # type: ignore[import-untyped]  # lxml ships no stubs; python-pptx uses it
 from pptx.enum.shapes import MSO_SHAPE, PP_PLACEHOLDER
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
+from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml.ns import qn
-from pptx.parts.slide import SlidePart
+from pptx.parts.slide import NotesSlidePart, SlidePart
+from pptx.shapes.placeholder import NotesSlidePlaceholder
+from pptx.shapes.shapetree import SlideShapeFactory
 from pptx.util import Pt
 
 from launchbrief._reproducible import document_time
@@ -90,6 +94,11 @@ class Deck:
         self._next_slide_id = max([255, *(int(s.get("id")) for s in slide_list)]) + 1
         self._slide_list = slide_list
         self._placeholders: dict[tuple[int, frozenset[Any]], Any] = {}
+        # What a clone of each layout placeholder is made of, and the size it inherits.
+        self._kinds: dict[int, tuple[Any, str, str, int]] = {}
+        self._extents: dict[tuple[int, int | None], tuple[float, float]] = {}
+        # A fresh notes slide, copied for every slide after the first (see _notes_frame).
+        self._notes_page: Any = None
         self._styles: dict[tuple[int, Any, bool], TextStyle] = {}
         # Source names by launch (by identity: the launches outlive the build).
         self._source_names: dict[int, dict[str, str]] = {}
@@ -106,17 +115,25 @@ class Deck:
         body = placeholder(layout, BODY_TYPES)
         title = title_placeholder(self.layouts["title_only"])
         footer_top = self.height * 0.9
+        # A placeholder's position is looked up on its layout and master at each
+        # reading: each is read once here.
         for shape in self.layouts["title_only"].placeholders:
-            if shape.placeholder_format.type in CHROME_TYPES and shape.top is not None:
-                footer_top = min(footer_top, pt(shape.top))
-        if body is not None and body.width and body.height:
-            box = Box(pt(body.left), pt(body.top), pt(body.width), pt(body.height))
+            if shape.placeholder_format.type in CHROME_TYPES:
+                shape_top = shape.top
+                if shape_top is not None:
+                    footer_top = min(footer_top, pt(shape_top))
+        body_box = _box_of(body) if body is not None else None
+        title_box = _box_of(title) if title is not None else None
+        if body_box is not None and body_box[2] and body_box[3]:
+            box = Box(*(pt(value) for value in body_box))
         else:
-            top = pt(title.top) + pt(title.height) + 12
-            box = Box(pt(title.left), top, pt(title.width), footer_top - 8 - top)
-        if title is not None and title.top is not None:
+            if title_box is None:  # pragma: no cover - the layouts chosen all have a title
+                raise ExportError("the template's layouts have neither a body nor a title")
+            top = pt(title_box[1]) + pt(title_box[3]) + 12
+            box = Box(pt(title_box[0]), top, pt(title_box[2]), footer_top - 8 - top)
+        if title_box is not None and title_box[1] is not None:
             # Never under the title of the layout actually used for content slides.
-            title_bottom = pt(title.top) + pt(title.height)
+            title_bottom = pt(title_box[1]) + pt(title_box[3])
             if box.y < title_bottom + 6:
                 box = Box(box.x, title_bottom + 6, box.w, box.bottom - title_bottom - 6)
         if box.bottom > footer_top - 4:
@@ -153,7 +170,7 @@ class Deck:
             names = story.source_names(footer_names(self, launch), sources)
         self._footer(slide, layout, names, launch, footer)
         if self.notes:
-            slide.notes_slide.notes_text_frame.text = notes or clean(title)
+            self._notes_frame(slide).text = notes or clean(title)
         return Page(slide=slide, frame=self.frame, number=self.slide_count)
 
     def _add_slide(self, layout: Any) -> Any:
@@ -164,7 +181,11 @@ class Deck:
         rid = self.prs.part.rels._add_relationship(RT.SLIDE, slide_part)
         self._slide_list._add_sldId(id=self._next_slide_id, rId=rid)
         self._next_slide_id += 1
-        return slide_part.slide
+        slide = slide_part.slide
+        # Every shape on the slide is added through this one shape tree, so the next
+        # shape id is counted rather than searched for in the whole slide each time.
+        slide.shapes.turbo_add_enabled = True
+        return slide
 
     def layout_placeholder(self, layout: Any, types: set[Any]) -> Any:
         """The layout's first placeholder of one of ``types`` (looked up once per layout)."""
@@ -173,12 +194,77 @@ class Deck:
             self._placeholders[key] = placeholder(layout, types)
         return self._placeholders[key]
 
+    def _notes_frame(self, slide: Any) -> Any:
+        """The notes text frame of ``slide``'s new notes slide, made as python-pptx makes it.
+
+        python-pptx makes every notes slide afresh from the notes master, by the same
+        steps, so they all start the same: the first is made by python-pptx (which
+        also makes the notes master when the deck has none) and kept unwritten; the
+        others are copies of it, related to the notes master and their slide alike,
+        their notes placeholder found where it is in the first.
+        """
+        slide_part = slide.part
+        if self._notes_page is None:
+            notes_slide = slide.notes_slide
+            frame = notes_slide.notes_text_frame
+            shapes = list(notes_slide._element.cSld.spTree)
+            where = None if frame is None else shapes.index(frame._txBody.getparent())
+            self._notes_page = (
+                copy.deepcopy(notes_slide._element),
+                notes_slide.part.part_related_by(RT.NOTES_MASTER),
+                where,
+            )
+            return frame
+        element, master_part, where = self._notes_page
+        notes_part = NotesSlidePart(
+            self.parts.next_partname("/ppt/notesSlides/notesSlide%d.xml"),
+            CT.PML_NOTES_SLIDE,
+            self.prs.part.package,
+            copy.deepcopy(element),
+        )
+        notes_part.relate_to(master_part, RT.NOTES_MASTER)
+        notes_part.relate_to(slide_part, RT.SLIDE)
+        slide_part.relate_to(notes_part, RT.NOTES_SLIDE)
+        if where is None:
+            return None
+        notes_slide = slide.notes_slide
+        body = notes_slide._element.cSld.spTree[where]
+        return NotesSlidePlaceholder(body, notes_slide.placeholders).text_frame
+
     def clone(self, slide: Any, layout: Any, types: set[Any]) -> Any:
+        """A copy on ``slide`` of the layout's placeholder of ``types``, as python-pptx clones it.
+
+        Same element, id and name as ``slide.shapes.clone_placeholder``, and the same
+        shape as ``slide.placeholders[idx]`` (the slide's first placeholder with that
+        idx), without python-pptx's XPath lookups of the layout placeholder's kind.
+        """
         source = self.layout_placeholder(layout, types)
         if source is None:
             return None
-        slide.shapes.clone_placeholder(source)
-        return slide.placeholders[source.placeholder_format.idx]
+        kind = self._kinds.get(id(source))
+        if kind is None:
+            sp = source.element
+            kind = self._kinds[id(source)] = (sp.ph_type, sp.ph_orient, sp.ph_sz, sp.ph_idx)
+        ph_type, orient, sz, idx = kind
+        shapes = slide.shapes
+        id_ = shapes._next_shape_id
+        name = shapes._next_ph_name(ph_type, id_, orient)
+        shapes._spTree.add_placeholder(id_, name, ph_type, orient, sz, idx)
+        first = next(e for e in _placeholder_elements(shapes._spTree) if _ph_idx(e) == idx)
+        return SlideShapeFactory(first, slide.placeholders)
+
+    def extent(self, shape: Any, layout: Any) -> tuple[float, float]:
+        """Width and height in points of a placeholder cloned from ``layout``.
+
+        A clone with no size of its own inherits that of the layout's placeholder
+        with its idx, which python-pptx looks up anew each time: looked up once here.
+        """
+        if shape._element.spPr.find(qn("a:xfrm")) is not None:
+            return pt(shape.width), pt(shape.height)
+        key = (id(layout), _ph_idx(shape._element))
+        if key not in self._extents:
+            self._extents[key] = (pt(shape.width), pt(shape.height))
+        return self._extents[key]
 
     def placeholder_style(self, shape: Any, layout: Any, *, title: bool) -> TextStyle:
         """Size, insets and fonts a placeholder inherits from its layout and master.
@@ -231,8 +317,9 @@ class Deck:
         """Set the title, shrunk to fit its placeholder (and cut with "…" as a last resort)."""
         style = self.placeholder_style(shape, layout, title=True)
         left, top, right, bottom = style.insets
-        width = pt(shape.width) - left - right
-        height = pt(shape.height) - top - bottom
+        shape_width, shape_height = self.extent(shape, layout)
+        width = shape_width - left - right
+        height = shape_height - top - bottom
         para = Para.of(text, bold=True)
         floor = min(style.size, TITLE_FLOOR)
         size = fit_size([para], width, height, style.fonts, largest=style.size, smallest=floor)
@@ -274,7 +361,7 @@ class Deck:
         if text is not None:
             self._set_footer(footer.text_frame, text, min(style.size, 10.0))
         else:
-            self._footer_text(footer, style, names, launch)
+            self._footer_text(footer, layout, style, names, launch)
         paragraph = number.text_frame.paragraphs[0]._p
         for child in list(paragraph):
             if etree.QName(child).localname in {"r", "fld", "br"}:
@@ -290,7 +377,12 @@ class Deck:
             paragraph.append(end)
 
     def _footer_text(
-        self, shape: Any, style: TextStyle, names: Sequence[str], launch: Launch | None
+        self,
+        shape: Any,
+        layout: Any,
+        style: TextStyle,
+        names: Sequence[str],
+        launch: Launch | None,
     ) -> None:
         """Name every source in the footer, on one line or two; else point to the Sources slide.
 
@@ -298,7 +390,8 @@ class Deck:
         pointed to (the slide number is filled in by :meth:`finish`, once known).
         """
         left, _top, right, _bottom = style.insets
-        width = pt(shape.width) - left - right - 2
+        shape_width, shape_height = self.extent(shape, layout)
+        width = shape_width - left - right - 2
         size = min(style.size, 10.0)
         frame = shape.text_frame
         frame.word_wrap = True
@@ -313,7 +406,7 @@ class Deck:
                     return
             # Two lines at a smaller size, within the footer's own box: its vertical
             # margins give way to the second line.
-            height = pt(shape.height)
+            height = shape_height
             for fitted in sizes[1:] or sizes:
                 two = 2 * style.fonts.line_height(fitted)
                 if two <= height and fits([Para.of(text)], width, two, fitted, style.fonts):
@@ -407,14 +500,18 @@ class Deck:
 
     def write(self, frame: Any, paras: Sequence[Para], size: float) -> None:
         """Write measured paragraphs into a text frame (its old text is replaced)."""
-        body = frame._txBody
-        for old in body.findall(qn("a:p")):
+        self.write_body(frame._txBody, paras, size)
+
+    def write_body(self, body: Any, paras: Sequence[Para], size: float) -> None:
+        """Write measured paragraphs into a ``txBody`` element (its old paragraphs are replaced)."""
+        for old in body.findall(_A_P):
             body.remove(old)
+        sub = etree.SubElement
         for index, para in enumerate(paras or [Para.of("")]):
-            p = etree.SubElement(body, qn("a:p"))
+            p = sub(body, _A_P)
             own = para.size_at(size)
-            ppr = etree.SubElement(p, qn("a:pPr"))
-            ppr.set("algn", {"left": "l", "center": "ctr", "right": "r"}[para.align])
+            ppr = sub(p, _A_PPR)
+            ppr.set("algn", _ALIGN[para.align])
             if para.bullet:
                 indent = round(own * 1.0 * EMU_PER_PT)
                 ppr.set("marL", str(indent))
@@ -422,31 +519,27 @@ class Deck:
             else:
                 ppr.set("marL", "0")
                 ppr.set("indent", "0")
-            spacing = etree.SubElement(ppr, qn("a:lnSpc"))
-            etree.SubElement(spacing, qn("a:spcPct"), val="100000")
-            before = etree.SubElement(ppr, qn("a:spcBef"))
+            sub(sub(ppr, _A_LN_SPC), _A_SPC_PCT, val="100000")
             gap = para.space_before * own if index else 0.0
-            etree.SubElement(before, qn("a:spcPts"), val=str(round(gap * 100)))
-            after = etree.SubElement(ppr, qn("a:spcAft"))
-            etree.SubElement(after, qn("a:spcPts"), val="0")
+            sub(sub(ppr, _A_SPC_BEF), _A_SPC_PTS, val=str(round(gap * 100)))
+            sub(sub(ppr, _A_SPC_AFT), _A_SPC_PTS, val="0")
             if para.bullet:
-                color = etree.SubElement(ppr, qn("a:buClr"))
-                etree.SubElement(color, qn("a:srgbClr"), val=self.palette.accent)
-                etree.SubElement(ppr, qn("a:buFont"), typeface="Arial")
-                etree.SubElement(ppr, qn("a:buChar"), char="•")
+                sub(sub(ppr, _A_BU_CLR), _A_SRGB_CLR, val=self.palette.accent)
+                sub(ppr, _A_BU_FONT, typeface="Arial")
+                sub(ppr, _A_BU_CHAR, char="•")
             else:
-                etree.SubElement(ppr, qn("a:buNone"))
+                sub(ppr, _A_BU_NONE)
+            sz = str(round(own * 100))
             for span in para.spans:
                 if not span.text:
                     continue
-                run = etree.SubElement(p, qn("a:r"))
-                rpr = etree.SubElement(run, qn("a:rPr"), lang="en-US", sz=str(round(own * 100)))
+                run = sub(p, _A_R)
+                rpr = sub(run, _A_RPR, lang="en-US", sz=sz)
                 rpr.set("b", "1" if span.bold else "0")
                 rpr.set("i", "1" if span.italic else "0")
-                fill = etree.SubElement(rpr, qn("a:solidFill"))
-                etree.SubElement(fill, qn("a:srgbClr"), val=self.palette.role(span.color))
-                etree.SubElement(run, qn("a:t")).text = span.text
-            etree.SubElement(p, qn("a:endParaRPr"), lang="en-US", sz=str(round(own * 100)))
+                sub(sub(rpr, _A_SOLID_FILL), _A_SRGB_CLR, val=self.palette.role(span.color))
+                sub(run, _A_T).text = span.text
+            sub(p, _A_END_PARA_RPR, lang="en-US", sz=sz)
 
     def rect(self, page: Page, box: Box, color: str, name: str) -> Any:
         shape = page.slide.shapes.add_shape(
@@ -524,6 +617,11 @@ class Deck:
                 workbook.update_from_xlsx_blob(pin_workbook(workbook.xlsx_part.blob))
 
 
+def _box_of(shape: Any) -> tuple[Any, Any, Any, Any]:
+    """A shape's left, top, width and height in EMU (``None`` where it has none)."""
+    return shape.left, shape.top, shape.width, shape.height
+
+
 def footer_names(deck: Deck, launch: Launch) -> dict[str, str]:
     """The footer names of ``launch``'s sources, by id (made once per launch)."""
     index = deck._source_names.get(id(launch))
@@ -553,3 +651,38 @@ def alt_text(shape: Any, text: str) -> None:
     element = shape._element
     c_nv_pr = element.find(f".//{qn('p:cNvPr')}")
     c_nv_pr.set("descr", clean(text))
+
+
+_SHAPE_TAGS = frozenset(
+    qn(tag) for tag in ("p:sp", "p:grpSp", "p:graphicFrame", "p:cxnSp", "p:pic", "p:contentPart")
+)
+_NV_PR = qn("p:nvPr")
+
+# The tags :meth:`Deck.write` writes, looked up once.
+_A_P, _A_PPR, _A_R, _A_RPR, _A_T, _A_END_PARA_RPR = (
+    qn(f"a:{name}") for name in ("p", "pPr", "r", "rPr", "t", "endParaRPr")
+)
+_A_LN_SPC, _A_SPC_PCT, _A_SPC_BEF, _A_SPC_AFT, _A_SPC_PTS = (
+    qn(f"a:{name}") for name in ("lnSpc", "spcPct", "spcBef", "spcAft", "spcPts")
+)
+_A_BU_CLR, _A_BU_FONT, _A_BU_CHAR, _A_BU_NONE = (
+    qn(f"a:{name}") for name in ("buClr", "buFont", "buChar", "buNone")
+)
+_A_SOLID_FILL, _A_SRGB_CLR = qn("a:solidFill"), qn("a:srgbClr")
+_ALIGN = {"left": "l", "center": "ctr", "right": "r"}
+_PH = qn("p:ph")
+
+
+def _placeholder_elements(tree: Any) -> Iterator[Any]:
+    """The placeholder shapes of a shape tree in document order (python-pptx's ``iter_ph_elms``)."""
+    for element in tree.iterchildren():
+        if element.tag in _SHAPE_TAGS and _ph_idx(element) is not None:
+            yield element
+
+
+def _ph_idx(element: Any) -> int | None:
+    """The idx of a shape's ``p:ph`` (0 when unwritten), or ``None`` when it is no placeholder."""
+    first = next(element.iterchildren(etree.Element), None)
+    nv_pr = first.find(_NV_PR) if first is not None else None
+    ph = nv_pr.find(_PH) if nv_pr is not None else None
+    return None if ph is None else int(ph.get("idx", "0"))

@@ -12,7 +12,7 @@ from pptx.oxml.ns import qn
 from launchbrief.exporters import _story as story
 from launchbrief.exporters._story import clean
 from launchbrief.exporters.pptx.deck import Deck, Page
-from launchbrief.exporters.pptx.geometry import BODY_FLOOR, BODY_SIZE, Box, pt
+from launchbrief.exporters.pptx.geometry import BODY_FLOOR, BODY_SIZE, Box
 from launchbrief.exporters.pptx.metrics import FontSet
 from launchbrief.exporters.pptx.template import BODY_TYPES
 from launchbrief.exporters.pptx.text import (
@@ -251,8 +251,9 @@ def body_slides(
             return
         style = deck.placeholder_style(body, layout, title=False)
         left, top, right, bottom = style.insets
-        width = pt(body.width) - left - right
-        height = pt(body.height) - top - bottom
+        body_width, body_height = deck.extent(body, layout)
+        width = body_width - left - right
+        height = body_height - top - bottom
         if first:  # no paragraph longer than a slide: the notes carry the full text
             pending = [clip(para, width, height, BODY_FLOOR, deck.body_fonts) for para in pending]
         size = fit_size(pending, width, height, deck.body_fonts, largest=20.0, smallest=BODY_FLOOR)

@@ -15,6 +15,8 @@ from contextlib import contextmanager
 from typing import Any
 
 from pptx.opc.packuri import PackURI
+from pptx.opc.serialized import PackageWriter, _ZipPkgWriter
+from pptx.util import lazyproperty
 
 from launchbrief._reproducible import document_time, normalize_zip
 
@@ -55,6 +57,38 @@ def linear_parts(prs: Any) -> Iterator[PartNames]:
         yield names
     finally:
         del package.next_partname
+
+
+def package_bytes(prs: Any) -> bytes:
+    """The presentation saved as python-pptx saves it, its entries stored uncompressed.
+
+    For :func:`~launchbrief._reproducible.normalize_zip`, which compresses every
+    entry afresh: the same entries in the same order, without deflating them twice.
+    """
+    buffer = io.BytesIO()
+    package = prs.part.package
+    _StoredPackageWriter(buffer, package._rels, tuple(package.iter_parts()))._write()
+    return buffer.getvalue()
+
+
+class _StoredZipWriter(_ZipPkgWriter):
+    """python-pptx's zip writer, its entries stored rather than deflated."""
+
+    @lazyproperty
+    def _zipf(self) -> zipfile.ZipFile:
+        return zipfile.ZipFile(
+            self._pkg_file, "w", compression=zipfile.ZIP_STORED, strict_timestamps=False
+        )
+
+
+class _StoredPackageWriter(PackageWriter):
+    """python-pptx's package writer (``Presentation.save``), writing to a stored zip."""
+
+    def _write(self) -> None:
+        with _StoredZipWriter(self._pkg_file) as phys_writer:
+            self._write_content_types_stream(phys_writer)
+            self._write_pkg_rels(phys_writer)
+            self._write_parts(phys_writer)
 
 
 def at_most_chars(text: str, length: int) -> str:

@@ -7,8 +7,8 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from lxml import etree  # type: ignore[import-untyped]  # lxml ships no stubs; python-pptx uses it
-from pptx.enum.text import MSO_ANCHOR
 from pptx.oxml.ns import qn
+from pptx.util import Emu
 
 from launchbrief.exporters import _story as story
 from launchbrief.exporters._story import clean
@@ -175,27 +175,49 @@ def table_slides(
         )
         shape.name = f"{title} table"
         alt_text(shape, alt if first else f"{alt} (continued)")
-        table = shape.table
         _plain_table(shape)
-        for index, width in enumerate(widths):
-            table.columns[index].width = emu(width)
-        for r, (cells, row_h) in enumerate(zip(all_rows, all_heights, strict=True)):
-            table.rows[r].height = emu(row_h)
-            for c, cell_spec in enumerate(cells):
-                cell = table.cell(r, c)
-                cell.margin_left, cell.margin_top, cell.margin_right, cell.margin_bottom = (
-                    emu(value) for value in margin
-                )
-                cell.vertical_anchor = MSO_ANCHOR.BOTTOM if r == 0 else MSO_ANCHOR.TOP
-                deck.write(cell.text_frame, cell_spec.paras, size)
-                _cell_style(
-                    cell,
-                    fill=cell_spec.fill,
-                    line=deck.palette.muted if r == 0 else deck.palette.rule,
-                    width=1.0 if r == 0 else 0.75,
-                )
-        shape.height = emu(sum(all_heights))
+        _fill_table(deck, shape, widths, all_rows, all_heights, margin, size)
         first = False
+
+
+def _fill_table(
+    deck: Deck,
+    shape: Any,
+    widths: Sequence[float],
+    rows: Sequence[Sequence[Cell]],
+    heights: Sequence[float],
+    margin: tuple[float, float, float, float],
+    size: float,
+) -> None:
+    """Size the table's columns and rows and write its cells, as python-pptx's setters would.
+
+    The elements are written directly: python-pptx's ``table.cell(r, c)`` and its
+    setters look every row and cell up again, and resize the frame after each
+    column and row (the frame ends as wide as its columns and as tall as its rows).
+    """
+    tbl = shape._element.graphic.graphicData.tbl
+    column_widths = [emu(width) for width in widths]
+    for grid_col, width in zip(tbl.tblGrid.gridCol_lst, column_widths, strict=True):
+        grid_col.w = width
+    shape.width = Emu(sum(column_widths))
+    left, top, right, bottom = (str(emu(value)) for value in margin)
+    for r, (tr, cells, row_h) in enumerate(zip(tbl.tr_lst, rows, heights, strict=True)):
+        tr.h = emu(row_h)
+        for tc, cell_spec in zip(tr.tc_lst, cells, strict=False):
+            tc_pr = tc.get_or_add_tcPr()
+            tc_pr.set("marL", left)
+            tc_pr.set("marT", top)
+            tc_pr.set("marR", right)
+            tc_pr.set("marB", bottom)
+            tc_pr.set("anchor", "b" if r == 0 else "t")  # MSO_ANCHOR.BOTTOM and TOP
+            deck.write_body(tc.get_or_add_txBody(), cell_spec.paras, size)
+            _cell_style(
+                tc_pr,
+                fill=cell_spec.fill,
+                line=deck.palette.muted if r == 0 else deck.palette.rule,
+                width=1.0 if r == 0 else 0.75,
+            )
+    shape.height = emu(sum(heights))
 
 
 def _ends_alone(heights: Sequence[float], room: float) -> bool:
@@ -288,24 +310,27 @@ def _plain_table(shape: Any) -> None:
     style.text = "{2D5ABB26-0587-4C30-8999-92F81FD0307C}"  # "No Style, No Grid"
 
 
-def _cell_style(cell: Any, *, fill: str | None, line: str, width: float) -> None:
-    tc_pr = cell._tc.get_or_add_tcPr()
+def _cell_style(tc_pr: Any, *, fill: str | None, line: str, width: float) -> None:
     for child in list(tc_pr):
         tc_pr.remove(child)
-    for side in ("lnL", "lnR", "lnT", "lnB"):
-        element = etree.SubElement(tc_pr, qn(f"a:{side}"))
-        if side == "lnB":
+    sub = etree.SubElement
+    for tag in _CELL_LINES:
+        element = sub(tc_pr, tag)
+        if tag == _A_LN_B:
             element.set("w", str(round(width * EMU_PER_PT)))
-            solid = etree.SubElement(element, qn("a:solidFill"))
-            etree.SubElement(solid, qn("a:srgbClr"), val=line)
+            sub(sub(element, _A_SOLID_FILL), _A_SRGB_CLR, val=line)
         else:
             element.set("w", "0")
-            etree.SubElement(element, qn("a:noFill"))
+            sub(element, _A_NO_FILL)
     if fill is None:
-        etree.SubElement(tc_pr, qn("a:noFill"))
+        sub(tc_pr, _A_NO_FILL)
     else:
-        solid = etree.SubElement(tc_pr, qn("a:solidFill"))
-        etree.SubElement(solid, qn("a:srgbClr"), val=fill)
+        sub(sub(tc_pr, _A_SOLID_FILL), _A_SRGB_CLR, val=fill)
+
+
+_CELL_LINES = tuple(qn(f"a:{side}") for side in ("lnL", "lnR", "lnT", "lnB"))
+_A_LN_B = _CELL_LINES[-1]
+_A_SOLID_FILL, _A_SRGB_CLR, _A_NO_FILL = qn("a:solidFill"), qn("a:srgbClr"), qn("a:noFill")
 
 
 def more_row(count: int, one: str, many: str, columns: int) -> list[Cell]:

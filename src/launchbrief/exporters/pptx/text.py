@@ -11,6 +11,7 @@ This module does not import python-pptx: it knows text, points and fonts only.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 import re
@@ -18,7 +19,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
 from launchbrief.exporters._story import clean
-from launchbrief.exporters.pptx.metrics import WIDTH_SAFETY, FontSet
+from launchbrief.exporters.pptx.metrics import WIDTH_SAFETY, FontSet, _advance, _Face
 
 #: Paragraphs scaled down (headings in small capitals) stop at this size.
 SMALLEST = 12.0
@@ -79,6 +80,11 @@ class Para:
         """The paragraph's plain text."""
         return "".join(span.text for span in self.spans)
 
+    @functools.cached_property
+    def _pieces(self) -> tuple[_Piece, ...]:
+        """The words and single spaces of the paragraph, split once (see :func:`_tokens`)."""
+        return tuple(_split(self))
+
 
 #: Left margin of a bullet paragraph, in ems of its size (the bullet hangs in it).
 BULLET_INDENT = 1.0
@@ -99,8 +105,19 @@ class _Piece:
 _Line = list[_Piece]
 
 
-def _tokens(para: Para) -> Iterator[_Piece]:
+#: Paragraphs up to this many characters keep their words once split (see
+#: ``Para._pieces``); longer ones are split as far as they are read, every time.
+_KEEP_PIECES = 4096
+
+
+def _tokens(para: Para) -> Iterable[_Piece]:
     """The words and single spaces of ``para``, in order, read as they are asked for."""
+    if sum(len(span.text) for span in para.spans) <= _KEEP_PIECES:
+        return para._pieces
+    return _split(para)
+
+
+def _split(para: Para) -> Iterator[_Piece]:
     for index, span in enumerate(para.spans):
         for match in _TOKEN.finditer(span.text):
             yield _Piece(match.group(), index, match.start())
@@ -166,23 +183,34 @@ def _lines(para: Para, width: float, size: float, fonts: FontSet) -> Iterator[_L
     available = width * WIDTH_SAFETY - (BULLET_INDENT * size if para.bullet else 0.0)
     available = max(available, size)  # a box narrower than one em still holds a letter
     spans = para.spans
+    # Each span's face and the width of a space in it, looked up once per layout:
+    # a word's width is then ``_advance(path, word) * size * factor``, as
+    # ``FontSet.width`` works it out.
+    faces: dict[int, _Face] = {}
+    spaces: dict[int, float] = {}
     line: _Line = []
     used = 0.0
     pending_space: _Piece | None = None
     for piece in _tokens(para):
-        span = spans[piece.span]
-        if piece.text == " ":
+        text = piece.text
+        if text == " ":
             if line:
                 pending_space = piece
             continue
-        measure = _wider_than(
-            piece.text, available, size, fonts, bold=span.bold, italic=span.italic
-        )
-        space = (
-            fonts.width(" ", size, bold=spans[pending_space.span].bold)
-            if pending_space is not None
-            else 0.0
-        )
+        span = spans[piece.span]
+        if len(text) > _LONG_WORD:
+            measure = _wider_than(text, available, size, fonts, bold=span.bold, italic=span.italic)
+        else:
+            face = faces.get(piece.span)
+            if face is None:
+                face = faces[piece.span] = fonts.face(span.bold, span.italic)
+            measure = _advance(face.path, text) * size * face.factor
+        space = 0.0
+        if pending_space is not None:
+            space = spaces.get(pending_space.span, -1.0)
+            if space < 0:
+                bold = spans[pending_space.span].bold
+                space = spaces[pending_space.span] = fonts.width(" ", size, bold=bold)
         if line and used + space + measure <= available:
             if pending_space is not None:
                 line.append(pending_space)
@@ -199,10 +227,9 @@ def _lines(para: Para, width: float, size: float, fonts: FontSet) -> Iterator[_L
                 line = [piece]
                 used = measure
             else:
-                word = piece.text
-                for start, end in _chunks(word, span, available, size, fonts):
-                    chunk = _Piece(word[start:end], piece.span, piece.start + start)
-                    if end < len(word):
+                for start, end in _chunks(text, span, available, size, fonts):
+                    chunk = _Piece(text[start:end], piece.span, piece.start + start)
+                    if end < len(text):
                         yield [chunk]
                     else:
                         line = [chunk]

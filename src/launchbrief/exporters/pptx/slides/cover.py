@@ -10,7 +10,7 @@ from launchbrief.exporters._story import clean
 from launchbrief.exporters._storyline import Brief
 from launchbrief.exporters.pptx.deck import Deck, footer_names
 from launchbrief.exporters.pptx.flow import Column, flow_slides
-from launchbrief.exporters.pptx.geometry import BODY_FLOOR, Box, pt
+from launchbrief.exporters.pptx.geometry import BODY_FLOOR, Box
 from launchbrief.exporters.pptx.metrics import FontSet
 from launchbrief.exporters.pptx.template import BODY_TYPES
 from launchbrief.exporters.pptx.text import (
@@ -76,8 +76,9 @@ def title_section(deck: Deck, launch: Launch) -> None:
         return
     style = deck.placeholder_style(subtitle, layout, title=False)
     left, top, right, bottom = style.insets
-    width = pt(subtitle.width) - left - right
-    height = pt(subtitle.height) - top - bottom
+    subtitle_width, subtitle_height = deck.extent(subtitle, layout)
+    width = subtitle_width - left - right
+    height = subtitle_height - top - bottom
     fitted = fit_size(
         paras,
         width,

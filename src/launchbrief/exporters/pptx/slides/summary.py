@@ -10,7 +10,7 @@ from launchbrief.exporters._story import clean
 from launchbrief.exporters._storyline import Brief, cover_name, takeaways
 from launchbrief.exporters.pptx.deck import Deck, footer_names
 from launchbrief.exporters.pptx.flow import Column, flow_slides
-from launchbrief.exporters.pptx.geometry import BODY_FLOOR, Box, pt
+from launchbrief.exporters.pptx.geometry import BODY_FLOOR, Box
 from launchbrief.exporters.pptx.template import BODY_TYPES
 from launchbrief.exporters.pptx.text import Para, Span, fit_items, fit_size
 
@@ -68,8 +68,9 @@ def cover_slide(deck: Deck, brief: Brief) -> None:
     else:
         style = deck.placeholder_style(subtitle, layout, title=False)
         left, top, right, bottom = style.insets
-        width = pt(subtitle.width) - left - right
-        height = pt(subtitle.height) - top - bottom
+        subtitle_width, subtitle_height = deck.extent(subtitle, layout)
+        width = subtitle_width - left - right
+        height = subtitle_height - top - bottom
         frame = subtitle.text_frame
     size = fit_size(paras, width, height, deck.body_fonts, largest=20.0, smallest=BODY_FLOOR)
     if size is None:  # the verdict gives way first: the notes hold it whole
