@@ -314,6 +314,76 @@ def test_export_all_is_all_or_nothing(muse: lb.Launch, tmp_path: Path) -> None:
     assert ["muse-spark.json", "muse-spark.yaml"] == sorted(p.name for p in tmp_path.iterdir())
 
 
+class DyingExporter:
+    """An exporter whose process dies without a word, as if killed."""
+
+    name = "dying"
+    suffix = ".dead"
+    media_type = "application/octet-stream"
+    description = "Ends its process"
+    document = False
+
+    def export(self, launch: lb.Launch, dest: str | os.PathLike[str] | IO[bytes], /) -> None:
+        """End the process at once."""
+        os._exit(3)
+
+
+@pytest.fixture
+def forking(monkeypatch: pytest.MonkeyPatch) -> None:
+    """export_all(parallel=True) forks whatever the machine (the test needs the path taken)."""
+    from launchbrief import _api
+
+    if "fork" not in __import__("multiprocessing").get_all_start_methods():
+        pytest.skip("this system cannot fork")
+    monkeypatch.setattr(_api, "_can_fork", lambda: True)
+
+
+@pytest.mark.usefixtures("forking")
+def test_parallel_export_writes_the_same_bytes(
+    muse: lb.Launch, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Formats built in forked processes are byte for byte those built one after another."""
+    from launchbrief._api import export_all
+    from launchbrief.exporters import get_exporter
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    chosen = [get_exporter(name) for name in ("xlsx", "pptx", "json", "csv")]
+    one, many = tmp_path / "one", tmp_path / "many"
+    one.mkdir()
+    many.mkdir()
+    alone = export_all(muse, one, chosen)
+    together = export_all(muse, many, chosen, parallel=True)
+    assert [p.name for p in alone] == [p.name for p in together]
+    assert [p.read_bytes() for p in alone] == [p.read_bytes() for p in together]
+
+
+@pytest.mark.usefixtures("failing", "forking")
+@pytest.mark.parametrize("order", [("failing", "json", "yaml"), ("json", "failing", "yaml")])
+def test_parallel_export_is_all_or_nothing(
+    muse: lb.Launch, tmp_path: Path, order: tuple[str, ...]
+) -> None:
+    """A format failing in the parent or in a forked child replaces no file; its error is raised."""
+    from launchbrief._api import export_all
+    from launchbrief.exporters import get_exporter
+
+    (tmp_path / "muse-spark.json").write_bytes(b"earlier")
+    chosen = [get_exporter(name) for name in order]
+    with pytest.raises(lb.ExportError, match="cannot write muse-spark"):
+        export_all(muse, tmp_path, chosen, parallel=True)
+    assert {"muse-spark.json": b"earlier"} == {p.name: p.read_bytes() for p in tmp_path.iterdir()}
+
+
+@pytest.mark.usefixtures("forking")
+def test_parallel_export_reports_a_child_that_died(muse: lb.Launch, tmp_path: Path) -> None:
+    """A child that ends without a result is an ExportError naming its format; nothing is written."""
+    from launchbrief._api import export_all
+    from launchbrief.exporters import get_exporter
+
+    with pytest.raises(lb.ExportError, match=r"the dying export stopped .*exit status 3"):
+        export_all(muse, tmp_path, [get_exporter("json"), DyingExporter()], parallel=True)
+    assert [] == list(tmp_path.iterdir())
+
+
 @pytest.mark.parametrize("value", ["abc", "99999999999"])
 def test_export_refuses_a_bad_source_date_epoch_first(
     muse: lb.Launch, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, value: str

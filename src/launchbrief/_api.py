@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import inspect
+import io
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import IO, Any, overload
 
@@ -62,6 +64,8 @@ def export_all(
     folder: str | os.PathLike[str],
     exporters: Sequence[Exporter],
     options: Mapping[str, Any] | None = None,
+    *,
+    parallel: bool = False,
 ) -> list[Path]:
     """Export ``launch`` with each exporter to ``folder/<launch id><suffix>``: all or none.
 
@@ -73,6 +77,11 @@ def export_all(
     reaches the workbook and the deck, ``{"template": "corp.pptx"}`` the deck only.
     ``{"since": earlier}`` (an earlier version of ``launch``, loaded once) gives the deck
     its "What changed" slide and the workbook its Changes sheet.
+
+    With ``parallel=True``, on a system that can fork and has more than one CPU, the
+    formats after the first are built at the same time in forked child processes (the
+    workbook and the deck are independent); the files are the same bytes, and still put
+    in place all or none. The command line asks for this; a caller with threads should not.
 
     Raises:
         ExportError: an exporter cannot write this launch, no exporter takes one of
@@ -92,10 +101,99 @@ def export_all(
             raise ExportError(f"refusing to write outside {base}: {target}")
         targets.append((exporter, target))
     with _atomic.replace_all(target for _, target in targets) as staging:
-        for (exporter, target), given in zip(targets, chosen, strict=True):
-            with staging.open(target) as stream:
-                exporter.export(launch, stream, **given)
+        jobs = list(zip(targets, chosen, strict=True))
+        if parallel and len(jobs) > 1 and _can_fork():
+            (first, first_target), first_given = jobs[0]
+            with _forked(launch, [(exporter, given) for (exporter, _), given in jobs[1:]]) as built:
+                with staging.open(first_target) as stream:
+                    first.export(launch, stream, **first_given)
+                for ((_, target), _given), data in zip(jobs[1:], built(), strict=True):
+                    with staging.open(target) as stream:
+                        stream.write(data)
+        else:
+            for (exporter, target), given in jobs:
+                with staging.open(target) as stream:
+                    exporter.export(launch, stream, **given)
     return [target for _, target in targets]
+
+
+def _can_fork() -> bool:
+    """Whether building formats in forked processes is safe and can be faster here."""
+    import multiprocessing
+    import threading
+
+    return (
+        "fork" in multiprocessing.get_all_start_methods()
+        and (os.cpu_count() or 1) > 1
+        and threading.active_count() == 1  # forking a process with threads is unsafe
+    )
+
+
+@contextlib.contextmanager
+def _forked(
+    launch: Launch, jobs: Sequence[tuple[Exporter, Mapping[str, Any]]]
+) -> Iterator[Callable[[], Iterator[bytes]]]:
+    """Start one forked child per job, each exporting ``launch`` to bytes; yield a reader.
+
+    The reader gives each child's bytes in order, or raises the error the child raised
+    (an :class:`ExportError` naming it when it cannot be sent back whole). Children still
+    running when the block ends (the parent's own export failed) are stopped.
+    """
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork")
+    children = []
+    for exporter, given in jobs:
+        receiver, sender = context.Pipe(duplex=False)
+        child = context.Process(
+            target=_build_in_child, args=(sender, exporter, launch, given), daemon=True
+        )
+        child.start()
+        sender.close()
+        children.append((child, receiver, exporter))
+
+    def results() -> Iterator[bytes]:
+        for child, receiver, exporter in children:
+            try:
+                kind, payload = receiver.recv()
+            except EOFError:
+                child.join()
+                raise ExportError(
+                    f"the {exporter.name} export stopped without a result"
+                    f" (exit status {child.exitcode})"
+                ) from None
+            if kind == "error":
+                raise payload
+            yield payload
+
+    try:
+        yield results
+    finally:
+        for child, receiver, _exporter in children:
+            receiver.close()
+            if child.is_alive():
+                child.terminate()
+            child.join()
+
+
+def _build_in_child(
+    sender: Any, exporter: Exporter, launch: Launch, given: Mapping[str, Any]
+) -> None:
+    """In a forked child: export to bytes and send them, or the error, to the parent."""
+    import pickle
+
+    try:
+        buffer = io.BytesIO()
+        exporter.export(launch, buffer, **given)
+        message: tuple[str, Any] = ("bytes", buffer.getvalue())
+    except BaseException as error:  # noqa: BLE001 - every failure goes back to the parent
+        try:
+            pickle.loads(pickle.dumps(error))
+            message = ("error", error)
+        except Exception:  # noqa: BLE001 - an error that cannot travel is described instead
+            message = ("error", ExportError(f"{exporter.name}: {type(error).__name__}: {error}"))
+    sender.send(message)
+    sender.close()
 
 
 def export_landscape_all(

@@ -713,7 +713,7 @@ def _export(args: argparse.Namespace) -> int:
     if since is not None:
         options["since"] = since
     try:
-        written = _api.export_all(launch, folder, chosen, options)
+        written = _api.export_all(launch, folder, chosen, options, parallel=True)
     except OSError as error:
         raise _failure("write", error) from error
     for target in written:
