@@ -7,7 +7,7 @@ objects out. Exporters present these results; they never recompute them.
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 
 import attrs
@@ -220,11 +220,23 @@ def leaderboards(launch: Launch) -> tuple[Leaderboard, ...]:
 
 
 def _leaderboards(index: _Index) -> tuple[Leaderboard, ...]:
-    boards = []
+    return tuple(_each_leaderboard(index))
+
+
+def _each_leaderboard(index: _Index) -> Iterator[Leaderboard]:
+    """The leaderboards of :func:`leaderboards`, made one at a time as they are asked for.
+
+    A caller that looks at each board once keeps one board alive instead of every board
+    at once: an object per scored result of the whole record.
+    """
     for benchmark in index.launch.benchmarks:
-        cohorts = index.cohort_order(benchmark.id) or [None]
-        boards += [_leaderboard(index, benchmark, cohort) for cohort in cohorts]
-    return tuple(boards)
+        for cohort in index.cohort_order(benchmark.id) or [None]:
+            yield _leaderboard(index, benchmark, cohort)
+
+
+def _iter_leaderboards(launch: Launch) -> Iterator[Leaderboard]:
+    """:func:`leaderboards`, one board at a time: for the exporters of big records."""
+    return _each_leaderboard(_Index(launch))
 
 
 def leaderboard(launch: Launch, benchmark_id: str, cohort_id: str | None = None) -> Leaderboard:
@@ -423,13 +435,14 @@ def scorecard(launch: Launch, model_id: str | None = None) -> Scorecard:
     sibling. ``model_id`` narrows it to one launched model.
     """
     index = _Index(launch)
-    return _scorecard(index, _leaderboards(index), model_id)
+    return _scorecard(index, _each_leaderboard(index), model_id)
 
 
 def _scorecard(
-    index: _Index, boards: Sequence[Leaderboard], model_id: str | None = None
+    index: _Index, boards: Iterable[Leaderboard], model_id: str | None = None
 ) -> Scorecard:
-    """The scorecard over ``boards``, the launch's leaderboards (see :func:`leaderboards`).
+    """The scorecard over ``boards``, the launch's leaderboards (see :func:`leaderboards`),
+    looked at once each: a generator of them keeps one alive at a time.
 
     The empty board of a benchmark without results gives no verdict.
     """
@@ -527,7 +540,7 @@ class FamilyRow:
 def family(launch: Launch) -> tuple[FamilyRow, ...]:
     """Every leaderboard where a launched model has a number, with the family's standings."""
     rows = []
-    for board in leaderboards(launch):
+    for board in _iter_leaderboards(launch):  # only the boards kept are held
         members = tuple(s for s in board.standings if s.launched)
         if members:
             rows.append(FamilyRow(board=board, members=members))
@@ -1075,7 +1088,7 @@ def _family_standing(launch: Launch, card: Scorecard) -> tuple[int, int, int]:
     """
     led = trailed = 0
     seen: set[tuple[str, str | None]] = set()
-    for board in leaderboards(launch):
+    for board in _iter_leaderboards(launch):  # one board alive at a time
         mine = [s for s in board.standings if s.launched]
         if not board.contested or not mine:
             continue
@@ -1200,7 +1213,7 @@ def shared_leaderboards(launches: Sequence[Launch]) -> tuple[SharedBoard, ...]:
     groups: dict[tuple[object, ...], list[LaunchEntry]] = {}
     firsts: dict[tuple[object, ...], Benchmark] = {}
     for launch in launches:
-        for board in leaderboards(launch):
+        for board in _iter_leaderboards(launch):  # one board alive at a time
             best = next((s for s in board.standings if s.launched), None)
             if best is None:
                 continue

@@ -1714,3 +1714,22 @@ def test_libreoffice_repeats_the_matrix_header_on_every_page(tmp_path: Path) -> 
         ).stdout
         assert "Leaderboard" in text, page
         assert "Bench " in text, page
+
+
+def test_note_shapes_are_the_bytes_openpyxl_writes() -> None:
+    """The notes' drawing written shape by shape is byte for byte openpyxl's own (its internals
+    are used: this fails first if a new openpyxl draws notes differently)."""
+    from openpyxl.comments import Comment
+    from openpyxl.comments.comment_sheet import CommentRecord, CommentSheet
+    from openpyxl.comments.shape_writer import ShapeWriter
+
+    from launchbrief.exporters.xlsx import _note_shapes
+
+    sheet = openpyxl.Workbook().active
+    records = []
+    for row in range(1, 8):
+        cell = sheet.cell(row=row, column=2)
+        cell.comment = Comment(f"note {row}: <&> “quoted”", "launchbrief", 60 + row, 200)
+        records.append(CommentRecord.from_cell(cell))
+    notes = CommentSheet.from_comments(records)
+    assert ShapeWriter(notes.comments).write(None) == _note_shapes(notes)

@@ -51,7 +51,8 @@ from openpyxl.chart.series import SeriesLabel
 from openpyxl.chart.text import RichText, Text
 from openpyxl.chart.title import Title
 from openpyxl.comments import Comment
-from openpyxl.comments.comment_sheet import CommentRecord
+from openpyxl.comments.comment_sheet import CommentRecord, CommentSheet
+from openpyxl.comments.shape_writer import ShapeWriter
 from openpyxl.drawing.text import (
     CharacterProperties,
     Paragraph,
@@ -59,6 +60,7 @@ from openpyxl.drawing.text import (
     RegularTextRun,
 )
 from openpyxl.formatting.rule import FormulaRule
+from openpyxl.packaging.relationship import Relationship
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
@@ -66,6 +68,7 @@ from openpyxl.worksheet.filters import AutoFilter
 from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
 from openpyxl.writer.excel import ExcelWriter
+from openpyxl.xml.functions import Element, tostring
 
 from launchbrief import analysis
 from launchbrief._diff import Changes, changes_since
@@ -191,6 +194,9 @@ _MOST_SERIES = 6
 _MOST_BARS = 30
 #: The Charts sheet holds at most this many benchmark charts (the matrix has them all).
 _MOST_CHARTS = 40
+#: Streamed rows are handed to the archive in pieces of about this many characters: a
+#: piece is held three times over (rows, joined text, bytes) until it is compressed.
+_CHUNK_CHARS = 1 << 16
 
 _DATE_FORMAT = "yyyy-mm-dd"
 #: Excel has no serial numbers for earlier dates (and miscounts 1900's February):
@@ -762,7 +768,46 @@ class _Workbook:
             if ws in self.splices
         }
         archive = PinnedZipFile(buffer, moment.timetuple()[:6], splices)
-        ExcelWriter(self.wb, archive).save()
+        _ExcelWriter(self.wb, archive).save()
+
+
+class _ExcelWriter(ExcelWriter):  # type: ignore[misc]
+    """openpyxl's writer, with the shapes of a sheet's notes drawn one at a time.
+
+    openpyxl builds the drawing (VML) of all of a sheet's notes as one XML tree before
+    it writes it: a thousand notes held some 5 MiB at the big workbook's peak. The same
+    bytes are made here shape by shape, each as openpyxl serializes it in that tree.
+    """
+
+    def _write_comment(self, ws: Any) -> None:
+        kept = ws.legacy_drawing is not None and self.workbook.vba_archive is not None
+        if kept:  # pragma: no cover - a write-only workbook has no macro drawing to keep
+            super()._write_comment(ws)
+            return
+        sheet = CommentSheet.from_comments(ws._comments)
+        self._comments.append(sheet)
+        sheet._id = len(self._comments)
+        self._archive.writestr(sheet.path[1:], tostring(sheet.to_tree()))
+        self.manifest.append(sheet)
+        ws.legacy_drawing = f"xl/drawings/commentsDrawing{sheet._id}.vml"
+        self._archive.writestr(ws.legacy_drawing, _note_shapes(sheet))
+        self.vba_modified.add(ws.legacy_drawing)
+        ws._rels.append(Relationship(Id="comments", type=sheet._rel_type, Target=sheet.path))
+
+
+def _note_shapes(sheet: Any) -> bytes:
+    """The VML drawing of ``sheet``'s notes, byte for byte as ``ShapeWriter.write`` makes it:
+    ``<xml>``, the note shape type, a shape per note."""
+    writer = ShapeWriter(())
+    root = Element("xml")
+    writer.add_comment_shapetype(root)
+    parts = [tostring(root)[: -len(b"</xml>")]]
+    for number, (coordinate, comment) in enumerate(sheet.comments, 1026):
+        holder = Element("xml")  # each shape serialized within the same bare parent
+        writer.add_comment_shape(holder, number, coordinate, comment.height, comment.width)
+        parts.append(tostring(holder)[len(b"<xml>") : -len(b"</xml>")])
+    parts.append(b"</xml>")
+    return b"".join(parts)
 
 
 class _Book(_Workbook):
@@ -865,11 +910,12 @@ class _Digest:
     __slots__ = ("board_of", "boards", "gap_shapes", "gaps", "ranks", "score_shapes", "shapes")
 
     def __init__(self, results: int) -> None:
-        #: Rank and gap of every result in record order (rank 0, gap NaN: none).
-        self.ranks = array("q", bytes(8 * results))
+        #: Rank and gap of every result in record order (rank 0, gap NaN: none); ranks
+        #: and board numbers are 32-bit, half the memory of Python's usual 64.
+        self.ranks = array("i", bytes(4 * results))
         self.gaps = array("d", [math.nan]) * results
         #: The leaderboard of every result, as an index into ``boards``.
-        self.board_of = array("q", bytes(8 * results))
+        self.board_of = array("i", bytes(4 * results))
         #: How each score and gap is shown, as an index into ``shapes``.
         self.score_shapes = array("h", bytes(2 * results))
         self.gap_shapes = array("h", bytes(2 * results))
@@ -898,7 +944,8 @@ def _digest(launch: Launch) -> _Digest:
             found = positions[key] = array("q")
         found.append(index)
     column_of = {model.id: index for index, model in enumerate(launch.models)}
-    for board in analysis.leaderboards(launch):
+    # One board alive at a time: all of them hold an object per scored result.
+    for board in analysis._iter_leaderboards(launch):
         number = len(digest.boards)
         row = _Board(board, len(launch.models))
         digest.boards.append(row)
@@ -1489,6 +1536,7 @@ def _write_results(book: _Book) -> None:
         }
         said: dict[str | None, str] = {}
         chunk: list[str] = []
+        size = 0
         for index, result in enumerate(launch.results):
             number = index + 2
             b_id, b_name, b_category, b_scale, b_direction = bench[result.benchmark]
@@ -1560,10 +1608,13 @@ def _write_results(book: _Book) -> None:
             if as_of:
                 parts.append(f'<c r="{c_as_of}{row}"{as_of}')
             parts.append("</row>")
-            chunk.append("".join(parts))
-            if len(chunk) >= 1000:
+            line = "".join(parts)
+            chunk.append(line)
+            size += len(line)
+            if size >= _CHUNK_CHARS:
                 yield "".join(chunk).encode("utf-8")
                 chunk.clear()
+                size = 0
         if chunk:
             yield "".join(chunk).encode("utf-8")
 
@@ -1866,6 +1917,7 @@ def _write_matrix(book: _Book) -> None:
 
     def rows() -> Iterator[bytes]:
         chunk: list[str] = []
+        size = 0
         note_letter = letters[-1]
         for row_number, board in enumerate(plan, start=2):
             row = str(row_number)
@@ -1905,10 +1957,13 @@ def _write_matrix(book: _Book) -> None:
                     f'<c r="{note_letter}{row}"{cells.text_fragment(note, note_id, quoted)}'
                 )
             parts.append("</row>")
-            chunk.append("".join(parts))
-            if len(chunk) >= 200:
+            line = "".join(parts)
+            chunk.append(line)
+            size += len(line)
+            if size >= _CHUNK_CHARS:
                 yield "".join(chunk).encode("utf-8")
                 chunk.clear()
+                size = 0
         if chunk:
             yield "".join(chunk).encode("utf-8")
 
