@@ -7,6 +7,7 @@ the number that remembers how it was written.
 
 from __future__ import annotations
 
+import json
 import math
 import pickle
 from datetime import date
@@ -15,6 +16,7 @@ from typing import Any
 import attrs
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 import launchbrief as lb
 from launchbrief.model import MAX_SCORE, FieldValueError, Score, launch_problems, written
@@ -1081,3 +1083,21 @@ def test_scores_keep_their_writing_on_records() -> None:
     score = launch.results[0].score
     assert isinstance(score, Score)
     assert "85.20" == score.text
+
+
+@given(
+    st.one_of(
+        st.floats(allow_nan=False, allow_infinity=False).map(json.dumps),
+        st.from_regex(r"-?(0|[1-9][0-9]{0,20})\.[0-9]{1,25}", fullmatch=True),
+        st.from_regex(r"-?(0|[1-9][0-9]{0,5})(\.[0-9]{1,5})?[eE][-+]?[0-9]{1,3}", fullmatch=True),
+    ).filter(lambda token: "." in token or "e" in token.lower())
+)
+def test_a_json_number_reads_as_the_written_score(token: str) -> None:
+    """Score.of_json_number(token) is Score(token): same value, decimals and written form."""
+    fast, slow = Score.of_json_number(token), Score(token)
+    assert (float(slow), slow.decimals, slow.exponent, slow.text) == (
+        float(fast),
+        fast.decimals,
+        fast.exponent,
+        fast.text,
+    )

@@ -541,7 +541,9 @@ def parse_json(text: str) -> tuple[Any, Callable[[], Locations]]:
         return mapping
 
     try:
-        data = json.loads(text, object_pairs_hook=pairs, parse_int=_json_int, parse_float=Score)
+        data = json.loads(
+            text, object_pairs_hook=pairs, parse_int=_json_int, parse_float=Score.of_json_number
+        )
     except json.JSONDecodeError as error:
         raise ParseFailure(
             [Problem(f"invalid JSON: {error.msg}", line=error.lineno, column=error.colno)]

@@ -189,6 +189,21 @@ class Score(float):
                 number.exponent = text.lower().replace("e+", "e")
         return number
 
+    @classmethod
+    def of_json_number(cls, token: str) -> Score:
+        """``Score(token)`` for a JSON number with a fraction or an exponent, made faster.
+
+        A JSON parser hands over only well-formed tokens (no sign but ``-``, no spaces):
+        the decimals are counted without the regular expressions a written text needs.
+        """
+        if len(token) > 40 or "e" in token or "E" in token:
+            return cls(token)
+        number = float.__new__(cls, token)
+        point = token.find(".")
+        number.decimals = 0 if point < 0 else len(token) - point - 1
+        number.exponent = None
+        return number
+
     @property
     def text(self) -> str:
         """The number as written: ``"85.20"``, ``"8e9"``; else Python's ``repr``."""
