@@ -652,3 +652,26 @@ def test_a_mistyped_built_in_name_gets_a_suggestion() -> None:
     """A name close to a built-in launch's is answered with that name."""
     with pytest.raises(FileNotFoundError, match="did you mean 'muse-spark'"):
         lb.load("muse-sprk")
+
+
+@pytest.mark.parametrize("claim", ["A" * n for n in range(1, 40, 3)])
+def test_toml_dump_of_plain_floats_is_stable(claim: str) -> None:
+    """A record built in Python with plain floats dumps to TOML as its loaded copy does: the
+    writer lays a short result out inline by its length, and a float and a Score count alike."""
+    launch = lb.loads(
+        """
+        schema_version: 2
+        id: t
+        title: T launches T
+        developer: {name: T}
+        models: [{id: m, name: M, launched: true}]
+        benchmarks: [{id: b, name: B, category: c}]
+        results: [{benchmark: b, model: m, score: 0.0, settings: {}, claim: x}]
+        """,
+        "yaml",
+    )
+    built = attrs.evolve(launch.results[0], score=0.0, claim=claim)
+    assert not isinstance(built.score, Score)
+    launch = attrs.evolve(launch, results=(built,))
+    text = lb.dumps(launch, "toml")
+    assert text == lb.dumps(lb.loads(text, "toml"), "toml")

@@ -14,6 +14,7 @@ import codecs
 import difflib
 import functools
 import json
+import math
 import os
 import re
 import secrets
@@ -388,7 +389,7 @@ def _mark_numbers(data: Any) -> tuple[Any, Callable[[str], str]]:
     """``data`` with each :class:`Score` as a marked string, and what turns marks back.
 
     JSON and TOML writers print a float their own way (85.2); a mark lets the number
-    go into the text exactly as written (85.20). The mark holds a random nonce, so no
+    go into the text exactly as written (85.20), and every float is marked alike. The mark holds a random nonce, so no
     text of the record can pass for one.
     """
     nonce = secrets.token_hex(8)
@@ -397,6 +398,11 @@ def _mark_numbers(data: Any) -> tuple[Any, Callable[[str], str]]:
     def walk(value: Any) -> Any:
         if isinstance(value, Score):
             return f"{mark}{value.text}@@"
+        if isinstance(value, float) and math.isfinite(value):
+            # A plain float (a record built in Python) is marked too, as the writers would
+            # print it: the TOML writer lays out a table by its length, so a number must be
+            # as long whether it is a Score or not, or a dump of the loaded record would differ.
+            return f"{mark}{value!r}@@"
         if isinstance(value, dict):
             return {key: walk(item) for key, item in value.items()}
         if isinstance(value, list):
