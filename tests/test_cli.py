@@ -37,7 +37,7 @@ def run(
         capture_output=True,
         text=True,
         encoding="utf-8",
-        timeout=60,
+        timeout=120,
         env={**os.environ, **(env or {})},
         check=False,
     )

@@ -20,6 +20,7 @@ import pytest
 import launchbrief as lb
 from launchbrief import _show, _template, cli
 from launchbrief.exporters import list_exporters
+from tests.test_cli import run
 
 BUILT_IN = ("muse-spark", "gemma-3", "phi-4", "olmo-2")
 ASTER = Path(__file__).parent / "data" / "aster-2.yaml"
@@ -28,22 +29,6 @@ ASTER = Path(__file__).parent / "data" / "aster-2.yaml"
 USAGE_ERROR = re.compile(
     r"\Ausage: .+\n(?:\s+.+\n)*(?P<error>launchbrief[^\n]*: error: [^\n]+)\n\Z"
 )
-
-
-def run(
-    *args: str, cwd: Path, env: dict[str, str] | None = None
-) -> subprocess.CompletedProcess[str]:
-    """Run ``python -m launchbrief ARGS`` in ``cwd`` and capture its output as text."""
-    return subprocess.run(
-        [sys.executable, "-m", "launchbrief", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=120,
-        env={**os.environ, **(env or {})},
-        check=False,
-    )
 
 
 def usage_error(result: subprocess.CompletedProcess[str]) -> str:

@@ -183,10 +183,8 @@ def _located(source: str, message: str) -> str:
 
 
 def _cannot_write(error: OSError) -> str:
-    reason = error.strerror or str(error)
-    if error.filename is None:
-        return f"cannot write: {reason}"
-    return f"cannot write {os.fsdecode(error.filename)}: {reason}"
+    # "cannot write out/x.json: reason", or "cannot write: reason" when no file is named.
+    return f"cannot write{'' if error.filename is not None else ':'} {_os_text(error)}"
 
 
 def _os_text(error: OSError) -> str:

@@ -325,7 +325,8 @@ def _lineup_table(deck: Deck, launch: Launch, title: str | None = None) -> None:
         alt=f"Table of the {len(launched):,} launched models with their specs and license: "
         + "; ".join(numbers)
         + ".",
-        lede=lede,
+        # The main deck's title already says who launched how many: its lede gives the terms.
+        lede=lede if title is None or own_license else (f"License: {terms}." if terms else None),
         before=band,
     )
 
