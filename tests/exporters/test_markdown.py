@@ -17,7 +17,7 @@ from lxml.html import HtmlElement
 import launchbrief
 from launchbrief.cli import main
 from launchbrief.exporters import get_exporter
-from launchbrief.exporters._story import clean
+from launchbrief.exporters._story import clean, sentence_of
 from launchbrief.exporters._storyline import Brief
 from launchbrief.exporters.markdown import (
     MOST_BOARDS,
@@ -402,7 +402,9 @@ def test_any_launch_gives_a_well_formed_brief(launch: Launch) -> None:
     for lines in tables:
         assert [len(cells(lines[0]))] * len(lines) == [len(cells(line)) for line in lines]
     verdict = sections(root)[""][1].text_content()
-    assert verdict.startswith(f"Verdict: {shortened(Brief.of(launch).verdict(), 400)[:30]}")
+    # The verdict is written as a sentence: a capital first, as story.sentence_of makes it.
+    expected = sentence_of(shortened(Brief.of(launch).verdict(), 400))
+    assert verdict.startswith(f"Verdict: {expected[:30]}")
     assert len(verdict) <= 420  # a long verdict is cut with "…"
 
 
